@@ -1,12 +1,11 @@
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHealthChecks();
+builder.Services.AddOpsHealth();
 
 var app = builder.Build();
 
-app.MapGet("/", () => "OpsKit sample");
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
+app.MapGet("/", () => "OpsKit sample: see /health/live, /health/ready, /health/startup and /health");
+app.MapOpsHealth();
 
 app.Run();
 

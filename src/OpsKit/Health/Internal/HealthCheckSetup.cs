@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// Turns registrations and configuration into the checks the engine runs, collecting every configuration error
+/// (each naming its key) instead of stopping at the first.
+/// </summary>
+internal sealed class HealthCheckSetup(
+    IServiceProvider services,
+    IOptions<HealthCheckServiceOptions> registrations,
+    IOptions<OpsHealthOptions> engineOptions,
+    OpsCheckCatalog catalog,
+    HealthRedactor redactor,
+    IConfiguration? configuration = null)
+{
+    public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<string> Errors) Build()
+    {
+        var errors = new List<string>();
+        OpsHealthOptions engine;
+        try
+        {
+            engine = engineOptions.Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            errors.AddRange(ex.Failures);
+            engine = new OpsHealthOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add(ex.Message);
+            engine = new OpsHealthOptions();
+        }
+
+        var registered = registrations.Value.Registrations;
+        var registeredNames = registered.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        ValidateSections(registeredNames, errors);
+
+        var checks = new List<CheckDescriptor>();
+        foreach (var registration in registered)
+        {
+            if (checks.Any(c => c.Name == registration.Name))
+            {
+                errors.Add($"Health check name '{registration.Name}' is registered more than once.");
+                continue;
+            }
+
+            var options = ReadOptions(registration, errors);
+            if (options is null)
+            {
+                continue;
+            }
+
+            if (Describe(checks.Count, registration, options, engine, errors) is { } descriptor)
+            {
+                checks.Add(descriptor);
+            }
+        }
+
+        return (checks, errors.Select(redactor.Redact).ToList());
+    }
+
+    private void ValidateSections(HashSet<string> registeredNames, List<string> errors)
+    {
+        if (configuration is null)
+        {
+            return;
+        }
+
+        var engineSection = configuration.GetSection(OpsHealthOptions.SectionName);
+        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection, typeof(OpsHealthOptions), "Checks"));
+        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection.GetSection("Paths"), typeof(OpsHealthPathOptions)));
+
+        foreach (var section in configuration.GetSection(CheckNames.ChecksSection).GetChildren())
+        {
+            if (!CheckNames.IsValid(section.Key))
+            {
+                errors.Add($"{section.Path}: '{section.Key}' is not a valid check name (names match [a-z0-9][a-z0-9._-]*).");
+                continue;
+            }
+
+            var type = section["Type"];
+            if (string.IsNullOrEmpty(type))
+            {
+                if (!registeredNames.Contains(section.Key))
+                {
+                    errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code. Known types: {KnownTypes()}.");
+                }
+            }
+            else if (!catalog.Types.ContainsKey(type))
+            {
+                errors.Add($"{section.Path}:Type '{type}' is not a known check type. Known types: {KnownTypes()}.");
+            }
+        }
+    }
+
+    private string KnownTypes() =>
+        catalog.Types.Count == 0 ? "(none)" : string.Join(", ", catalog.Types.Keys.Order(StringComparer.Ordinal));
+
+    private OpsHealthCheckOptions? ReadOptions(HealthCheckRegistration registration, List<string> errors)
+    {
+        var typed = catalog.TypedChecks.GetValueOrDefault(registration.Name) ?? ConfiguredType(registration.Name);
+        try
+        {
+            if (typed is not null)
+            {
+                return typed.GetOptions(services, registration.Name);
+            }
+
+            // A plain IHealthCheck: its section may override only the common keys.
+            var options = new OpsHealthCheckOptions { Name = registration.Name };
+            var section = configuration?.GetSection(CheckNames.SectionPath(registration.Name));
+            if (section is not null && section.Exists())
+            {
+                var unknown = CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(section, typeof(OpsHealthCheckOptions));
+                if (unknown.Count > 0)
+                {
+                    errors.AddRange(unknown);
+                    return null;
+                }
+
+                section.Bind(options);
+            }
+
+            return options;
+        }
+        catch (OptionsValidationException ex)
+        {
+            errors.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{CheckNames.SectionPath(registration.Name)}: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private CheckTypeRegistration? ConfiguredType(string name)
+    {
+        var type = configuration?[CheckNames.SectionPath(name) + ":Type"];
+        return type is not null ? catalog.Types.GetValueOrDefault(type) : null;
+    }
+
+    private static CheckDescriptor? Describe(
+        int index,
+        HealthCheckRegistration registration,
+        OpsHealthCheckOptions options,
+        OpsHealthOptions engine,
+        List<string> errors)
+    {
+        var path = CheckNames.SectionPath(registration.Name);
+        var valid = true;
+
+        var tags = (options.Tags ?? [.. registration.Tags])
+            .Where(t => CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Select(t => t.ToLowerInvariant())
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (options.Tags is { } configuredTags)
+        {
+            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+            {
+                errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup.");
+                valid = false;
+            }
+        }
+
+        if (tags.Count == 0)
+        {
+            tags.Add("ready");
+        }
+
+        var period = options.Period ?? engine.Period;
+        if (period <= TimeSpan.Zero)
+        {
+            errors.Add($"{path}:Period must be greater than zero.");
+            valid = false;
+        }
+
+        var registrationTimeout = registration.Timeout > TimeSpan.Zero && registration.Timeout != System.Threading.Timeout.InfiniteTimeSpan
+            ? registration.Timeout
+            : (TimeSpan?)null;
+        var timeout = options.Timeout ?? registrationTimeout ?? engine.Timeout;
+        if (timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{path}:Timeout must be greater than zero.");
+            valid = false;
+        }
+
+        var critical = options.Critical ?? !registration.Tags.Contains(CheckNames.NonCriticalTag);
+        return valid ? new CheckDescriptor(index, registration, critical, tags, period, timeout) : null;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Net.Http.Headers;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// The request handlers behind <c>MapOpsHealth()</c>. Probe handlers read the snapshot and write a precomputed body:
+/// no check runs on a request path, except the authorized on-demand refresh.
+/// </summary>
+internal sealed class HealthEndpointHandlers(
+    HealthCheckRunner runner,
+    MaintenanceState maintenance,
+    LifecycleState lifecycle,
+    DetailsAccess access,
+    TimeProvider? time = null)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private volatile bool _startupLatched;
+
+    public Task LiveAsync(HttpContext context)
+    {
+        runner.RefreshIfStale(static c => c.Live);
+        var status = runner.Snapshot.Live ?? HealthStatus.Healthy;
+        return WriteAsync(context, status == HealthStatus.Unhealthy ? 503 : 200, HealthResponses.For(status));
+    }
+
+    public Task ReadyAsync(HttpContext context)
+    {
+        var (code, body) = ReadyResponse();
+        return WriteAsync(context, code, body);
+    }
+
+    public Task StartupAsync(HttpContext context)
+    {
+        if (_startupLatched)
+        {
+            return WriteAsync(context, 200, HealthResponses.Healthy);
+        }
+
+        runner.RefreshIfStale(static c => c.Startup);
+        var status = runner.Snapshot.Startup;
+        if (status == HealthStatus.Healthy)
+        {
+            _startupLatched = true;
+            return WriteAsync(context, 200, HealthResponses.Healthy);
+        }
+
+        return WriteAsync(context, 503, status is { } s ? HealthResponses.For(s) : HealthResponses.Starting);
+    }
+
+    public async Task DetailsAsync(HttpContext context)
+    {
+        runner.RefreshIfStale(static _ => true);
+        var snapshot = runner.Snapshot;
+        var status = snapshot.Overall ?? HealthStatus.Unhealthy;
+        var reason = LifecycleReason(snapshot.Overall is null);
+        var code = status == HealthStatus.Unhealthy ? 503 : 200;
+
+        if (!await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
+        {
+            await WriteAsync(context, code, reason is null ? HealthResponses.For(status) : HealthResponses.Body(status, reason)).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        if (string.Equals(context.Request.Query["format"], "healthchecks-ui", StringComparison.OrdinalIgnoreCase))
+        {
+            HealthJsonWriter.WriteHealthChecksUi(buffer, snapshot, status);
+        }
+        else
+        {
+            HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow());
+        }
+
+        await WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST {details}?refresh=&lt;name&gt;</c>: run one check now and return its result.</summary>
+    public async Task RefreshAsync(HttpContext context)
+    {
+        if (!await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
+        {
+            await DenyAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var name = context.Request.Query["refresh"].ToString();
+        if (string.IsNullOrEmpty(name))
+        {
+            await WriteErrorAsync(context, 400, "the 'refresh' query parameter names the check to run").ConfigureAwait(false);
+            return;
+        }
+
+        var snapshotBefore = runner.Snapshot;
+        var check = snapshotBefore.Checks.FirstOrDefault(c => c.Name == name);
+        if (check is null)
+        {
+            await WriteErrorAsync(context, 404, "no health check has that name").ConfigureAwait(false);
+            return;
+        }
+
+        var entry = await runner.RunNowAsync(name, context.RequestAborted).ConfigureAwait(false);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", check.Name);
+            json.WriteString("status", entry?.Status.ToString() ?? "Pending");
+            if (entry is not null)
+            {
+                json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 1));
+                json.WriteString("lastRun", entry.LastRun);
+                if (entry.Data.Count > 0)
+                {
+                    json.WritePropertyName("data");
+                    HealthJsonWriter.WriteValue(json, entry.Data);
+                }
+
+                if (entry.Error is { } error)
+                {
+                    json.WriteStartObject("error");
+                    json.WriteString("category", error.Category);
+                    json.WriteString("message", error.Message);
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        await WriteAsync(context, 200, buffer.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST {details}/maintenance?enabled=true|false</c> (default true).</summary>
+    public async Task MaintenanceAsync(HttpContext context)
+    {
+        if (!await access.CanOperateAsync(context).ConfigureAwait(false))
+        {
+            await DenyAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var enabled = context.Request.Query["enabled"].ToString();
+        if (enabled.Length > 0 && !bool.TryParse(enabled, out _))
+        {
+            await WriteErrorAsync(context, 400, "'enabled' must be true or false").ConfigureAwait(false);
+            return;
+        }
+
+        maintenance.SetByRequest(enabled.Length == 0 || bool.Parse(enabled));
+        var body = System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"maintenance":{{(maintenance.IsActive ? "true" : "false")}}}""");
+        await WriteAsync(context, 200, body).ConfigureAwait(false);
+    }
+
+    internal (int Code, byte[] Body) ReadyResponse()
+    {
+        if (lifecycle.Stopping)
+        {
+            return (503, HealthResponses.Stopping);
+        }
+
+        if (maintenance.IsActive)
+        {
+            return (503, HealthResponses.Maintenance);
+        }
+
+        runner.RefreshIfStale(static c => c.Ready);
+        return runner.Snapshot.Ready switch
+        {
+            null => (503, HealthResponses.Starting),
+            HealthStatus.Unhealthy => (503, HealthResponses.Unhealthy),
+            var status => (200, HealthResponses.For(status.Value)),
+        };
+    }
+
+    private string? LifecycleReason(bool starting) =>
+        lifecycle.Stopping ? LifecycleReasons.Stopping
+        : maintenance.IsActive ? LifecycleReasons.Maintenance
+        : starting ? LifecycleReasons.Starting
+        : null;
+
+    private static Task DenyAsync(HttpContext context) =>
+        WriteErrorAsync(context, context.User.Identity?.IsAuthenticated == true ? 403 : 401, "not authorized");
+
+    private static Task WriteErrorAsync(HttpContext context, int code, string message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("error", message);
+            json.WriteEndObject();
+        }
+
+        return WriteAsync(context, code, buffer.WrittenMemory);
+    }
+
+    private static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = JsonContentType;
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}

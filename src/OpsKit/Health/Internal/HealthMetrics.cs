@@ -1,0 +1,80 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// The engine's instruments. Gauges are observed from the snapshot, so a scrape never runs a check.
+/// </summary>
+internal sealed class HealthMetrics
+{
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _executions;
+    private readonly Counter<long> _abandoned;
+
+    public HealthMetrics(OpsKitMeter meter, Func<HealthSnapshot> snapshot, MaintenanceState maintenance)
+    {
+        var m = meter.Meter;
+        m.CreateObservableGauge(
+            InstrumentNames.HealthCheckStatus,
+            () => ObserveChecks(snapshot()),
+            description: "Status of each health check: 0 Unhealthy, 1 Degraded, 2 Healthy.");
+        _duration = m.CreateHistogram<double>(
+            InstrumentNames.HealthCheckDuration,
+            InstrumentNames.Units.Seconds,
+            "Duration of health check runs.");
+        _executions = m.CreateCounter<long>(
+            InstrumentNames.HealthCheckExecutions,
+            description: "Health check runs by resulting status.");
+        _abandoned = m.CreateCounter<long>(
+            InstrumentNames.HealthCheckAbandoned,
+            description: "Health check runs abandoned at their timeout.");
+        m.CreateObservableGauge(
+            InstrumentNames.HealthStatus,
+            () => ObserveOverall(snapshot()),
+            description: "Overall health status: 0 Unhealthy, 1 Degraded, 2 Healthy.");
+        m.CreateObservableGauge(
+            InstrumentNames.Maintenance,
+            () => maintenance.IsActive ? 1 : 0,
+            description: "1 while the service is in maintenance mode.");
+    }
+
+    public void RecordRun(CheckDescriptor check, HealthStatus status, TimeSpan duration)
+    {
+        var checkTag = new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, check.Name);
+        _duration.Record(duration.TotalSeconds, checkTag);
+        _executions.Add(1, checkTag, new KeyValuePair<string, object?>(InstrumentNames.Labels.Status, StatusLabel(status)));
+    }
+
+    public void RecordAbandoned(CheckDescriptor check) =>
+        _abandoned.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, check.Name));
+
+    public static string StatusLabel(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
+
+    private static IEnumerable<Measurement<int>> ObserveChecks(HealthSnapshot snapshot)
+    {
+        for (var i = 0; i < snapshot.Checks.Count; i++)
+        {
+            if (snapshot.Entries[i] is { } entry)
+            {
+                yield return new Measurement<int>(
+                    (int)entry.Status,
+                    new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, snapshot.Checks[i].Name));
+            }
+        }
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveOverall(HealthSnapshot snapshot)
+    {
+        if (snapshot.Overall is { } overall)
+        {
+            yield return new Measurement<int>((int)overall);
+        }
+    }
+}

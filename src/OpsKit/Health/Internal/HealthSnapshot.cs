@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// An immutable picture of every check's latest result with the probe verdicts computed once, when a result
+/// arrives, so a probe request only reads a reference.
+/// </summary>
+internal sealed class HealthSnapshot
+{
+    private HealthSnapshot(IReadOnlyList<CheckDescriptor> checks, CheckResultEntry?[] entries, DateTimeOffset timestamp)
+    {
+        Checks = checks;
+        Entries = entries;
+        Timestamp = timestamp;
+        Live = HealthStatusRules.Aggregate(checks, entries, static c => c.Live, missingIsStarting: false);
+        Ready = HealthStatusRules.Aggregate(checks, entries, static c => c.Ready, missingIsStarting: true);
+        Startup = HealthStatusRules.Aggregate(checks, entries, static c => c.Startup, missingIsStarting: true);
+        Overall = HealthStatusRules.Aggregate(checks, entries, static _ => true, missingIsStarting: true);
+    }
+
+    public IReadOnlyList<CheckDescriptor> Checks { get; }
+
+    /// <summary>Latest result per check, by <see cref="CheckDescriptor.Index"/>; null until its first run ends.</summary>
+    public IReadOnlyList<CheckResultEntry?> Entries { get; }
+
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>Overall status of the live checks; null never happens (missing results don't fail liveness).</summary>
+    public HealthStatus? Live { get; }
+
+    /// <summary>Overall status of the ready checks; null while one of them has no result yet.</summary>
+    public HealthStatus? Ready { get; }
+
+    /// <summary>Overall status of the startup checks; null while one of them has no result yet.</summary>
+    public HealthStatus? Startup { get; }
+
+    /// <summary>Overall status of every check; null while one of them has no result yet.</summary>
+    public HealthStatus? Overall { get; }
+
+    public static HealthSnapshot Empty(IReadOnlyList<CheckDescriptor> checks, DateTimeOffset now) =>
+        new(checks, new CheckResultEntry?[checks.Count], now);
+
+    public HealthSnapshot With(int index, CheckResultEntry entry, DateTimeOffset now)
+    {
+        var entries = (CheckResultEntry?[])((CheckResultEntry?[])Entries).Clone();
+        entries[index] = entry;
+        return new HealthSnapshot(Checks, entries, now);
+    }
+}

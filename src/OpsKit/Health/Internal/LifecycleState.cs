@@ -1,0 +1,11 @@
+namespace OpsKit.Health.Internal;
+
+/// <summary>Whether the host is shutting down (readiness then answers 503 <c>stopping</c>).</summary>
+internal sealed class LifecycleState
+{
+    private volatile bool _stopping;
+
+    public bool Stopping => _stopping;
+
+    public void MarkStopping() => _stopping = true;
+}

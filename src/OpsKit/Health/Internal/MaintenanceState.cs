@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// Maintenance mode: on while the configured file exists (polled every second) or while switched on through the
+/// authorized endpoint.
+/// </summary>
+internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options, ILogger<MaintenanceState> logger)
+{
+    private volatile bool _byFile;
+    private volatile bool _byRequest;
+
+    public bool IsActive => _byFile || _byRequest;
+
+    public bool ByRequest => _byRequest;
+
+    public void SetByRequest(bool on)
+    {
+        if (_byRequest == on)
+        {
+            return;
+        }
+
+        _byRequest = on;
+        if (on)
+        {
+            Log.MaintenanceOn(logger, "on", "request");
+        }
+        else
+        {
+            Log.MaintenanceOff(logger, "request");
+        }
+    }
+
+    /// <summary>Polls the maintenance file; called by the runner's timer.</summary>
+    public void PollFile()
+    {
+        var path = options.CurrentValue.MaintenanceFile;
+        var exists = !string.IsNullOrEmpty(path) && File.Exists(path);
+        if (exists == _byFile)
+        {
+            return;
+        }
+
+        _byFile = exists;
+        if (exists)
+        {
+            Log.MaintenanceOn(logger, "on", "file");
+        }
+        else
+        {
+            Log.MaintenanceOff(logger, "file");
+        }
+    }
+}

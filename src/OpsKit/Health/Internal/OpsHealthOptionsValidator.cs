@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>Validates <c>OpsKit:Health</c>; every message names the configuration key.</summary>
+internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOptions>
+{
+    private const string Prefix = OpsHealthOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, OpsHealthOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Period <= TimeSpan.Zero)
+        {
+            failures.Add(Prefix + "Period must be greater than zero.");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add(Prefix + "Timeout must be greater than zero.");
+        }
+
+        if (options.ShutdownDelay < TimeSpan.Zero)
+        {
+            failures.Add(Prefix + "ShutdownDelay must not be negative.");
+        }
+
+        if (options.MaxParallelism < 1)
+        {
+            failures.Add(Prefix + "MaxParallelism must be at least 1.");
+        }
+
+        if (options.Details is { } details && !Enum.IsDefined(details))
+        {
+            failures.Add(Prefix + "Details must be Never, Authorized, LocalOrAuthorized or Always.");
+        }
+
+        ValidatePath(options.Paths.Live, "Live", required: true, failures);
+        ValidatePath(options.Paths.Ready, "Ready", required: true, failures);
+        ValidatePath(options.Paths.Startup, "Startup", required: true, failures);
+        ValidatePath(options.Paths.Details, "Details", required: true, failures);
+        ValidatePath(options.Paths.Alive, "Alive", required: false, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePath(string? path, string key, bool required, List<string> failures)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            if (required)
+            {
+                failures.Add($"{Prefix}Paths:{key} is required.");
+            }
+
+            return;
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            failures.Add($"{Prefix}Paths:{key} must start with '/'.");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Health.Internal;
+
+/// <summary>
+/// How OpsKit's own checks (system checks, OpsKit.Npgsql, OpsKit.Redis) register: options named after the check,
+/// bound from <c>OpsKit:Health:Checks:&lt;name&gt;</c> after code configuration, read afresh on every run.
+/// </summary>
+internal static class TypedCheckRegistrationExtensions
+{
+    /// <summary>Makes <paramref name="type"/> declarable in configuration (<c>Type</c> key).</summary>
+    public static CheckTypeRegistration AddCheckType<TCheck, TOptions>(this OpsHealthBuilder builder, string type)
+        where TCheck : class, IHealthCheck
+        where TOptions : OpsHealthCheckOptions, new()
+    {
+        if (builder.Catalog.Types.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<TOptions>, CheckSectionBinder<TOptions>>());
+
+        var registration = new CheckTypeRegistration(
+            type,
+            typeof(TOptions),
+            static (services, name) => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name),
+            static (services, name) => ActivatorUtilities.CreateInstance<TCheck>(
+                services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        builder.Catalog.AddType(registration);
+        return registration;
+    }
+
+    /// <summary>Registers a named instance of a built-in check type.</summary>
+    public static OpsHealthBuilder AddTypedCheck<TCheck, TOptions>(
+        this OpsHealthBuilder builder,
+        string type,
+        string name,
+        Action<TOptions>? configure,
+        bool? critical = null,
+        IEnumerable<string>? tags = null)
+        where TCheck : class, IHealthCheck
+        where TOptions : OpsHealthCheckOptions, new()
+    {
+        CheckNames.ThrowIfInvalid(name);
+        var registration = builder.AddCheckType<TCheck, TOptions>(type);
+        builder.Catalog.AddTypedCheck(name, registration);
+
+        var tagList = tags?.ToList();
+        builder.Services.AddOptions<TOptions>(name).Configure(options =>
+        {
+            if (critical is { } isCritical)
+            {
+                options.Critical = isCritical;
+            }
+
+            if (tagList is not null)
+            {
+                options.Tags = [.. tagList];
+            }
+
+            configure?.Invoke(options);
+        });
+
+        builder.HealthChecks.Add(new HealthCheckRegistration(
+            name,
+            services => registration.Create(services, name),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: tagList));
+        return builder;
+    }
+}

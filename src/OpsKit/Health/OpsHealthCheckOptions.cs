@@ -1,0 +1,34 @@
+namespace OpsKit.Health;
+
+/// <summary>
+/// Keys every check accepts in its <c>OpsKit:Health:Checks:&lt;name&gt;</c> section. Options classes of OpsKit's
+/// built-in checks derive from this class and add their own keys.
+/// </summary>
+public class OpsHealthCheckOptions
+{
+    /// <summary>
+    /// The built-in check type (<c>http</c>, <c>disk</c>, …) when the check is declared in configuration only.
+    /// Leave it empty in a section that overrides a check registered in code.
+    /// </summary>
+    public string? Type { get; set; }
+
+    /// <summary>
+    /// Whether an Unhealthy result makes the service unready. A non-critical check that fails only makes the
+    /// overall status Degraded. Default: <see langword="true"/>.
+    /// </summary>
+    public bool? Critical { get; set; }
+
+    /// <summary>
+    /// Probes the check belongs to: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.
+    /// </summary>
+    public IList<string>? Tags { get; set; }
+
+    /// <summary>How often the check runs. Default: the engine's <see cref="OpsHealthOptions.Period"/>.</summary>
+    public TimeSpan? Period { get; set; }
+
+    /// <summary>Hard timeout of one run. Default: the engine's <see cref="OpsHealthOptions.Timeout"/>.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>The check's name; set by OpsKit when the options are created.</summary>
+    internal string Name { get; set; } = string.Empty;
+}

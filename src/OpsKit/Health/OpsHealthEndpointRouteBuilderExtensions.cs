@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+using OpsKit.Health.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Maps the OpsKit health endpoints.
+/// </summary>
+public static class OpsHealthEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/health/startup</c> and <c>/health</c> (paths from
+    /// <c>OpsKit:Health:Paths</c>), plus <c>POST /health/maintenance</c>, <c>POST /health?refresh=</c> and the
+    /// optional <c>/alive</c> alias. Probe endpoints allow anonymous callers and are left out of HTTP metrics.
+    /// Requires <c>AddOpsHealth()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>One convention builder per endpoint.</returns>
+    public static OpsHealthEndpoints MapOpsHealth(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        var handlers = services.GetService<HealthEndpointHandlers>()
+            ?? throw new InvalidOperationException(
+                "MapOpsHealth() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
+        var paths = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value.Paths;
+
+        var live = Probe(endpoints.MapGet(paths.Live, handlers.LiveAsync), "live");
+        var ready = Probe(endpoints.MapGet(paths.Ready, handlers.ReadyAsync), "ready");
+        var startup = Probe(endpoints.MapGet(paths.Startup, handlers.StartupAsync), "startup");
+        var details = Named(endpoints.MapGet(paths.Details, handlers.DetailsAsync), "details");
+        var refresh = Named(endpoints.MapPost(paths.Details, handlers.RefreshAsync), "refresh");
+        var maintenance = Named(
+            endpoints.MapPost(paths.Details.TrimEnd('/') + "/maintenance", handlers.MaintenanceAsync), "maintenance");
+        var alive = string.IsNullOrEmpty(paths.Alive)
+            ? null
+            : Probe(endpoints.MapGet(paths.Alive, handlers.LiveAsync), "alive");
+
+        return new OpsHealthEndpoints(live, ready, startup, details, maintenance, refresh, alive);
+    }
+
+    private static IEndpointConventionBuilder Probe(IEndpointConventionBuilder builder, string name) =>
+        Named(builder, name).AllowAnonymous();
+
+    private static IEndpointConventionBuilder Named(IEndpointConventionBuilder builder, string name) =>
+        builder.WithDisplayName("OpsKit health " + name).DisableHttpMetrics();
+}

@@ -1,0 +1,55 @@
+namespace OpsKit.Health;
+
+/// <summary>
+/// Options of the OpsKit health engine, bound from the <c>OpsKit:Health</c> configuration section.
+/// </summary>
+public sealed class OpsHealthOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "OpsKit:Health";
+
+    /// <summary>
+    /// How often each check runs in the background unless the check sets its own period. Default: 10 seconds.
+    /// Runs are jittered by up to 10 % so that checks of many replicas do not hit a dependency at the same instant.
+    /// </summary>
+    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Hard timeout of one check run unless the check sets its own. A run that overruns is abandoned and reported
+    /// Unhealthy with category <c>timeout</c>, even when the check ignores its cancellation token. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Who sees the detailed JSON at the details path. Default: <see cref="HealthDetailsExposure.Always"/> in the
+    /// Development environment, <see cref="HealthDetailsExposure.Authorized"/> otherwise.
+    /// </summary>
+    public HealthDetailsExposure? Details { get; set; }
+
+    /// <summary>
+    /// Name of the authorization policy a caller must pass to see details, trigger a refresh or toggle maintenance.
+    /// Default: none, which means any authenticated caller.
+    /// </summary>
+    public string? DetailsPolicy { get; set; }
+
+    /// <summary>
+    /// Path of a file whose existence puts the service into maintenance: readiness answers 503 with reason
+    /// <c>maintenance</c> while liveness stays 200. Checked every second. Default: none.
+    /// </summary>
+    public string? MaintenanceFile { get; set; }
+
+    /// <summary>
+    /// How long the host keeps serving after shutdown starts, with readiness answering 503 <c>stopping</c>, so load
+    /// balancers stop sending traffic before the server closes. Keep it below Kubernetes'
+    /// <c>terminationGracePeriodSeconds</c>. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many check runs may execute at once. A run abandoned at its timeout gives its slot back. Default: 8.
+    /// </summary>
+    public int MaxParallelism { get; set; } = 8;
+
+    /// <summary>Paths of the health endpoints.</summary>
+    public OpsHealthPathOptions Paths { get; set; } = new();
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+using OpsKit.Health.Internal;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Registers the OpsKit health engine.
+/// </summary>
+public static class OpsHealthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the OpsKit health engine: checks run in the background on their own period with hard timeouts, probes
+    /// answer from the latest snapshot, and configuration under <c>OpsKit:Health</c> (bound over
+    /// <paramref name="configure"/>) is validated at start-up with errors that name the key. Calling it again
+    /// returns a builder for the same engine.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Engine options set in code; configuration values take precedence.</param>
+    /// <returns>A builder to add checks.</returns>
+    public static OpsHealthBuilder AddOpsHealth(this IServiceCollection services, Action<OpsHealthOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var healthChecks = services.AddHealthChecks();
+        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(OpsCheckCatalog))?.ImplementationInstance as OpsCheckCatalog;
+        if (catalog is null)
+        {
+            catalog = new OpsCheckCatalog();
+            services.AddSingleton(catalog);
+            AddEngine(services);
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return new OpsHealthBuilder(services, healthChecks, catalog);
+    }
+
+    private static void AddEngine(IServiceCollection services)
+    {
+        services.AddOptions<OpsHealthOptions>();
+        services.TryAddOpsKitMeter();
+        services.AddAuthorizationCore();
+        services.AddSingleton<IPostConfigureOptions<OpsHealthOptions>, EngineSectionBinder>();
+        services.AddSingleton<IValidateOptions<OpsHealthOptions>, OpsHealthOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, ConfiguredChecksSetup>();
+        services.TryAddSingleton(static sp => new HealthRedactor(sp.GetService<IConfiguration>()));
+        services.TryAddSingleton<HealthCheckSetup>();
+        services.TryAddSingleton<HealthCheckRunner>();
+        services.TryAddSingleton<MaintenanceState>();
+        services.TryAddSingleton<LifecycleState>();
+        services.TryAddSingleton<DetailsAccess>();
+        services.TryAddSingleton<HealthEndpointHandlers>();
+
+        var validateOnly = ValidateOnlyMode.IsRequested();
+        services.TryAddSingleton(new ValidateOnlyRequest(validateOnly));
+        if (validateOnly)
+        {
+            services.AddSingleton<IServer, ValidateOnlyServer>();
+        }
+
+        services.AddHostedService<HealthEngineHostedService>();
+    }
+}
