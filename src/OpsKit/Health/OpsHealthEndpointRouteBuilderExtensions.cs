@@ -29,7 +29,16 @@ public static class OpsHealthEndpointRouteBuilderExtensions
         var handlers = services.GetService<HealthEndpointHandlers>()
             ?? throw new InvalidOperationException(
                 "MapOpsHealth() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
-        var paths = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value.Paths;
+        OpsHealthPathOptions paths;
+        try
+        {
+            paths = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value.Paths;
+        }
+        catch (OptionsValidationException)
+        {
+            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
+            paths = new OpsHealthPathOptions();
+        }
 
         var live = Probe(endpoints.MapGet(paths.Live, handlers.LiveAsync), "live");
         var ready = Probe(endpoints.MapGet(paths.Ready, handlers.ReadyAsync), "ready");

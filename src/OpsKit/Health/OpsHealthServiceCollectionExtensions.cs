@@ -49,7 +49,6 @@ public static class OpsHealthServiceCollectionExtensions
     {
         services.AddOptions<OpsHealthOptions>();
         services.TryAddOpsKitMeter();
-        services.AddAuthorizationCore();
         services.AddSingleton<IPostConfigureOptions<OpsHealthOptions>, EngineSectionBinder>();
         services.AddSingleton<IValidateOptions<OpsHealthOptions>, OpsHealthOptionsValidator>();
         services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, ConfiguredChecksSetup>();

@@ -38,9 +38,31 @@ internal sealed partial class HealthRedactor
             }
         }
 
-        text = SecretPair().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + Mask);
-        text = UriCredentials().Replace(text, m => m.Groups["scheme"].Value + Mask + "@");
-        return BearerToken().Replace(text, m => m.Groups["scheme"].Value + " " + Mask);
+        // Values found in one form (Password=…, user:pass@) are masked wherever else they appear in the text.
+        List<string>? found = null;
+        text = SecretPair().Replace(text, m => Remember(m, ref found, m.Groups["key"].Value + m.Groups["sep"].Value + Mask));
+        text = UriCredentials().Replace(text, m => Remember(m, ref found, m.Groups["scheme"].Value + Mask + "@"));
+        text = BearerToken().Replace(text, m => Remember(m, ref found, m.Groups["scheme"].Value + " " + Mask));
+        if (found is not null)
+        {
+            foreach (var value in found)
+            {
+                text = text.Replace(value, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static string Remember(Match match, ref List<string>? found, string replacement)
+    {
+        var value = match.Groups["value"].Value.Trim('"', '\'');
+        if (value.Length >= MinimumSecretLength)
+        {
+            (found ??= []).Add(value);
+        }
+
+        return replacement;
     }
 
     private static string[] CollectSecretValues(IConfiguration configuration)
@@ -106,12 +128,12 @@ internal sealed partial class HealthRedactor
     [GeneratedRegex(@"(?i)(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|signing[-_]?key|credential)")]
     private static partial Regex SecretKeyName();
 
-    [GeneratedRegex(@"(?i)(?<key>\b(?:password|passwd|pwd|secret|client[-_]?secret|token|access[-_]?token|api[-_]?key)\b)(?<sep>\s*[=:]\s*)(?:""[^""]*""|'[^']*'|[^;,\s&""']+)")]
+    [GeneratedRegex(@"(?i)(?<key>\b(?:password|passwd|pwd|secret|client[-_]?secret|token|access[-_]?token|api[-_]?key)\b)(?<sep>\s*[=:]\s*)(?<value>""[^""]*""|'[^']*'|[^;,\s&""']+)")]
     private static partial Regex SecretPair();
 
-    [GeneratedRegex(@"(?i)(?<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s:@]+:[^/\s@]+@")]
+    [GeneratedRegex(@"(?i)(?<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s:@]+:(?<value>[^/\s@]+)@")]
     private static partial Regex UriCredentials();
 
-    [GeneratedRegex(@"(?i)(?<scheme>\b(?:bearer|basic))\s+[A-Za-z0-9._~+/=-]{8,}")]
+    [GeneratedRegex(@"(?i)(?<scheme>\b(?:bearer|basic))\s+(?<value>[A-Za-z0-9._~+/=-]{8,})")]
     private static partial Regex BearerToken();
 }
