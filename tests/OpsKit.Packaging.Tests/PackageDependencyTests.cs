@@ -6,9 +6,22 @@ public sealed class PackageDependencyTests
     public static TheoryData<string> PackageIds => ["OpsKit", "OpsKit.Analyzers", "OpsKit.Npgsql", "OpsKit.Redis"];
 
     [Fact]
-    public void OpsKit_has_no_package_dependencies()
+    public void OpsKit_depends_only_on_the_libraries_it_builds_on()
     {
-        Assert.Empty(PackedPackage.Get("OpsKit").Dependencies);
+        string[] expected =
+        [
+            "Microsoft.Extensions.Diagnostics.ResourceMonitoring",
+            "Microsoft.Extensions.Http.Resilience",
+            "OpenTelemetry.Exporter.OpenTelemetryProtocol",
+            "OpenTelemetry.Exporter.Prometheus.AspNetCore",
+            "OpenTelemetry.Extensions.Hosting",
+            "OpenTelemetry.Instrumentation.AspNetCore",
+            "OpenTelemetry.Instrumentation.Http",
+            "OpenTelemetry.Instrumentation.Runtime",
+            "Polly.Core",
+            "Polly.Extensions",
+        ];
+        Assert.Equal(expected, PackedPackage.Get("OpsKit").Dependencies.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
