@@ -344,9 +344,11 @@ public sealed class PostgresServer : IAsyncDisposable
         await StartOnFreePortAsync(cancellationToken).ConfigureAwait(false);
 
         await ExecuteAdminAsync(
-            $"CREATE ROLE {AppUser} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{AppPassword}'; " +
-            $"CREATE DATABASE {AppDatabase} OWNER {AppUser};",
+            $"CREATE ROLE {AppUser} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{AppPassword}'",
             cancellationToken).ConfigureAwait(false);
+
+        // CREATE DATABASE refuses to run inside a multi-statement batch.
+        await ExecuteAdminAsync($"CREATE DATABASE {AppDatabase} OWNER {AppUser}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StartOnFreePortAsync(CancellationToken cancellationToken)
