@@ -56,7 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The application role: LOGIN, not superuser, password required (scram-sha-256).</summary>
     public string AppUser => "opskit_app";
 
-    /// <summary>The application role's password (hex, never contains <c>;</c> or quotes).</summary>
+    /// <summary>The application role's password: random per test process (servers are copies of one template), hex, never contains <c>;</c> or quotes.</summary>
     public string AppPassword { get; }
 
     /// <summary>The application database, owned by <see cref="AppUser"/>.</summary>
@@ -307,7 +307,7 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
 
-        FixtureDirectory.Delete(RootDirectory);
+        await FixtureDirectory.DeleteAsync(RootDirectory).ConfigureAwait(false);
     }
 
     private string TimeoutSeconds => ((int)Math.Ceiling(_options.Timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -330,7 +330,17 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         // The template is stopped, so only its files remain; build.sh removes them if this process dies first.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => FixtureDirectory.Delete(template.RootDirectory);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                FixtureDirectory.Delete(template.RootDirectory);
+            }
+            catch (IOException)
+            {
+                // Never fail the exit of the test host over a temp directory; build.sh removes leftovers.
+            }
+        };
         return template;
     }
 

@@ -214,7 +214,7 @@ public sealed class RedisServer : IAsyncDisposable
         _disposed = true;
         await ThawAsync().ConfigureAwait(false);
         await KillAsync().ConfigureAwait(false);
-        FixtureDirectory.Delete(RootDirectory);
+        await FixtureDirectory.DeleteAsync(RootDirectory).ConfigureAwait(false);
     }
 
     private IEnumerable<string> Arguments()

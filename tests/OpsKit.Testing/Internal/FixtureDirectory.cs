@@ -66,6 +66,24 @@ internal static class FixtureDirectory
         }
     }
 
+    public static async Task DeleteAsync(string path)
+    {
+        // A server process that is just exiting may still remove or create a file (socket, lock, log) while the tree
+        // is deleted, which makes the final rmdir fail; retry briefly rather than leave the directory behind.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Delete(path);
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            }
+        }
+    }
+
     public static string Tail(string file, int lines = 30)
     {
         try
