@@ -43,4 +43,48 @@ public static class Eventually
             await Task.Delay(Step).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Polls <paramref name="probe"/> every 100 ms until <paramref name="condition"/> holds for its value.</summary>
+    /// <typeparam name="T">What the probe returns.</typeparam>
+    /// <param name="probe">Reads the value (for example an HTTP response); exceptions count as "not yet".</param>
+    /// <param name="condition">Whether the value is the awaited one.</param>
+    /// <param name="timeout">How long to keep trying.</param>
+    /// <param name="because">What the test waits for, shown in the failure message with the last value.</param>
+    /// <returns>The first value that satisfied the condition.</returns>
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, string because)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(condition);
+        T? last = default;
+        var found = false;
+        try
+        {
+            await Until(
+                async () =>
+                {
+                    last = await probe().ConfigureAwait(false);
+                    found = condition(last);
+                    return found;
+                },
+                timeout,
+                because).ConfigureAwait(false);
+        }
+        catch (XunitException ex) when (!found)
+        {
+            throw new XunitException($"{ex.Message} Last value: {last}");
+        }
+
+        return last!;
+    }
+
+    /// <summary>Polls a synchronous condition every 100 ms until it returns true.</summary>
+    /// <param name="condition">The check.</param>
+    /// <param name="timeout">How long to keep trying.</param>
+    /// <param name="because">What the test waits for, shown in the failure message.</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    public static Task Until(Func<bool> condition, TimeSpan timeout, string because)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return Until(() => Task.FromResult(condition()), timeout, because);
+    }
 }
