@@ -131,7 +131,7 @@ internal sealed partial class HealthRedactor
     [GeneratedRegex(@"(?i)(?<key>\b(?:password|passwd|pwd|secret|client[-_]?secret|token|access[-_]?token|api[-_]?key)\b)(?<sep>\s*[=:]\s*)(?<value>""[^""]*""|'[^']*'|[^;,\s&""']+)")]
     private static partial Regex SecretPair();
 
-    [GeneratedRegex(@"(?i)(?<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s:@]+:(?<value>[^/\s@]+)@")]
+    [GeneratedRegex(@"(?i)(?<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s:@]*:(?<value>[^/\s@]+)@")]
     private static partial Regex UriCredentials();
 
     [GeneratedRegex(@"(?i)(?<scheme>\b(?:bearer|basic))\s+(?<value>[A-Za-z0-9._~+/=-]{8,})")]

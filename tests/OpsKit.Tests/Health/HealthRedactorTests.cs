@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using OpsKit.Health.Internal;
+
+namespace OpsKit.Tests.Health;
+
+public sealed class HealthRedactorTests
+{
+    private readonly HealthRedactor _redactor = new();
+
+    [Theory]
+    [InlineData("Host=db;Username=app;Password=Xq7-secret-9f;Database=x", "Host=db;Username=app;Password=***;Database=x")]
+    [InlineData("pwd = 'hunter22' and more", "pwd = *** and more")]
+    [InlineData("GET https://user:Zr4-secret-2k@host/path failed", "GET https://***@host/path failed")]
+    [InlineData("redis://:s3cr3t-pass@cache:6379", "redis://***@cache:6379")]
+    [InlineData("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig", "Authorization: Bearer ***")]
+    [InlineData("api_key=abcd1234&x=1", "api_key=***&x=1")]
+    [InlineData("connection refused (127.0.0.1:5432)", "connection refused (127.0.0.1:5432)")]
+    public void Secrets_in_free_text_are_masked(string input, string expected)
+    {
+        Assert.Equal(expected, _redactor.Redact(input));
+    }
+
+    [Fact]
+    public void A_secret_found_once_is_masked_everywhere_in_the_text()
+    {
+        Assert.Equal("Password=***; retrying with ***", _redactor.Redact("Password=Q9-long-pass; retrying with Q9-long-pass"));
+    }
+
+    [Fact]
+    public void Values_of_secret_configuration_keys_and_connection_string_passwords_are_masked()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = "sign-9911-key",
+            ["ConnectionStrings:postgres"] = "Host=db;Password=Pg-77-pass",
+            ["Gateway:Url"] = "https://svc:Url-pass-44@gw.internal/",
+            ["Logging:LogLevel:Default"] = "Information",
+        }).Build();
+        var redactor = new HealthRedactor(configuration);
+
+        Assert.Equal("failed: *** / *** / *** / Information", redactor.Redact("failed: sign-9911-key / Pg-77-pass / Url-pass-44 / Information"));
+    }
+}
