@@ -31,7 +31,7 @@ public sealed class HelperTests
     public async Task Eventually_fails_with_the_reason_after_the_timeout()
     {
         var exception = await Assert.ThrowsAsync<XunitException>(
-            () => Eventually.Until(() => throw new InvalidOperationException("boom"), TimeSpan.FromMilliseconds(300), "never"));
+            () => Eventually.Until(Task<bool> () => throw new InvalidOperationException("boom"), TimeSpan.FromMilliseconds(300), "never"));
 
         Assert.Contains("never", exception.Message, StringComparison.Ordinal);
         Assert.Contains("boom", exception.Message, StringComparison.Ordinal);
