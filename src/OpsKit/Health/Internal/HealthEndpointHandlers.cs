@@ -122,10 +122,7 @@ internal sealed class HealthEndpointHandlers(
 
                 if (entry.Error is { } error)
                 {
-                    json.WriteStartObject("error");
-                    json.WriteString("category", error.Category);
-                    json.WriteString("message", error.Message);
-                    json.WriteEndObject();
+                    HealthJsonWriter.WriteError(json, error);
                 }
             }
 

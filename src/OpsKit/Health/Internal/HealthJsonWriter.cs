@@ -62,10 +62,7 @@ internal static class HealthJsonWriter
 
                 if (entry.Error is { } error)
                 {
-                    json.WriteStartObject("error");
-                    json.WriteString("category", error.Category);
-                    json.WriteString("message", error.Message);
-                    json.WriteEndObject();
+                    WriteError(json, error);
                 }
             }
 
@@ -73,6 +70,15 @@ internal static class HealthJsonWriter
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"error": {"category", "message"}</c>.</summary>
+    internal static void WriteError(Utf8JsonWriter json, HealthError error)
+    {
+        json.WriteStartObject("error");
+        json.WriteString("category", error.Category);
+        json.WriteString("message", error.Message);
         json.WriteEndObject();
     }
 
