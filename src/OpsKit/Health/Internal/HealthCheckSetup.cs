@@ -14,6 +14,7 @@ internal sealed class HealthCheckSetup(
     IOptions<OpsHealthOptions> engineOptions,
     OpsCheckCatalog catalog,
     HealthRedactor redactor,
+    IEnumerable<IOpsStartupValidation> validations,
     IConfiguration? configuration = null)
 {
     public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<string> Errors) Build()
@@ -58,6 +59,11 @@ internal sealed class HealthCheckSetup(
             {
                 checks.Add(descriptor);
             }
+        }
+
+        foreach (var validation in validations)
+        {
+            errors.AddRange(validation.Validate());
         }
 
         return (checks, errors.Select(redactor.Redact).ToList());

@@ -15,8 +15,10 @@ internal sealed class HealthEndpointHandlers(
     MaintenanceState maintenance,
     LifecycleState lifecycle,
     DetailsAccess access,
+    IEnumerable<IHealthDetailsSection> sections,
     TimeProvider? time = null)
 {
+    private readonly IHealthDetailsSection[] _sections = [.. sections];
     private const string JsonContentType = "application/json; charset=utf-8";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private volatile bool _startupLatched;
@@ -73,7 +75,7 @@ internal sealed class HealthEndpointHandlers(
         }
         else
         {
-            HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow());
+            HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow(), _sections);
         }
 
         await WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);

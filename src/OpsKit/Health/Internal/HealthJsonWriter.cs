@@ -11,7 +11,13 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal static class HealthJsonWriter
 {
-    public static void WriteDetailed(IBufferWriter<byte> output, HealthSnapshot snapshot, HealthStatus status, string? reason, DateTimeOffset now)
+    public static void WriteDetailed(
+        IBufferWriter<byte> output,
+        HealthSnapshot snapshot,
+        HealthStatus status,
+        string? reason,
+        DateTimeOffset now,
+        IReadOnlyList<IHealthDetailsSection> sections)
     {
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
@@ -70,6 +76,12 @@ internal static class HealthJsonWriter
         }
 
         json.WriteEndObject();
+        foreach (var section in sections)
+        {
+            json.WritePropertyName(section.Name);
+            section.WriteValue(json);
+        }
+
         json.WriteEndObject();
     }
 
