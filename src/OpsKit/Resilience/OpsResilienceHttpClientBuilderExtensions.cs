@@ -1,0 +1,82 @@
+using System.Net.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Resilience;
+using OpsKit.Resilience.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Puts an OpsKit resilience pipeline on a named <see cref="HttpClient"/>.
+/// </summary>
+public static class OpsResilienceHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Sends the client's requests through the pipeline <paramref name="pipeline"/>
+    /// (<c>OpsKit:Resilience:Pipelines:&lt;pipeline&gt;</c>): total timeout → retry → ordered endpoint failover within
+    /// each retry round → a circuit breaker per endpoint → attempt timeout. Only idempotent methods (or requests with an
+    /// <c>Idempotency-Key</c> header) are retried; streamed bodies get an idle-read timeout; the primary handler is a
+    /// <see cref="SocketsHttpHandler"/> with the pipeline's pooling options; the client's own 100 s timeout is replaced
+    /// by the pipeline's; and the health check <c>resilience.&lt;pipeline&gt;</c> shows the circuits in readiness.
+    /// </summary>
+    /// <param name="builder">The client's builder.</param>
+    /// <param name="pipeline">The pipeline's name (<c>[a-z0-9][a-z0-9._-]*</c>).</param>
+    /// <param name="configure">Options set in code; configuration values take precedence.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHttpClientBuilder AddOpsResilience(this IHttpClientBuilder builder, string pipeline, Action<OpsResiliencePipelineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        PipelineNames.ThrowIfInvalid(pipeline);
+        var services = builder.Services;
+        var catalog = OpsResilienceServiceCollectionExtensions.GetOrAddCatalog(services);
+        var added = catalog.AddHttp(pipeline);
+        if (configure is not null)
+        {
+            services.AddOptions<OpsResiliencePipelineOptions>(pipeline).Configure(configure);
+        }
+
+        builder.ConfigureHttpClient((sp, client) =>
+        {
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            if (client.BaseAddress is null && sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline)?.Endpoints[0].Url is { } primary)
+            {
+                client.BaseAddress = primary;
+            }
+        });
+        builder.ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline)));
+        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<FailoverHandler>(sp, pipeline));
+
+        if (added)
+        {
+            services.AddOptions<HealthCheckServiceOptions>().Configure<IServiceProvider>((options, sp) =>
+            {
+                var critical = sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline)?.Options.Critical ?? false;
+                options.Registrations.Add(new HealthCheckRegistration(
+                    CircuitHealthCheck.CheckName(pipeline),
+                    s => ActivatorUtilities.CreateInstance<CircuitHealthCheck>(s, pipeline),
+                    failureStatus: HealthStatus.Unhealthy,
+                    tags: critical ? ["ready"] : ["ready", "non-critical"]));
+            });
+        }
+
+        return builder;
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler(PipelineSettings? settings)
+    {
+        var connection = settings?.Options.Connection ?? new OpsHttpConnectionOptions();
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = connection.ConnectTimeout,
+            PooledConnectionLifetime = connection.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = connection.PooledConnectionIdleTimeout,
+        };
+        if (connection.MaxConnectionsPerServer is { } max)
+        {
+            handler.MaxConnectionsPerServer = max;
+        }
+
+        return handler;
+    }
+}

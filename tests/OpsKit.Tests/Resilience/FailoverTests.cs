@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+using static OpsKit.Tests.Resilience.ResilienceTestHost;
+
+namespace OpsKit.Tests.Resilience;
+
+public sealed class FailoverTests
+{
+    [Fact]
+    public async Task With_every_endpoint_down_the_delay_list_gives_six_rounds_of_two_attempts()
+    {
+        const string pipeline = "s0t3-down";
+        var counter = new AttemptCounter();
+        var clock = new FakeTimeProvider();
+        var start = clock.GetUtcNow();
+        using var services = Build(
+            new Dictionary<string, string?>
+            {
+                [Key(pipeline, "Endpoints:0:Url")] = StubServer.ClosedEndpoint().ToString(),
+                [Key(pipeline, "Endpoints:1:Url")] = StubServer.ClosedEndpoint().ToString(),
+                [Key(pipeline, "Retry:Delays:0")] = "00:00:00.050",
+                [Key(pipeline, "Retry:Delays:1")] = "00:00:00.100",
+                [Key(pipeline, "Retry:Delays:2")] = "00:00:00.200",
+                [Key(pipeline, "Retry:Delays:3")] = "00:00:00.400",
+                [Key(pipeline, "Retry:Delays:4")] = "00:00:00.800",
+                [Key(pipeline, "CircuitBreaker:Enabled")] = "false",
+            },
+            pipeline,
+            s => s.AddSingleton<TimeProvider>(clock),
+            c => c.AddHttpMessageHandler(() => counter));
+        using var retries = new PollyEvents(pipeline);
+        using var client = services.Client(pipeline);
+
+        var call = client.GetAsync("/status");
+        while (!call.IsCompleted)
+        {
+            // Move the fake clock in small steps so each retry delay elapses only on the fake clock.
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.WhenAny(call, Task.Delay(1));
+        }
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.Equal(12, counter.Total);
+        Assert.Equal(5, retries.Retries);
+        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromMilliseconds(1550), $"fake time passed: {clock.GetUtcNow() - start}");
+    }
+
+    [Fact]
+    public async Task A_closed_primary_fails_over_to_the_backup_and_counts_one_failover()
+    {
+        const string pipeline = "s0t3-backup";
+        await using var backup = await StubServer.StartAsync();
+        using var services = Build(
+            new Dictionary<string, string?>
+            {
+                [Key(pipeline, "Endpoints:0:Url")] = StubServer.ClosedEndpoint().ToString(),
+                [Key(pipeline, "Endpoints:1:Url")] = backup.Url.ToString(),
+            },
+            pipeline);
+        using var failovers = new MetricCollector<long>(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.resilience.failovers");
+        using var client = services.Client(pipeline);
+
+        using var response = await client.GetAsync("/status");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, backup.Hits("/status"));
+        var failover = Assert.Single(failovers.GetMeasurementSnapshot());
+        Assert.Equal(1, failover.Value);
+        Assert.Equal(pipeline, failover.Tags["pipeline"]);
+        Assert.Equal("primary", failover.Tags["endpoint"]);
+    }
+
+    [Fact]
+    public async Task A_primary_with_an_open_circuit_costs_no_attempt()
+    {
+        const string pipeline = "open-primary";
+        var counter = new AttemptCounter();
+        var primary = StubServer.ClosedEndpoint();
+        await using var backup = await StubServer.StartAsync();
+        using var services = Build(
+            new Dictionary<string, string?>
+            {
+                [Key(pipeline, "Endpoints:0:Url")] = primary.ToString(),
+                [Key(pipeline, "Endpoints:1:Url")] = backup.Url.ToString(),
+                [Key(pipeline, "CircuitBreaker:FailureThreshold")] = "2",
+            },
+            pipeline,
+            client: c => c.AddHttpMessageHandler(() => counter));
+        using var client = services.Client(pipeline);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/status");
+            Assert.Equal(200, (int)response.StatusCode);
+        }
+
+        Assert.Equal(2, counter.For(primary));
+        Assert.Equal(5, backup.Hits("/status"));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace OpsKit.Tests.Resilience;
+
+/// <summary>
+/// A Kestrel upstream on 127.0.0.1 with controllable status, header delay and body pacing; counts requests per path.
+/// </summary>
+internal sealed class StubServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private TestApp? _app;
+
+    public int Status { get; set; } = 200;
+
+    public Uri Url => _app!.Client.BaseAddress!;
+
+    public int Hits(string path) => _hits.GetValueOrDefault(path);
+
+    public static async Task<StubServer> StartAsync()
+    {
+        var stub = new StubServer();
+        stub._app = await TestApp.StartAsync(_ => { }, map: stub.Map);
+        return stub;
+    }
+
+    /// <summary>An address where nothing listens: a port bound once and released.</summary>
+    public static Uri ClosedEndpoint() => new($"http://127.0.0.1:{FreePort.Get()}/");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            _hits.AddOrUpdate(context.Request.Path.Value ?? "/", 1, (_, n) => n + 1);
+            await next(context);
+        });
+        app.MapMethods("/status", ["GET", "POST", "PUT", "PATCH", "DELETE"], (HttpContext context) =>
+        {
+            context.Response.StatusCode = Status;
+            return context.Response.WriteAsync("stub");
+        });
+
+        // /stream?headerDelayMs=&chunks=&chunkBytes=&intervalMs=&pauseAfter=&pauseMs=
+        app.MapGet("/stream", async (HttpContext context) =>
+        {
+            var query = context.Request.Query;
+            int Int(string key, int fallback) => int.TryParse(query[key], out var v) ? v : fallback;
+            var aborted = context.RequestAborted;
+            await Task.Delay(Int("headerDelayMs", 0), aborted);
+            var chunks = Int("chunks", 10);
+            var chunk = new byte[Int("chunkBytes", 1024)];
+            context.Response.ContentLength = (long)chunks * chunk.Length;
+            await context.Response.StartAsync(aborted);
+            for (var i = 0; i < chunks; i++)
+            {
+                if (i == Int("pauseAfter", -1))
+                {
+                    await Task.Delay(Int("pauseMs", 0), aborted);
+                }
+
+                await context.Response.Body.WriteAsync(chunk, aborted);
+                await context.Response.Body.FlushAsync(aborted);
+                await Task.Delay(Int("intervalMs", 0), aborted);
+            }
+        });
+    }
+}
