@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Resilience;
+using OpsKit.Health.Internal;
 using OpsKit.Resilience.Internal;
 using OpsKit.Telemetry.Internal;
 using Polly;
@@ -66,7 +67,9 @@ public static class OpsResilienceServiceCollectionExtensions
         services.TryAddSingleton<CircuitStateRegistry>();
         services.TryAddSingleton<ResilienceMetrics>();
         services.TryAddSingleton<EndpointPipelines>();
-        services.AddHostedService<ResilienceStartupValidator>();
+        services.AddSingleton<ResilienceStartupValidator>();
+        services.AddHostedService(static sp => sp.GetRequiredService<ResilienceStartupValidator>());
+        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<ResilienceStartupValidator>());
         services.AddResiliencePipelines<string>(context =>
         {
             var store = context.ServiceProvider.GetRequiredService<PipelineOptionsStore>();

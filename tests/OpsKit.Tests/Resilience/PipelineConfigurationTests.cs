@@ -49,6 +49,25 @@ public sealed class PipelineConfigurationTests
     }
 
     [Fact]
+    public async Task With_the_health_engine_pipeline_errors_are_reported_once_with_the_engines_own()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddOpsHealth();
+                b.Services.AddHttpClient("gateway").AddOpsResilience("gateway");
+            },
+            new Dictionary<string, string?>
+            {
+                [Key("gateway", "Retry:Delays:0")] = "-00:00:01",
+                ["OpsKit:Health:Timeout"] = "00:00:00",
+            }));
+
+        Assert.Single(error.Failures, f => f.StartsWith("OpsKit:Resilience:Pipelines:gateway:Retry:Delays:0", StringComparison.Ordinal));
+        Assert.Contains("OpsKit:Health:Timeout must be greater than zero.", error.Failures);
+    }
+
+    [Fact]
     public async Task A_pipeline_declared_only_in_configuration_is_served_by_pollys_provider()
     {
         using var services = Build(new Dictionary<string, string?>

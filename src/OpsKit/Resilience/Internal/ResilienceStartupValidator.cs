@@ -1,15 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Resilience.Internal;
 
-/// <summary>Fails start-up with every invalid pipeline setting at once, each naming its configuration key.</summary>
-internal sealed class ResilienceStartupValidator(PipelineOptionsStore store) : IHostedService
+/// <summary>
+/// Fails start-up with every invalid pipeline setting at once, each naming its configuration key. With the health
+/// engine present the engine reports them (with its own, and in <c>--opskit-validate</c>); without it, this does.
+/// </summary>
+internal sealed class ResilienceStartupValidator(PipelineOptionsStore store, OpsCheckCatalog? healthEngine = null)
+    : IHostedService, IOpsStartupValidation
 {
+    public IEnumerable<string> Validate() => store.ValidateAll();
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var errors = store.ValidateAll();
-        if (errors.Count > 0)
+        if (healthEngine is null && store.ValidateAll() is { Count: > 0 } errors)
         {
             throw new OptionsValidationException(OpsResiliencePipelineOptions.SectionName, typeof(OpsResiliencePipelineOptions), errors);
         }
