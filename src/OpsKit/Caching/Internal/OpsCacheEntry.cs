@@ -4,9 +4,9 @@ using Microsoft.Extensions.Primitives;
 namespace OpsKit.Caching.Internal;
 
 /// <summary>
-/// The entry handed to callers of an OpsKit cache. It applies the cache's defaults when it is committed
-/// (<see cref="Dispose"/>), so they fill only what the caller left unset: a caller's own expiration is never
-/// shortened by the default one.
+/// The entry handed to callers of an OpsKit cache that has default expirations. It applies the cache's defaults when
+/// it is committed (<see cref="Dispose"/>), so they fill only what the caller left unset: a caller's own expiration
+/// is never shortened by the default one. Caches without default expirations hand out MemoryCache's own entry.
 /// </summary>
 internal sealed class OpsCacheEntry(OpsMemoryCache cache, ICacheEntry inner) : ICacheEntry
 {
@@ -68,7 +68,6 @@ internal sealed class OpsCacheEntry(OpsMemoryCache cache, ICacheEntry inner) : I
             }
         }
 
-        inner.PostEvictionCallbacks.Add(cache.EvictionCallback);
         inner.Dispose();
     }
 }

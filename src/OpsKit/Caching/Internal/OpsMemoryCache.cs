@@ -12,6 +12,7 @@ internal sealed class OpsMemoryCache : IMemoryCache
 {
     private readonly MemoryCache _cache;
     private readonly PostEvictionCallbackRegistration _evicted;
+    private readonly bool _hasDefaultExpiration;
     private long _capacity;
     private long _expired;
     private long _removed;
@@ -28,6 +29,7 @@ internal sealed class OpsMemoryCache : IMemoryCache
         DefaultEntrySize = options.DefaultEntrySize;
         DefaultAbsoluteExpiration = options.AbsoluteExpirationRelativeToNow;
         DefaultSlidingExpiration = options.SlidingExpiration;
+        _hasDefaultExpiration = DefaultAbsoluteExpiration is not null || DefaultSlidingExpiration is not null;
         _cache = new MemoryCache(new MemoryCacheOptions
         {
             SizeLimit = Capacity,
@@ -61,8 +63,6 @@ internal sealed class OpsMemoryCache : IMemoryCache
 
     public MemoryCache Inner => _cache;
 
-    public PostEvictionCallbackRegistration EvictionCallback => _evicted;
-
     public long CapacityEvictions => Volatile.Read(ref _capacity);
 
     public long ExpiredEvictions => Volatile.Read(ref _expired);
@@ -73,7 +73,20 @@ internal sealed class OpsMemoryCache : IMemoryCache
 
     public bool TryGetValue(object key, out object? value) => _cache.TryGetValue(key, out value);
 
-    public ICacheEntry CreateEntry(object key) => new OpsCacheEntry(this, _cache.CreateEntry(key));
+    public ICacheEntry CreateEntry(object key)
+    {
+        var entry = _cache.CreateEntry(key);
+        entry.PostEvictionCallbacks.Add(_evicted);
+        if (_hasDefaultExpiration)
+        {
+            // Expiration defaults can only be applied once the caller is done (they fill what it left unset).
+            return new OpsCacheEntry(this, entry);
+        }
+
+        // Without expiration defaults the entry goes back as is: the caller's Size, if any, replaces this one.
+        entry.Size = DefaultEntrySize;
+        return entry;
+    }
 
     public void Remove(object key) => _cache.Remove(key);
 
