@@ -156,4 +156,22 @@ public sealed class OpsMemoryCacheTests
         var ex = Assert.Throws<ArgumentException>(() => services.AddOpsMemoryCache("products"));
         Assert.Contains("'products' is already registered", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_hit_allocates_nothing()
+    {
+        await using var host = await CacheHost.StartAsync(s => s.AddOpsMemoryCache("products", o => o.SizeLimit = 100));
+        var cache = host.Cache("products");
+        cache.Set("a", "apple");
+        Assert.True(cache.TryGetValue("a", out _));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            cache.TryGetValue("a", out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1_001, host.Stats("products").Hits);
+    }
 }
