@@ -74,9 +74,9 @@ public sealed class OpsMemoryCacheOptions
 
     /// <summary>
     /// Fill ratio (size ÷ <see cref="SizeLimit"/>, between 0 and 1) from which the cache's health check considers the
-    /// cache at capacity. Default: 0.95.
+    /// cache at capacity. Default: 0.9 (a churning cache hovers between 1 − <see cref="CompactionPercentage"/> and full).
     /// </summary>
-    public double DegradedAt { get; set; } = 0.95;
+    public double DegradedAt { get; set; } = 0.9;
 
     /// <summary>
     /// Capacity evictions per second (averaged between two runs of the cache's health check) above which a cache at
