@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace OpsKit.Caching.Internal;
+
+/// <summary>The request handlers behind <c>MapOpsCaches()</c>; JSON written with <see cref="Utf8JsonWriter"/>.</summary>
+internal sealed class CacheEndpointHandlers(OpsCaches caches, ILogger<CacheEndpointHandlers> logger)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public Task StatsAsync(HttpContext context)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("caches");
+            foreach (var cache in caches.All)
+            {
+                json.WritePropertyName(cache.Name);
+                WriteStats(json, cache.GetStats());
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
+    }
+
+    public Task ClearAsync(HttpContext context, string name)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        var cache = caches.Find(name);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            if (cache is null)
+            {
+                json.WriteString("error", "no cache with that name");
+            }
+            else
+            {
+                var cleared = cache.Clear();
+                Log.Cleared(logger, cache.Name, cleared);
+                json.WriteString("cache", cache.Name);
+                json.WriteNumber("cleared", cleared);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return WriteAsync(context, cache is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK, buffer.WrittenMemory);
+    }
+
+    internal static void WriteStats(Utf8JsonWriter json, CacheStats stats)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("entries", stats.Entries);
+        json.WriteNumber("size", stats.Size);
+        json.WriteNumber("capacity", stats.Capacity);
+        json.WriteNumber("hits", stats.Hits);
+        json.WriteNumber("misses", stats.Misses);
+        json.WriteNumber("hit_ratio", Math.Round(stats.HitRatio, 4));
+        json.WriteStartObject("evictions");
+        json.WriteNumber("capacity", stats.CapacityEvictions);
+        json.WriteNumber("expired", stats.ExpiredEvictions);
+        json.WriteNumber("removed", stats.RemovedEvictions);
+        json.WriteNumber("replaced", stats.ReplacedEvictions);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = JsonContentType;
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}

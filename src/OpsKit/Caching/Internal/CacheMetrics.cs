@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Caching.Internal;
+
+/// <summary>
+/// The <c>opskit.cache.*</c> instruments. All are observed from the caches' own counters when a collector asks, so
+/// the request path pays nothing for them and the stats endpoint and the metrics read the same numbers.
+/// </summary>
+internal sealed class CacheMetrics
+{
+    private readonly OpsCaches _caches;
+    private readonly Dictionary<string, Tags> _tags = new(StringComparer.Ordinal);
+
+    public CacheMetrics(OpsKitMeter meter, OpsCaches caches)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        _caches = caches;
+        foreach (var cache in caches.All)
+        {
+            _tags[cache.Name] = new Tags(cache.Name);
+        }
+
+        var m = meter.Meter;
+        m.CreateObservableCounter(InstrumentNames.CacheRequests, ObserveRequests, description: "Lookups in an OpsKit cache, by result (hit or miss).");
+        m.CreateObservableCounter(InstrumentNames.CacheEvictions, ObserveEvictions, description: "Entries evicted from an OpsKit cache, by reason (capacity, expired, removed, replaced).");
+        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries), description: "Entries in an OpsKit cache.");
+        m.CreateObservableGauge(InstrumentNames.CacheSize, () => Observe(static s => s.Size), description: "Total size of the entries of an OpsKit cache, in the units of its SizeLimit.");
+        m.CreateObservableGauge(InstrumentNames.CacheCapacity, () => Observe(static s => s.Capacity), description: "Size limit of an OpsKit cache.");
+    }
+
+    private IEnumerable<Measurement<long>> ObserveRequests()
+    {
+        foreach (var cache in _caches.All)
+        {
+            var stats = cache.GetStats();
+            var tags = _tags[cache.Name];
+            yield return new Measurement<long>(stats.Hits, tags.Hit);
+            yield return new Measurement<long>(stats.Misses, tags.Miss);
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveEvictions()
+    {
+        foreach (var cache in _caches.All)
+        {
+            var tags = _tags[cache.Name];
+            yield return new Measurement<long>(cache.CapacityEvictions, tags.Capacity);
+            yield return new Measurement<long>(cache.ExpiredEvictions, tags.Expired);
+            yield return new Measurement<long>(cache.RemovedEvictions, tags.Removed);
+            yield return new Measurement<long>(cache.ReplacedEvictions, tags.Replaced);
+        }
+    }
+
+    private IEnumerable<Measurement<long>> Observe(Func<CacheStats, long> read)
+    {
+        foreach (var cache in _caches.All)
+        {
+            yield return new Measurement<long>(read(cache.GetStats()), _tags[cache.Name].Cache);
+        }
+    }
+
+    /// <summary>Label sets built once per cache.</summary>
+    private sealed class Tags(string name)
+    {
+        public KeyValuePair<string, object?>[] Cache { get; } = [new(InstrumentNames.Labels.Cache, name)];
+
+        public KeyValuePair<string, object?>[] Hit { get; } = Pair(name, InstrumentNames.Labels.Result, "hit");
+
+        public KeyValuePair<string, object?>[] Miss { get; } = Pair(name, InstrumentNames.Labels.Result, "miss");
+
+        public KeyValuePair<string, object?>[] Capacity { get; } = Pair(name, InstrumentNames.Labels.Reason, "capacity");
+
+        public KeyValuePair<string, object?>[] Expired { get; } = Pair(name, InstrumentNames.Labels.Reason, "expired");
+
+        public KeyValuePair<string, object?>[] Removed { get; } = Pair(name, InstrumentNames.Labels.Reason, "removed");
+
+        public KeyValuePair<string, object?>[] Replaced { get; } = Pair(name, InstrumentNames.Labels.Reason, "replaced");
+
+        private static KeyValuePair<string, object?>[] Pair(string name, string key, string value) =>
+            [new(InstrumentNames.Labels.Cache, name), new(key, value)];
+    }
+}

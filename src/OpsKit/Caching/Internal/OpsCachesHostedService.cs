@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Caching.Internal;
+
+/// <summary>
+/// Validates every cache's options before anything is served (all errors at once, each naming its key), creates the
+/// caches and their instruments, and starts memory-pressure compaction.
+/// </summary>
+internal sealed class OpsCachesHostedService(
+    IServiceProvider services,
+    CacheCatalog catalog,
+    IOptionsMonitor<OpsMemoryCacheOptions> options,
+    ILogger<OpsCachesHostedService> logger,
+    IConfiguration? configuration = null) : IHostedLifecycleService, IDisposable
+{
+    private readonly List<MemoryPressureCompactor> _compactors = [];
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        foreach (var section in configuration?.GetSection(OpsMemoryCacheOptions.SectionName).GetChildren() ?? [])
+        {
+            if (!string.Equals(section.Key, CacheNames.PolicyKey, StringComparison.OrdinalIgnoreCase)
+                && !catalog.Names.Contains(section.Key, StringComparer.Ordinal))
+            {
+                errors.Add($"{section.Path}: no cache named '{section.Key}' is registered (AddOpsMemoryCache).");
+            }
+        }
+
+        foreach (var name in catalog.Names)
+        {
+            try
+            {
+                _ = options.Get(name);
+            }
+            catch (OptionsValidationException ex)
+            {
+                errors.AddRange(ex.Failures);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(OpsMemoryCacheOptions.SectionName, typeof(OpsMemoryCacheOptions), errors);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<CacheMetrics>();
+        var memory = services.GetService<ProcessMemory>() ?? ProcessMemory.System;
+        foreach (var cache in services.GetRequiredService<OpsCaches>().All)
+        {
+            if (cache.Options.CompactOnMemoryPressure)
+            {
+                var compactor = new MemoryPressureCompactor(cache, memory, logger);
+                _compactors.Add(compactor);
+                compactor.Start();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        foreach (var compactor in _compactors)
+        {
+            compactor.Dispose();
+        }
+
+        _compactors.Clear();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Caching;
+using OpsKit.Caching.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Maps the OpsKit cache endpoints.
+/// </summary>
+public static class OpsCachesEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>GET /ops/caches</c> (entries, size, capacity, hits, misses, hit ratio and evictions by reason of every
+    /// cache added with <c>AddOpsMemoryCache</c>) and <c>POST /ops/caches/{name}/clear</c> (removes every entry of
+    /// that cache only; 404 for an unknown name). Both require authorization: the policy named by
+    /// <c>OpsKit:Caching:Policy</c> when it is set, otherwise the default policy (by default, any authenticated
+    /// caller). Add more requirements on the returned group, e.g. <c>.RequireAuthorization("ops")</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The route group of both endpoints.</returns>
+    public static RouteGroupBuilder MapOpsCaches(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        var handlers = services.GetService<CacheEndpointHandlers>()
+            ?? throw new InvalidOperationException(
+                "MapOpsCaches() needs at least one OpsKit cache: call builder.Services.AddOpsMemoryCache(\"name\", …) first.");
+
+        var group = endpoints.MapGroup("/ops/caches");
+        group.MapGet(string.Empty, handlers.StatsAsync).WithDisplayName("OpsKit caches stats");
+        group.MapPost("/{name}/clear", context => handlers.ClearAsync(context, context.Request.RouteValues["name"] as string ?? string.Empty))
+            .WithDisplayName("OpsKit caches clear");
+
+        var policy = services.GetService<IConfiguration>()?[OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey];
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            group.RequireAuthorization();
+        }
+        else
+        {
+            group.RequireAuthorization(policy);
+        }
+
+        return group;
+    }
+}
