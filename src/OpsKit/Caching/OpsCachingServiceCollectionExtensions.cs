@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
+using OpsKit.Health.Internal;
 using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
@@ -76,6 +77,8 @@ public static class OpsCachingServiceCollectionExtensions
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();
         services.TryAddSingleton<CacheEndpointHandlers>();
-        services.AddHostedService<OpsCachesHostedService>();
+        services.AddSingleton<OpsCachesHostedService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<OpsCachesHostedService>());
+        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<OpsCachesHostedService>());
     }
 }

@@ -14,6 +14,21 @@ public sealed class CacheConfigurationTests
     }
 
     [Fact]
+    public async Task With_the_health_engine_cache_errors_are_reported_once_with_the_engines_own()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddOpsHealth();
+                b.Services.AddOpsMemoryCache("products");
+            },
+            new Dictionary<string, string?> { ["OpsKit:Health:Period"] = "00:00:00" }));
+
+        Assert.Single(ex.Failures, f => f.StartsWith("OpsKit:Caching:products:SizeLimit is required", StringComparison.Ordinal));
+        Assert.Contains("OpsKit:Health:Period must be greater than zero.", ex.Failures);
+    }
+
+    [Fact]
     public async Task A_zero_size_limit_in_configuration_fails_startup_naming_the_key()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => CacheHost.StartAsync(

@@ -3,23 +3,38 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Caching.Internal;
 
 /// <summary>
 /// Validates every cache's options before anything is served (all errors at once, each naming its key), creates the
-/// caches and their instruments, and starts memory-pressure compaction.
+/// caches and their instruments, and starts memory-pressure compaction. With the health engine present the engine
+/// reports the errors (with its own, and in <c>--opskit-validate</c>); without it, this does.
 /// </summary>
 internal sealed class OpsCachesHostedService(
     IServiceProvider services,
     CacheCatalog catalog,
     IOptionsMonitor<OpsMemoryCacheOptions> options,
     ILogger<OpsCachesHostedService> logger,
-    IConfiguration? configuration = null) : IHostedLifecycleService, IDisposable
+    IConfiguration? configuration = null,
+    OpsCheckCatalog? healthEngine = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
 {
     private readonly List<MemoryPressureCompactor> _compactors = [];
 
     public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (healthEngine is null && Validate() is { Count: > 0 } errors)
+        {
+            throw new OptionsValidationException(OpsMemoryCacheOptions.SectionName, typeof(OpsMemoryCacheOptions), errors);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    IEnumerable<string> IOpsStartupValidation.Validate() => Validate();
+
+    private List<string> Validate()
     {
         var errors = new List<string>();
         foreach (var section in configuration?.GetSection(OpsMemoryCacheOptions.SectionName).GetChildren() ?? [])
@@ -43,12 +58,7 @@ internal sealed class OpsCachesHostedService(
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new OptionsValidationException(OpsMemoryCacheOptions.SectionName, typeof(OpsMemoryCacheOptions), errors);
-        }
-
-        return Task.CompletedTask;
+        return errors;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
