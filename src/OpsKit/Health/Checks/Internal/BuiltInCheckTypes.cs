@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
+
+namespace OpsKit.Health.Checks.Internal;
+
+/// <summary>
+/// Makes every built-in check type declarable in configuration (<c>OpsKit:Health:Checks:&lt;name&gt;:Type</c>) and
+/// registers what the checks share: validators, the gauge store, the resolver seam. Called once by <c>AddOpsHealth()</c>.
+/// </summary>
+internal static class BuiltInCheckTypes
+{
+    public const string Disk = "disk";
+    public const string Directory = "directory";
+    public const string Permissions = "permissions";
+    public const string Freshness = "freshness";
+    public const string Certificate = "certificate";
+
+    public static void Register(OpsHealthBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton<SystemCheckGauges>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+
+        builder.AddCheckType<DiskSpaceCheck, DiskSpaceCheckOptions>(Disk);
+        builder.AddCheckType<DirectoryCheck, DirectoryCheckOptions>(Directory);
+        builder.AddCheckType<FilePermissionsCheck, FilePermissionsCheckOptions>(Permissions);
+        builder.AddCheckType<FreshnessCheck, FreshnessCheckOptions>(Freshness);
+        builder.AddCheckType<CertificateCheck, CertificateCheckOptions>(Certificate);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiskSpaceCheckOptions>, DiskSpaceCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryCheckOptions>, DirectoryCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FilePermissionsCheckOptions>, FilePermissionsCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FreshnessCheckOptions>, FreshnessCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateCheckOptions>, CertificateCheckOptionsValidator>());
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OpsKit.Tests.Checks;
+
+public sealed class ConfiguredChecksTests
+{
+    [Fact]
+    public async Task File_system_types_declared_only_in_configuration_run_like_code_registrations()
+    {
+        using var directory = await NobodyDirectory.CreateAsync();
+        var data = directory.CreateSubdirectory("data", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        TestCertificates.WritePem(data, "ok", DateTimeOffset.UtcNow.AddDays(60));
+
+        await using var app = await CheckApp.StartAsync(_ => { }, new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:disk:Type"] = "disk",
+            ["OpsKit:Health:Checks:disk:Path"] = data,
+            ["OpsKit:Health:Checks:disk:DegradedAt"] = "0.999",
+            ["OpsKit:Health:Checks:disk:UnhealthyAt"] = "1",
+            ["OpsKit:Health:Checks:uploads:Type"] = "directory",
+            ["OpsKit:Health:Checks:uploads:Path"] = data,
+            ["OpsKit:Health:Checks:mode:Type"] = "permissions",
+            ["OpsKit:Health:Checks:mode:Path"] = data,
+            ["OpsKit:Health:Checks:mode:MaxMode"] = "0700",
+            ["OpsKit:Health:Checks:fresh:Type"] = "freshness",
+            ["OpsKit:Health:Checks:fresh:Path"] = data,
+            ["OpsKit:Health:Checks:fresh:MaxAge"] = "01:00:00",
+            ["OpsKit:Health:Checks:tls:Type"] = "certificate",
+            ["OpsKit:Health:Checks:tls:Path"] = data,
+        });
+
+        foreach (var name in new[] { "disk", "uploads", "mode", "fresh", "tls" })
+        {
+            await app.WaitForAsync(name, "Healthy");
+        }
+    }
+
+    [Fact]
+    public async Task Configuration_overrides_thresholds_set_in_code()
+    {
+        await using var app = await CheckApp.StartAsync(
+            h => h.AddDiskSpace("data", AppContext.BaseDirectory, o => o.UnhealthyAt = 1),
+            new Dictionary<string, string?> { ["OpsKit:Health:Checks:data:DegradedAt"] = "0", ["OpsKit:Health:Checks:data:UnhealthyAt"] = "0.0001" });
+
+        await app.WaitForAsync("data", "Unhealthy");
+    }
+
+    [Theory]
+    [InlineData("disk", "DegradedAt", "1.5", "OpsKit:Health:Checks:x:DegradedAt must be between 0 and 1.")]
+    [InlineData("disk", "DegradedAt", "0.95", "OpsKit:Health:Checks:x:DegradedAt must be less than OpsKit:Health:Checks:x:UnhealthyAt.")]
+    [InlineData("disk", "Pth", "/tmp", "OpsKit:Health:Checks:x:Pth is not a known key of a 'disk' check.")]
+    [InlineData("directory", "Mode", "0999", "OpsKit:Health:Checks:x:Mode must be an octal Unix mode such as 0750.")]
+    [InlineData("directory", "Create", "true", "OpsKit:Health:Checks:x:Path is required.")]
+    [InlineData("permissions", "MaxMode", "0640", "OpsKit:Health:Checks:x:Path is required.")]
+    [InlineData("freshness", "Path", "/tmp", "OpsKit:Health:Checks:x:MaxAge is required.")]
+    [InlineData("certificate", "WarnDays", "30", "OpsKit:Health:Checks:x:Path is required (or OpsKit:Health:Checks:x:Host and Port for a TLS endpoint).")]
+    [InlineData("certificate", "UnhealthyDays", "10", "OpsKit:Health:Checks:x:DegradedDays must be greater than OpsKit:Health:Checks:x:UnhealthyDays.")]
+    public async Task Bad_values_fail_start_up_naming_the_key(string type, string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:x:Type"] = type,
+            [$"OpsKit:Health:Checks:x:{key}"] = value,
+        };
+        if (type is "disk" || (type is "certificate" && key != "WarnDays"))
+        {
+            settings["OpsKit:Health:Checks:x:Path"] = "/tmp";
+        }
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CheckApp.StartAsync(_ => { }, settings));
+
+        Assert.Contains(expected, error.Failures);
+    }
+}
