@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +39,37 @@ public sealed class ConfiguredChecksTests
     }
 
     [Fact]
+    public async Task Network_types_declared_only_in_configuration_run_like_code_registrations()
+    {
+        using var certificate = TestCertificates.Create("localhost", DateTimeOffset.UtcNow.AddDays(60));
+        await using var tls = await StubServer.StartAsync(a => a.MapGet("/", () => "ok"), certificate);
+        await using var stub = await StubServer.StartAsync(a => a.MapGet("/health", () => Results.Json(new { status = "yellow" })));
+
+        await using var app = await CheckApp.StartAsync(_ => { }, new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:gateway:Type"] = "http",
+            ["OpsKit:Health:Checks:gateway:Url"] = stub.Url("/health").ToString(),
+            ["OpsKit:Health:Checks:gateway:JsonPath"] = "$.status",
+            ["OpsKit:Health:Checks:gateway:HealthyValues:0"] = "green",
+            ["OpsKit:Health:Checks:gateway:DegradedValues:0"] = "yellow",
+            ["OpsKit:Health:Checks:mongo:Type"] = "tcp",
+            ["OpsKit:Health:Checks:mongo:Host"] = "127.0.0.1",
+            ["OpsKit:Health:Checks:mongo:Port"] = stub.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OpsKit:Health:Checks:mongo:Critical"] = "false",
+            ["OpsKit:Health:Checks:clock:Type"] = "clockskew",
+            ["OpsKit:Health:Checks:clock:Url"] = stub.Url("/health").ToString(),
+            ["OpsKit:Health:Checks:remote-tls:Type"] = "certificate",
+            ["OpsKit:Health:Checks:remote-tls:Host"] = "127.0.0.1",
+            ["OpsKit:Health:Checks:remote-tls:Port"] = tls.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal("yellow", (await app.WaitForAsync("gateway", "Degraded")).Data().GetProperty("json_value").GetString());
+        Assert.False((await app.WaitForAsync("mongo", "Healthy")).GetProperty("critical").GetBoolean());
+        await app.WaitForAsync("clock", "Healthy");
+        await app.WaitForAsync("remote-tls", "Healthy");
+    }
+
+    [Fact]
     public async Task Configuration_overrides_thresholds_set_in_code()
     {
         await using var app = await CheckApp.StartAsync(
@@ -44,6 +77,19 @@ public sealed class ConfiguredChecksTests
             new Dictionary<string, string?> { ["OpsKit:Health:Checks:data:DegradedAt"] = "0", ["OpsKit:Health:Checks:data:UnhealthyAt"] = "0.0001" });
 
         await app.WaitForAsync("data", "Unhealthy");
+    }
+
+    [Fact]
+    public async Task Url_with_user_info_is_rejected_without_printing_it()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CheckApp.StartAsync(_ => { }, new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:x:Type"] = "http",
+            ["OpsKit:Health:Checks:x:Url"] = "ftp://admin:Hx9-topsecret@files.internal/",
+        }));
+
+        Assert.Contains("OpsKit:Health:Checks:x:Url must be an absolute http or https URL.", error.Failures);
+        Assert.DoesNotContain("Hx9-topsecret", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -55,6 +101,14 @@ public sealed class ConfiguredChecksTests
     [InlineData("permissions", "MaxMode", "0640", "OpsKit:Health:Checks:x:Path is required.")]
     [InlineData("freshness", "Path", "/tmp", "OpsKit:Health:Checks:x:MaxAge is required.")]
     [InlineData("certificate", "WarnDays", "30", "OpsKit:Health:Checks:x:Path is required (or OpsKit:Health:Checks:x:Host and Port for a TLS endpoint).")]
+    [InlineData("http", "Method", "GET", "OpsKit:Health:Checks:x:Url is required.")]
+    [InlineData("http", "Url", "/health", "OpsKit:Health:Checks:x:Url must be an absolute http or https URL.")]
+    [InlineData("http", "Url", "ftp://files.internal/", "OpsKit:Health:Checks:x:Url must be an absolute http or https URL.")]
+    [InlineData("http", "JsonPath", "status", "OpsKit:Health:Checks:x:JsonPath must be a path like $.status or $.items[0].state.")]
+    [InlineData("http", "ExpectedStatus", "ok", "OpsKit:Health:Checks:x:ExpectedStatus must list status codes, classes or ranges, e.g. 2xx or 200,204 or 200-399.")]
+    [InlineData("tcp", "Port", "27017", "OpsKit:Health:Checks:x:Host is required.")]
+    [InlineData("tcp", "Host", "mongodb", "OpsKit:Health:Checks:x:Port is required.")]
+    [InlineData("clockskew", "DegradedAfter", "00:00:00", "OpsKit:Health:Checks:x:Url is required.")]
     [InlineData("certificate", "UnhealthyDays", "10", "OpsKit:Health:Checks:x:DegradedDays must be greater than OpsKit:Health:Checks:x:UnhealthyDays.")]
     public async Task Bad_values_fail_start_up_naming_the_key(string type, string key, string value, string expected)
     {
@@ -66,6 +120,12 @@ public sealed class ConfiguredChecksTests
         if (type is "disk" || (type is "certificate" && key != "WarnDays"))
         {
             settings["OpsKit:Health:Checks:x:Path"] = "/tmp";
+        }
+
+        if (type is "http" && key is "JsonPath" or "ExpectedStatus")
+        {
+            settings["OpsKit:Health:Checks:x:Url"] = "http://127.0.0.1/";
+            settings["OpsKit:Health:Checks:x:HealthyValues:0"] = "green";
         }
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CheckApp.StartAsync(_ => { }, settings));

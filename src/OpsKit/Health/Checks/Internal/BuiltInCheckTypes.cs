@@ -16,22 +16,32 @@ internal static class BuiltInCheckTypes
     public const string Permissions = "permissions";
     public const string Freshness = "freshness";
     public const string Certificate = "certificate";
+    public const string Http = "http";
+    public const string Tcp = "tcp";
+    public const string ClockSkew = "clockskew";
 
     public static void Register(OpsHealthBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton<SystemCheckGauges>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        HttpChecks.AddClient(services);
 
         builder.AddCheckType<DiskSpaceCheck, DiskSpaceCheckOptions>(Disk);
         builder.AddCheckType<DirectoryCheck, DirectoryCheckOptions>(Directory);
         builder.AddCheckType<FilePermissionsCheck, FilePermissionsCheckOptions>(Permissions);
         builder.AddCheckType<FreshnessCheck, FreshnessCheckOptions>(Freshness);
         builder.AddCheckType<CertificateCheck, CertificateCheckOptions>(Certificate);
+        builder.AddCheckType<HttpDependencyCheck, HttpDependencyCheckOptions>(Http);
+        builder.AddCheckType<TcpDependencyCheck, TcpDependencyCheckOptions>(Tcp);
+        builder.AddCheckType<ClockSkewCheck, ClockSkewCheckOptions>(ClockSkew);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiskSpaceCheckOptions>, DiskSpaceCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryCheckOptions>, DirectoryCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FilePermissionsCheckOptions>, FilePermissionsCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FreshnessCheckOptions>, FreshnessCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateCheckOptions>, CertificateCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpDependencyCheckOptions>, HttpDependencyCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcpDependencyCheckOptions>, TcpDependencyCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClockSkewCheckOptions>, ClockSkewCheckOptionsValidator>());
     }
 }
