@@ -70,6 +70,30 @@ public sealed class ConfiguredChecksTests
     }
 
     [Fact]
+    public async Task Runtime_types_declared_only_in_configuration_run_like_code_registrations()
+    {
+        await using var app = await CheckApp.StartAsync(_ => { }, new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:memory:Type"] = "memory",
+            ["OpsKit:Health:Checks:memory:LimitBytes"] = "1024",
+            ["OpsKit:Health:Checks:cpu:Type"] = "cpu",
+            ["OpsKit:Health:Checks:cpu:DegradedAt"] = "0.98",
+            ["OpsKit:Health:Checks:cpu:UnhealthyAt"] = "0.99",
+            ["OpsKit:Health:Checks:filedescriptors:Type"] = "filedescriptors",
+            ["OpsKit:Health:Checks:threadpool:Type"] = "threadpool",
+            ["OpsKit:Health:Checks:threadpool:UnhealthyAt"] = "100000",
+        });
+
+        // A 1 KiB limit is exceeded by any process: the configured limit is the one applied.
+        var memory = await app.WaitForAsync("memory", "Unhealthy");
+        Assert.Equal("configured", memory.Data().GetProperty("limit_source").GetString());
+        Assert.Equal(1024, memory.Data().GetProperty("limit_bytes").GetInt64());
+        Assert.True((await app.WaitForAsync("cpu", "Healthy")).Data().GetProperty("processor_count").GetInt32() > 0);
+        await app.WaitForAsync("filedescriptors", "Healthy");
+        await app.WaitForAsync("threadpool", "Healthy");
+    }
+
+    [Fact]
     public async Task Configuration_overrides_thresholds_set_in_code()
     {
         await using var app = await CheckApp.StartAsync(
@@ -109,6 +133,11 @@ public sealed class ConfiguredChecksTests
     [InlineData("tcp", "Port", "27017", "OpsKit:Health:Checks:x:Host is required.")]
     [InlineData("tcp", "Host", "mongodb", "OpsKit:Health:Checks:x:Port is required.")]
     [InlineData("clockskew", "DegradedAfter", "00:00:00", "OpsKit:Health:Checks:x:Url is required.")]
+    [InlineData("memory", "UnhealthyAt", "1.2", "OpsKit:Health:Checks:x:UnhealthyAt must be between 0 and 1.")]
+    [InlineData("memory", "LimitBytes", "0", "OpsKit:Health:Checks:x:LimitBytes must be greater than zero.")]
+    [InlineData("cpu", "Window", "00:00:00", "OpsKit:Health:Checks:x:Window must be greater than zero.")]
+    [InlineData("filedescriptors", "DegradedAt", "-0.1", "OpsKit:Health:Checks:x:DegradedAt must be between 0 and 1.")]
+    [InlineData("threadpool", "UnhealthyAt", "50", "OpsKit:Health:Checks:x:UnhealthyAt must be greater than OpsKit:Health:Checks:x:DegradedAt.")]
     [InlineData("certificate", "UnhealthyDays", "10", "OpsKit:Health:Checks:x:DegradedDays must be greater than OpsKit:Health:Checks:x:UnhealthyDays.")]
     public async Task Bad_values_fail_start_up_naming_the_key(string type, string key, string value, string expected)
     {

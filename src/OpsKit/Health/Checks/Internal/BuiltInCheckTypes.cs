@@ -19,12 +19,17 @@ internal static class BuiltInCheckTypes
     public const string Http = "http";
     public const string Tcp = "tcp";
     public const string ClockSkew = "clockskew";
+    public const string Memory = "memory";
+    public const string Cpu = "cpu";
+    public const string FileDescriptors = "filedescriptors";
+    public const string ThreadPool = "threadpool";
 
     public static void Register(OpsHealthBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton<SystemCheckGauges>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<CpuSampler>();
         HttpChecks.AddClient(services);
 
         builder.AddCheckType<DiskSpaceCheck, DiskSpaceCheckOptions>(Disk);
@@ -35,6 +40,10 @@ internal static class BuiltInCheckTypes
         builder.AddCheckType<HttpDependencyCheck, HttpDependencyCheckOptions>(Http);
         builder.AddCheckType<TcpDependencyCheck, TcpDependencyCheckOptions>(Tcp);
         builder.AddCheckType<ClockSkewCheck, ClockSkewCheckOptions>(ClockSkew);
+        builder.AddCheckType<ProcessMemoryCheck, ProcessMemoryCheckOptions>(Memory);
+        builder.AddCheckType<ProcessCpuCheck, ProcessCpuCheckOptions>(Cpu);
+        builder.AddCheckType<FileDescriptorsCheck, FileDescriptorsCheckOptions>(FileDescriptors);
+        builder.AddCheckType<ThreadPoolCheck, ThreadPoolCheckOptions>(ThreadPool);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiskSpaceCheckOptions>, DiskSpaceCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryCheckOptions>, DirectoryCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FilePermissionsCheckOptions>, FilePermissionsCheckOptionsValidator>());
@@ -43,5 +52,9 @@ internal static class BuiltInCheckTypes
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpDependencyCheckOptions>, HttpDependencyCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcpDependencyCheckOptions>, TcpDependencyCheckOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClockSkewCheckOptions>, ClockSkewCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessMemoryCheckOptions>, ProcessMemoryCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessCpuCheckOptions>, ProcessCpuCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileDescriptorsCheckOptions>, FileDescriptorsCheckOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThreadPoolCheckOptions>, ThreadPoolCheckOptionsValidator>());
     }
 }
