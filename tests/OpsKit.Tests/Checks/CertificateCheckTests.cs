@@ -38,6 +38,22 @@ public sealed class CertificateCheckTests
     }
 
     [Fact]
+    public async Task Renewed_certificate_written_over_the_old_file_is_picked_up()
+    {
+        using var directory = await NobodyDirectory.CreateAsync();
+        var certs = directory.CreateSubdirectory("certs", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        TestCertificates.WritePem(certs, "api", DateTimeOffset.UtcNow.AddDays(3));
+
+        await using var app = await CheckApp.StartAsync(h => h.AddCertificates("tls", certs));
+        await app.WaitForAsync("tls", "Degraded");
+
+        TestCertificates.WritePem(certs, "api", DateTimeOffset.UtcNow.AddDays(90));
+
+        var renewed = await app.WaitForAsync("tls", "Healthy");
+        Assert.InRange(Days(renewed)["api"], 89.9, 90);
+    }
+
+    [Fact]
     public async Task Expiry_gauge_is_within_two_minutes_of_the_truth()
     {
         using var directory = await NobodyDirectory.CreateAsync();

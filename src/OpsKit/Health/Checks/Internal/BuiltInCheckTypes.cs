@@ -30,6 +30,7 @@ internal static class BuiltInCheckTypes
         services.TryAddSingleton<SystemCheckGauges>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<CpuSampler>();
+        services.TryAddSingleton<CertificateFileCache>();
         HttpChecks.AddClient(services);
 
         builder.AddCheckType<DiskSpaceCheck, DiskSpaceCheckOptions>(Disk);

@@ -13,7 +13,7 @@ namespace OpsKit.Health.Checks.Internal;
 /// <c>WarnDays</c> → listed in <c>expiring_soon</c>. Also feeds <c>opskit.certificate.expiry</c>.
 /// </summary>
 internal sealed class CertificateCheck(
-    CertificateCheckOptions options, SystemCheckGauges gauges, IHostResolver resolver, TimeProvider? time = null) : IHealthCheck
+    CertificateCheckOptions options, SystemCheckGauges gauges, IHostResolver resolver, CertificateFileCache cache, TimeProvider? time = null) : IHealthCheck
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -98,7 +98,7 @@ internal sealed class CertificateCheck(
             data);
     }
 
-    private static List<CertificateInfo> ReadFiles(string path)
+    private List<CertificateInfo> ReadFiles(string path)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -107,6 +107,7 @@ internal sealed class CertificateCheck(
 
         var result = new List<CertificateInfo>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, CertificateFileCache.Entry>(StringComparer.Ordinal);
         foreach (var file in CertificateFiles.Find(path))
         {
             var id = Path.GetFileNameWithoutExtension(file);
@@ -115,11 +116,13 @@ internal sealed class CertificateCheck(
                 id = Path.GetFileName(file);
             }
 
-            if (CertificateFiles.Read(file, id) is { } certificate)
+            if (cache.GetOrRead(options.Name, file, id, seen) is { } certificate)
             {
                 result.Add(certificate);
             }
         }
+
+        cache.Replace(options.Name, seen);
 
         return result;
     }

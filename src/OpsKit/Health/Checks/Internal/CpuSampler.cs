@@ -38,7 +38,17 @@ internal sealed class CpuSampler
                 }
             }
 
-            _samples.Add((now, cpu));
+            // Runs closer together than a twelfth of the window (on-demand refreshes) replace the newest sample
+            // instead of adding one, so the list stays short whatever the call rate.
+            var last = _samples.Count - 1;
+            if (last > 0 && _time.GetElapsedTime(_samples[last].Timestamp, now) < _longestWindow / 12)
+            {
+                _samples[last] = (now, cpu);
+            }
+            else
+            {
+                _samples.Add((now, cpu));
+            }
             // Keep the newest sample older than the longest window, and everything after it.
             var keepFrom = _samples.FindLastIndex(s => _time.GetElapsedTime(s.Timestamp, now) >= _longestWindow);
             if (keepFrom > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Checks.Internal;
@@ -17,8 +18,13 @@ internal sealed class FileDescriptorsCheck(FileDescriptorsCheckOptions options) 
                 new Dictionary<string, object> { ["supported"] = false }));
         }
 
+        // Count names only: no string per entry, and no stat of each link's target (sockets, pipes, files).
         var open = 0;
-        foreach (var _ in Directory.EnumerateFileSystemEntries(FdDirectory))
+        var entries = new FileSystemEnumerable<byte>(FdDirectory, static (ref FileSystemEntry _) => 0)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry _) => true,
+        };
+        foreach (var _ in entries)
         {
             open++;
         }
