@@ -78,6 +78,18 @@ public sealed class HttpDependencyCheckTests
     }
 
     [Fact]
+    public async Task Https_dependency_with_an_untrusted_certificate_is_Unhealthy_with_category_tls()
+    {
+        using var certificate = TestCertificates.Create("localhost", DateTimeOffset.UtcNow.AddDays(60));
+        await using var stub = await StubServer.StartAsync(app => app.MapGet("/health", () => Results.Ok()), certificate);
+        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("gateway", new Uri($"https://127.0.0.1:{stub.Port}/health")));
+
+        var check = await app.WaitForAsync("gateway", "Unhealthy");
+
+        Assert.Equal("tls", check.Category());
+    }
+
+    [Fact]
     public async Task Json_rule_maps_red_yellow_green_to_the_three_statuses()
     {
         var status = "red";
