@@ -35,6 +35,7 @@ public static class OpsHealthServiceCollectionExtensions
             catalog = new OpsCheckCatalog();
             services.AddSingleton(catalog);
             AddEngine(services);
+            OpsKit.Health.Checks.Internal.BuiltInCheckTypes.Register(new OpsHealthBuilder(services, healthChecks, catalog));
         }
 
         if (configure is not null)

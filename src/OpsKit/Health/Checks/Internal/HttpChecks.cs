@@ -1,0 +1,41 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpsKit.Health.Checks.Internal;
+
+/// <summary>The named client of the HTTP-based checks: no resilience handlers, no client timeout, resolver seam.</summary>
+internal static class HttpChecks
+{
+    public const string ClientName = "OpsKit.Health.Checks";
+
+    public static void AddClient(IServiceCollection services)
+    {
+        var builder = services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static provider =>
+            {
+                var resolver = provider.GetRequiredService<IHostResolver>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectCallback = async (context, cancellationToken) =>
+                    {
+                        var socket = await TcpConnector.ConnectAsync(
+                            resolver, context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+                        return new NetworkStream(socket, ownsSocket: true);
+                    },
+                };
+            });
+
+        // A check measures the dependency as it is: retries, hedging or a breaker from ConfigureHttpClientDefaults
+        // would hide failures and outlast the check's timeout. The API is marked for evaluation (EXTEXP0001) but is
+        // the only supported way to undo ConfigureHttpClientDefaults for one client; a test pins its behaviour.
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+
+    /// <summary>The URL without user-info, query or fragment, safe for data and messages.</summary>
+    public static string Safe(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Health.Checks.Internal;
+
+/// <summary>
+/// The last values measured by the system checks, observed by the gauges <c>opskit.certificate.expiry</c>,
+/// <c>opskit.disk.usage</c> and <c>opskit.memory.usage</c>. A scrape reads these values; it never runs a check.
+/// Label values are configured paths and the ids of configured certificates, so the sets stay bounded.
+/// </summary>
+internal sealed class SystemCheckGauges
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<KeyValuePair<string, DateTimeOffset>>> _certificates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double> _disks = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private double _memory = double.NaN;
+
+    public SystemCheckGauges(OpsKitMeter meter, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        _time = time ?? TimeProvider.System;
+        meter.Meter.CreateObservableGauge(
+            InstrumentNames.CertificateExpiry, ObserveCertificates, InstrumentNames.Units.Seconds, "Seconds until the certificate's NotAfter.");
+        meter.Meter.CreateObservableGauge(
+            InstrumentNames.DiskUsage, ObserveDisks, InstrumentNames.Units.Ratio, "Used fraction of the volume that holds the path.");
+        meter.Meter.CreateObservableGauge(
+            InstrumentNames.MemoryUsage, ObserveMemory, InstrumentNames.Units.Ratio, "Process working set as a fraction of the memory limit.");
+    }
+
+    /// <summary>Replaces the certificates last seen by one check (removed files disappear from the gauge).</summary>
+    public void SetCertificates(string check, IReadOnlyList<KeyValuePair<string, DateTimeOffset>> notAfterById) =>
+        _certificates[check] = notAfterById;
+
+    public void SetDiskUsage(string path, double usedRatio) => _disks[path] = usedRatio;
+
+    public void SetMemoryUsage(double ratio) => Volatile.Write(ref _memory, ratio);
+
+    private IEnumerable<Measurement<double>> ObserveCertificates()
+    {
+        var now = _time.GetUtcNow();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, certificates) in _certificates)
+        {
+            foreach (var (id, notAfter) in certificates)
+            {
+                if (seen.Add(id))
+                {
+                    yield return new Measurement<double>(
+                        (notAfter - now).TotalSeconds, new KeyValuePair<string, object?>(InstrumentNames.Labels.Certificate, id));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<double>> ObserveDisks()
+    {
+        foreach (var (path, ratio) in _disks)
+        {
+            yield return new Measurement<double>(ratio, new KeyValuePair<string, object?>(InstrumentNames.Labels.Path, path));
+        }
+    }
+
+    private IEnumerable<Measurement<double>> ObserveMemory()
+    {
+        var value = Volatile.Read(ref _memory);
+        if (!double.IsNaN(value))
+        {
+            yield return new Measurement<double>(value);
+        }
+    }
+}

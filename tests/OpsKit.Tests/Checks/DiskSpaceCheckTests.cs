@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OpsKit.Health.Checks;
+
+namespace OpsKit.Tests.Checks;
+
+public sealed class DiskSpaceCheckTests
+{
+    private static readonly string Path = AppContext.BaseDirectory;
+
+    [Fact]
+    public async Task Usage_above_UnhealthyAt_is_Unhealthy_and_the_gauge_matches_df()
+    {
+        var used = await DfUsedRatioAsync(Path);
+        await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
+        {
+            o.DegradedAt = used / 4;
+            o.UnhealthyAt = used / 2;
+        }));
+
+        var check = await app.WaitForAsync("data", "Unhealthy");
+
+        Assert.Equal("threshold", check.Category());
+        Assert.InRange(check.Data().GetProperty("used_ratio").GetDouble(), used - 0.01, used + 0.01);
+        Assert.True(check.Data().GetProperty("total_bytes").GetInt64() > 0);
+        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.disk.usage");
+        gauge.RecordObservableInstruments();
+        var measurement = Assert.Single(gauge.GetMeasurementSnapshot());
+        Assert.Equal(Path, measurement.Tags["path"]);
+        Assert.InRange(measurement.Value, used - 0.01, used + 0.01);
+    }
+
+    [Fact]
+    public async Task Usage_between_the_thresholds_is_Degraded()
+    {
+        var used = await DfUsedRatioAsync(Path);
+        await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
+        {
+            o.DegradedAt = used / 2;
+            o.UnhealthyAt = used + ((1 - used) / 2);
+        }));
+
+        var check = await app.WaitForAsync("data", "Degraded");
+
+        Assert.Equal("threshold", check.Category());
+    }
+
+    [Fact]
+    public async Task Usage_below_DegradedAt_is_Healthy_with_free_bytes()
+    {
+        var used = await DfUsedRatioAsync(Path);
+        await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
+        {
+            o.DegradedAt = used + ((1 - used) / 2);
+            o.UnhealthyAt = used + (3 * (1 - used) / 4);
+        }));
+
+        var check = await app.WaitForAsync("data", "Healthy");
+
+        Assert.Equal(new DriveInfo(Path).AvailableFreeSpace, check.Data().GetProperty("free_bytes").GetInt64(), 64L * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task Free_space_under_MinFreeBytes_is_Unhealthy_whatever_the_ratio()
+    {
+        var free = new DriveInfo(Path).AvailableFreeSpace;
+        await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
+        {
+            o.DegradedAt = 0.999;
+            o.UnhealthyAt = 1;
+            o.MinFreeBytes = free * 2;
+        }));
+
+        var check = await app.WaitForAsync("data", "Unhealthy");
+
+        Assert.Contains("MinFreeBytes", check.Message(), StringComparison.Ordinal);
+    }
+
+    private static async Task<double> DfUsedRatioAsync(string path)
+    {
+        // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("df", ["-P", "-k", path]) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var used = double.Parse(fields[2], CultureInfo.InvariantCulture);
+        var available = double.Parse(fields[3], CultureInfo.InvariantCulture);
+        return used / (used + available);
+    }
+}
