@@ -1,6 +1,11 @@
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOpsHealth();
+// Only what exists on any machine: a data directory and the disk under the content root, and process memory.
+var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
+builder.Services.AddOpsHealth()
+    .AddDirectory("data", dataDirectory, o => o.Create = true)
+    .AddDiskSpace("disk", builder.Environment.ContentRootPath, critical: false)
+    .AddProcessMemory();
 
 var app = builder.Build();
 

@@ -20,4 +20,25 @@ public sealed class SampleTests(WebApplicationFactory<Program> factory) : IClass
             path + " answers 200");
         Assert.Equal(HttpStatusCode.OK, code);
     }
+
+    [Fact]
+    public async Task Sample_checks_its_data_directory_disk_and_memory()
+    {
+        using var client = factory.CreateClient();
+        string body = string.Empty;
+        await Eventually.Until(
+            async () =>
+            {
+                using var response = await client.GetAsync("/health");
+                body = await response.Content.ReadAsStringAsync();
+                return response.StatusCode == HttpStatusCode.OK;
+            },
+            TimeSpan.FromSeconds(10),
+            "the detailed health answers 200");
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal(["data", "disk", "memory"], checks.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.True(checks.GetProperty("data").GetProperty("data").GetProperty("writable").GetBoolean());
+    }
 }
