@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+
+namespace OpsKit.Npgsql.Internal;
+
+/// <summary><c>postgres</c>: a <c>SELECT 1</c> round trip on a connection from the application's pool.</summary>
+internal sealed class PostgresCheck(
+    PostgresCheckOptions options,
+    IServiceProvider services,
+    NpgsqlPoolMeter poolMeter,
+    PostgresMetrics metrics,
+    IOptions<OpsHealthOptions> engine,
+    TimeProvider? time = null) : IHealthCheck
+{
+    private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetTimestamp();
+        return _context.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT 1";
+                await command.ExecuteScalarAsync(token).ConfigureAwait(false);
+                var latency = _time.GetElapsedTime(started);
+                var data = new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["latency_ms"] = Math.Round(latency.TotalMilliseconds, 1),
+                    ["server_version"] = connection.ServerVersion,
+                };
+                if (latency >= options.DegradedLatency)
+                {
+                    var message = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"round trip took {latency.TotalMilliseconds:0} ms (degraded at {options.DegradedLatency.TotalMilliseconds:0} ms)");
+                    return HealthCheckResult.Degraded(message, data: data);
+                }
+
+                return HealthCheckResult.Healthy(data: data);
+            },
+            cancellationToken);
+    }
+}

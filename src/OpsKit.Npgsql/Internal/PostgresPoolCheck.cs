@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+
+namespace OpsKit.Npgsql.Internal;
+
+/// <summary>
+/// <c>postgres.pool</c>: busy client connections vs <c>Maximum Pool Size</c>, from Npgsql's meter. It takes no connection,
+/// so it neither disturbs what it measures nor waits on a full pool.
+/// </summary>
+internal sealed class PostgresPoolCheck(
+    PostgresPoolCheckOptions options,
+    IServiceProvider services,
+    NpgsqlPoolMeter poolMeter,
+    PostgresMetrics metrics,
+    IOptions<OpsHealthOptions> engine) : IHealthCheck
+{
+    private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var pool = _context.ReadPool();
+        if (!pool.Found)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                "Npgsql reports no pool for this data source; set PoolName to the data source's name"));
+        }
+
+        var usage = Math.Round(pool.Usage, 4);
+        _context.Target.SetPool(usage);
+        var data = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["busy"] = pool.Busy,
+            ["idle"] = pool.Idle,
+            ["max"] = pool.Max,
+            ["usage"] = usage,
+        };
+
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{pool.Busy} of {pool.Max} pool connections busy");
+        var exhausted = _context.Target.Exhausted;
+        var exhaustedSinceLastRun = exhausted > _context.Target.ExhaustedSeenByPoolCheck;
+        _context.Target.ExhaustedSeenByPoolCheck = exhausted;
+        if (pool.IsFull && exhaustedSinceLastRun)
+        {
+            var message = summary + "; an acquisition timed out";
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                message,
+                new HealthCheckFailureException(HealthErrorCategories.PoolExhausted, message),
+                data));
+        }
+
+        if (options.UnhealthyAt is { } unhealthyAt && usage >= unhealthyAt)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                summary + string.Create(CultureInfo.InvariantCulture, $" (unhealthy at {unhealthyAt:0.##})"), data: data));
+        }
+
+        if (usage >= options.DegradedAt)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                summary + string.Create(CultureInfo.InvariantCulture, $" (degraded at {options.DegradedAt:0.##})"), data: data));
+        }
+
+        return Task.FromResult(HealthCheckResult.Healthy(summary, data));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace OpsKit.Npgsql.Internal;
+
+/// <summary>
+/// One <c>AddNpgsql()</c> registration: which data source (service key), under which check names, and the last values
+/// its checks measured (gauges observe these, never run a check).
+/// </summary>
+internal sealed class PostgresTarget(string name, object? serviceKey, string? poolName, string firstCheckName)
+{
+    private PoolGaugeValue? _pool;
+    private ConnectionsGaugeValue? _connections;
+    private long _exhausted;
+
+    public static PostgresTarget Default { get; } = new("postgres", null, null, "postgres");
+
+    public string Name { get; } = name;
+
+    public object? ServiceKey { get; } = serviceKey;
+
+    public string? PoolName { get; } = poolName;
+
+    /// <summary>The check that reports a missing data source, so the start-up error appears once.</summary>
+    public string FirstCheckName { get; } = firstCheckName;
+
+    public PoolGaugeValue? Pool => Volatile.Read(ref _pool);
+
+    public ConnectionsGaugeValue? Connections => Volatile.Read(ref _connections);
+
+    /// <summary>How many acquisitions by OpsKit checks on this data source ended in pool exhaustion.</summary>
+    public long Exhausted => Interlocked.Read(ref _exhausted);
+
+    public string ServiceDescription => ServiceKey is null
+        ? nameof(NpgsqlDataSource)
+        : $"{nameof(NpgsqlDataSource)} (keyed service '{ServiceKey}')";
+
+    public NpgsqlDataSource Resolve(IServiceProvider services) => ServiceKey is null
+        ? services.GetRequiredService<NpgsqlDataSource>()
+        : services.GetRequiredKeyedService<NpgsqlDataSource>(ServiceKey);
+
+    public bool IsRegistered(IServiceProvider services)
+    {
+        if (ServiceKey is null)
+        {
+            return services.GetService<IServiceProviderIsService>() is { } isService
+                ? isService.IsService(typeof(NpgsqlDataSource))
+                : services.GetService<NpgsqlDataSource>() is not null;
+        }
+
+        return services.GetService<IServiceProviderIsKeyedService>() is { } isKeyed
+            ? isKeyed.IsKeyedService(typeof(NpgsqlDataSource), ServiceKey)
+            : services.GetKeyedService<NpgsqlDataSource>(ServiceKey) is not null;
+    }
+
+    public void SetPool(double usage) => Volatile.Write(ref _pool, new PoolGaugeValue(usage));
+
+    public void SetConnections(string database, double usage) =>
+        Volatile.Write(ref _connections, new ConnectionsGaugeValue(database, usage));
+
+    public void RecordExhausted() => Interlocked.Increment(ref _exhausted);
+
+    /// <summary>The <see cref="Exhausted"/> count the pool check saw on its previous run.</summary>
+    public long ExhaustedSeenByPoolCheck { get; set; }
+
+    internal sealed record PoolGaugeValue(double Usage);
+
+    internal sealed record ConnectionsGaugeValue(string Database, double Usage);
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+using OpsKit.Health.Internal;
+using OpsKit.Npgsql;
+using OpsKit.Npgsql.Internal;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Adds PostgreSQL checks on the application's own <c>NpgsqlDataSource</c> to the OpsKit health engine.
+/// </summary>
+public static class NpgsqlHealthBuilderExtensions
+{
+    /// <summary>
+    /// Adds the checks <c>postgres</c> (round trip), <c>postgres.pool</c> (client pool from Npgsql's meter),
+    /// <c>postgres.connections</c> (server connections vs <c>max_connections</c>), <c>postgres.transactions</c> (long and
+    /// idle-in-transaction sessions) and <c>postgres.replication</c> (replay lag on replicas), all on the
+    /// <c>NpgsqlDataSource</c> registered in dependency injection: OpsKit never creates a second pool. Thresholds bind from
+    /// <c>OpsKit:Health:Checks:&lt;check name&gt;</c> over the values set in <paramref name="configure"/>. Start-up fails
+    /// with a message naming the missing service when no data source is registered.
+    /// </summary>
+    /// <param name="builder">The OpsKit health builder.</param>
+    /// <param name="configure">Names, switches and thresholds in code.</param>
+    /// <param name="serviceKey">The key of a keyed <c>NpgsqlDataSource</c>; null for the unkeyed one.</param>
+    /// <returns>The builder, to add more checks.</returns>
+    public static OpsHealthBuilder AddNpgsql(
+        this OpsHealthBuilder builder,
+        Action<OpsNpgsqlOptions>? configure = null,
+        object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new OpsNpgsqlOptions();
+        configure?.Invoke(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name);
+
+        var target = new PostgresTarget(options.Name, serviceKey, options.PoolName, options.Name);
+        var services = builder.Services;
+        services.TryAddOpsKitMeter();
+        services.AddSingleton(target);
+        services.TryAddSingleton<NpgsqlPoolMeter>();
+        services.TryAddSingleton<PostgresMetrics>();
+        if (!services.Any(d => d.ServiceType == typeof(PostgresOptionsValidator)))
+        {
+            services.AddSingleton<PostgresOptionsValidator>();
+            AddValidator<PostgresCheckOptions>(services);
+            AddValidator<PostgresPoolCheckOptions>(services);
+            AddValidator<PostgresConnectionsCheckOptions>(services);
+            AddValidator<PostgresTransactionsCheckOptions>(services);
+            AddValidator<PostgresReplicationCheckOptions>(services);
+        }
+
+        builder.AddTypedCheck<PostgresCheck, PostgresCheckOptions>(
+            "postgres", options.Name, o => Link(o, target).CopyFrom(options.Postgres));
+        if (options.EnablePool)
+        {
+            builder.AddTypedCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
+                "postgres.pool", options.Name + ".pool", o => Link(o, target).CopyFrom(options.Pool));
+        }
+
+        if (options.EnableConnections)
+        {
+            builder.AddTypedCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
+                "postgres.connections", options.Name + ".connections", o => Link(o, target).CopyFrom(options.Connections));
+        }
+
+        if (options.EnableTransactions)
+        {
+            builder.AddTypedCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
+                "postgres.transactions", options.Name + ".transactions", o => Link(o, target).CopyFrom(options.Transactions));
+        }
+
+        if (options.EnableReplication)
+        {
+            builder.AddTypedCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
+                "postgres.replication", options.Name + ".replication", o => Link(o, target).CopyFrom(options.Replication));
+        }
+
+        return builder;
+    }
+
+    private static TOptions Link<TOptions>(TOptions options, PostgresTarget target)
+        where TOptions : IPostgresCheckOptions
+    {
+        options.Target = target;
+        return options;
+    }
+
+    private static void AddValidator<TOptions>(IServiceCollection services)
+        where TOptions : class
+    {
+        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<PostgresOptionsValidator>());
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Redis.Internal;
+
+/// <summary>The distributed lock's instruments: acquisitions by result, and how long locks were held.</summary>
+internal sealed class LockMetrics
+{
+    private readonly Counter<long> _acquisitions;
+    private readonly Histogram<double> _held;
+    private readonly TimeProvider _time;
+
+    public LockMetrics(OpsKitMeter meter, TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _acquisitions = meter.Meter.CreateCounter<long>(
+            InstrumentNames.LockAcquisitions,
+            description: "Distributed lock acquisitions by result (acquired, failed).");
+        _held = meter.Meter.CreateHistogram<double>(
+            InstrumentNames.LockHeld,
+            InstrumentNames.Units.Seconds,
+            "How long distributed locks were held.");
+    }
+
+    public long Now() => _time.GetTimestamp();
+
+    public void RecordAcquisition(bool acquired) =>
+        _acquisitions.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, acquired ? "acquired" : "failed"));
+
+    public void RecordHeld(long acquiredAt) => _held.Record(_time.GetElapsedTime(acquiredAt).TotalSeconds);
+}

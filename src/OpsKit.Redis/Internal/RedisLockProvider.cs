@@ -1,0 +1,54 @@
+using Medallion.Threading.Redis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace OpsKit.Redis.Internal;
+
+/// <summary>
+/// <see cref="IOpsDistributedLock"/> on DistributedLock.Redis and the application's multiplexer. The wait is bounded by
+/// the retry budget; a disconnected multiplexer fails at once with <see cref="OpsLockException"/> rather than queueing.
+/// </summary>
+internal sealed class RedisLockProvider(
+    IConnectionMultiplexer multiplexer,
+    IOptionsMonitor<OpsRedisLockOptions> options,
+    LockMetrics metrics) : IOpsDistributedLock
+{
+    public async ValueTask<OpsLockHandle?> TryAcquireAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var current = options.CurrentValue;
+        if (!multiplexer.IsConnected)
+        {
+            metrics.RecordAcquisition(acquired: false);
+            throw new OpsLockException($"Cannot acquire lock '{key}': Redis is not connected.");
+        }
+
+        var wait = current.RetryDelay * current.MaxRetries;
+        var distributedLock = new RedisDistributedLock(
+            key,
+            multiplexer.GetDatabase(),
+            o => o.Expiry(current.Expiry).BusyWaitSleepTime(current.RetryDelay, current.RetryDelay));
+
+        // One command timeout on top of the retries: a command sent just before Redis went away ends at that timeout.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(wait + TimeSpan.FromMilliseconds(multiplexer.TimeoutMilliseconds));
+        RedisDistributedLockHandle? handle;
+        try
+        {
+            handle = await distributedLock.TryAcquireAsync(wait, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.RecordAcquisition(acquired: false);
+            throw new OpsLockException($"Cannot acquire lock '{key}': no answer from Redis within the retry budget.");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            metrics.RecordAcquisition(acquired: false);
+            throw new OpsLockException($"Cannot acquire lock '{key}': {ex.GetType().Name}.", ex);
+        }
+
+        metrics.RecordAcquisition(handle is not null);
+        return handle is null ? null : new OpsLockHandle(key, handle, handle.HandleLostToken, metrics);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+using StackExchange.Redis;
+
+namespace OpsKit.Redis.Internal;
+
+/// <summary>
+/// <c>redis.locks</c>: lock keys without a TTL (orphaned forever) or with a TTL above the lock timeout, found with
+/// <c>SCAN … MATCH … COUNT</c> issued explicitly (never <c>KEYS</c>, which blocks the server) and bounded by
+/// <c>MaxKeysScanned</c>; one pipelined <c>PTTL</c> per matching key.
+/// </summary>
+internal sealed class RedisLocksCheck(
+    RedisLocksCheckOptions options,
+    IServiceProvider services,
+    IOptions<OpsHealthOptions> engine) : IHealthCheck
+{
+    private const int PageSize = 250;
+
+    private readonly RedisTarget _target = ((IRedisCheckOptions)options).Target ?? RedisTarget.Default;
+    private readonly TimeSpan _budget = (options.Timeout ?? engine.Value.Timeout) * RedisCheckBudget.Share;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var multiplexer = _target.Resolve(services);
+        if (!multiplexer.IsConnected)
+        {
+            return RedisCheckBudget.NotConnected();
+        }
+
+        try
+        {
+            return await ScanAsync(multiplexer.GetDatabase()).WaitAsync(_budget, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            return RedisCheckBudget.TimedOut(_budget, ex);
+        }
+        catch (Exception ex) when (RedisCheckBudget.IsRedisFailure(ex))
+        {
+            return RedisCheckBudget.Failed(ex);
+        }
+    }
+
+    private async Task<HealthCheckResult> ScanAsync(IDatabase database)
+    {
+        var budget = options.MaxKeysScanned;
+        var examined = 0;
+        var withoutTtl = 0;
+        var aboveTimeout = 0;
+        var truncated = false;
+        var sample = new List<string>();
+        var timeoutMs = (long)options.LockTimeout.TotalMilliseconds;
+        IEnumerable<string> patterns = options.LockPatterns.Count == 0 ? [RedisLocksCheckOptions.DefaultPattern] : options.LockPatterns.Distinct(StringComparer.Ordinal);
+        foreach (var pattern in patterns)
+        {
+            var cursor = "0";
+            do
+            {
+                if (examined >= budget)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                var count = Math.Min(PageSize, budget - examined);
+                var page = (RedisResult[])(await database.ExecuteAsync("SCAN", cursor, "MATCH", pattern, "COUNT", count).ConfigureAwait(false))!;
+                examined += count;
+                cursor = (string)page[0]!;
+                var keys = (RedisKey[])page[1]!;
+                var ttls = await Task.WhenAll(keys.Select(k => database.ExecuteAsync("PTTL", k))).ConfigureAwait(false);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    var ttl = (long)ttls[i];
+                    var offending = ttl == -1 || ttl > timeoutMs;
+                    withoutTtl += ttl == -1 ? 1 : 0;
+                    aboveTimeout += ttl > timeoutMs ? 1 : 0;
+                    if (offending && sample.Count < options.SampleSize)
+                    {
+                        sample.Add(keys[i].ToString());
+                    }
+                }
+            }
+            while (cursor != "0");
+        }
+
+        var data = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["keys_without_ttl"] = withoutTtl,
+            ["keys_ttl_above_timeout"] = aboveTimeout,
+            ["sample"] = sample,
+            ["scan_truncated"] = truncated,
+        };
+        if (withoutTtl + aboveTimeout == 0)
+        {
+            return HealthCheckResult.Healthy(data: data);
+        }
+
+        return HealthCheckResult.Degraded(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{withoutTtl} lock key(s) without TTL, {aboveTimeout} with a TTL above {options.LockTimeout.TotalSeconds:0} s"),
+            data: data);
+    }
+}

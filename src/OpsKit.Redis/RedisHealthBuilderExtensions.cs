@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsKit.Health;
+using OpsKit.Health.Internal;
+using OpsKit.Redis;
+using OpsKit.Redis.Internal;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Adds Redis checks on the application's own <c>IConnectionMultiplexer</c> to the OpsKit health engine.
+/// </summary>
+public static class RedisHealthBuilderExtensions
+{
+    /// <summary>
+    /// Adds the checks <c>redis</c> (connected, then PING latency), <c>redis.memory</c> (<c>INFO memory</c>: usage vs
+    /// maxmemory, eviction policy) and <c>redis.locks</c> (lock keys without or with too long a TTL, by bounded SCAN), all
+    /// on the <c>IConnectionMultiplexer</c> registered in dependency injection: OpsKit never connects or disposes one.
+    /// Thresholds bind from <c>OpsKit:Health:Checks:&lt;check name&gt;</c> over the values set in
+    /// <paramref name="configure"/>. Start-up fails with a message naming the missing service when no multiplexer is
+    /// registered.
+    /// </summary>
+    /// <param name="builder">The OpsKit health builder.</param>
+    /// <param name="configure">Names, switches and thresholds in code.</param>
+    /// <param name="serviceKey">The key of a keyed <c>IConnectionMultiplexer</c>; null for the unkeyed one.</param>
+    /// <returns>The builder, to add more checks.</returns>
+    public static OpsHealthBuilder AddRedis(
+        this OpsHealthBuilder builder,
+        Action<OpsRedisOptions>? configure = null,
+        object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new OpsRedisOptions();
+        configure?.Invoke(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name);
+
+        var target = new RedisTarget(options.Name, serviceKey);
+        var services = builder.Services;
+        services.TryAddOpsKitMeter();
+        services.TryAddSingleton<RedisMetrics>();
+        if (!services.Any(d => d.ServiceType == typeof(RedisOptionsValidator)))
+        {
+            services.AddSingleton<RedisOptionsValidator>();
+            AddValidator<RedisCheckOptions>(services);
+            AddValidator<RedisMemoryCheckOptions>(services);
+            AddValidator<RedisLocksCheckOptions>(services);
+        }
+
+        builder.AddTypedCheck<RedisCheck, RedisCheckOptions>(
+            "redis", options.Name, o => Link(o, target).CopyFrom(options.Redis));
+        if (options.EnableMemory)
+        {
+            builder.AddTypedCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
+                "redis.memory", options.Name + ".memory", o => Link(o, target).CopyFrom(options.Memory));
+        }
+
+        if (options.EnableLocks)
+        {
+            builder.AddTypedCheck<RedisLocksCheck, RedisLocksCheckOptions>(
+                "redis.locks", options.Name + ".locks", o => Link(o, target).CopyFrom(options.Locks));
+        }
+
+        return builder;
+    }
+
+    private static TOptions Link<TOptions>(TOptions options, RedisTarget target)
+        where TOptions : IRedisCheckOptions
+    {
+        options.Target = target;
+        return options;
+    }
+
+    private static void AddValidator<TOptions>(IServiceCollection services)
+        where TOptions : class =>
+        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<RedisOptionsValidator>());
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Redis;
+using StackExchange.Redis;
+
+namespace OpsKit.Redis.Tests;
+
+/// <summary>A real Kestrel app with the app's own multiplexer, AddRedis() and the lock helper, checks every second.</summary>
+internal static class RedisApp
+{
+    public static Dictionary<string, string?> FastPeriods(params (string Key, string? Value)[] extra)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Period"] = "00:00:01",
+            ["OpsKit:Health:Timeout"] = "00:00:02",
+            ["OpsKit:Health:Details"] = "Always",
+        };
+        foreach (var (key, value) in extra)
+        {
+            configuration[key] = value;
+        }
+
+        return configuration;
+    }
+
+    /// <summary>ConnectTimeout 1000 ms and 1 s command timeouts, as S1-T4 states.</summary>
+    public static ConfigurationOptions Options(RedisServer server)
+    {
+        var options = server.Configuration(TimeSpan.FromSeconds(1));
+        options.SyncTimeout = 1000;
+        options.AsyncTimeout = 1000;
+        return options;
+    }
+
+    public static Task<TestApp> StartAsync(
+        RedisServer server,
+        Action<OpsRedisOptions>? configure = null,
+        Dictionary<string, string?>? configuration = null,
+        Action<WebApplicationBuilder>? more = null) =>
+        TestApp.StartAsync(
+            b =>
+            {
+                var options = Options(server);
+                b.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+                b.Services.AddOpsHealth().AddRedis(configure);
+                b.Services.AddOpsRedisLock();
+                more?.Invoke(b);
+            },
+            configuration ?? FastPeriods());
+
+    public static JsonElement Check(this (int Code, JsonElement Body, string Text) response, string name) =>
+        response.Body.GetProperty("checks").GetProperty(name);
+
+    public static bool HasCheck(this (int Code, JsonElement Body, string Text) response, string name, string status) =>
+        response.Body.ValueKind == JsonValueKind.Object
+        && response.Body.TryGetProperty("checks", out var checks)
+        && checks.TryGetProperty(name, out var check)
+        && check.GetProperty("status").GetString() == status;
+
+    public static string? Category(this JsonElement check) =>
+        check.TryGetProperty("error", out var error) ? error.GetProperty("category").GetString() : null;
+
+    public static string? Message(this JsonElement check) =>
+        check.TryGetProperty("error", out var error) ? error.GetProperty("message").GetString() : null;
+}
