@@ -1,11 +1,29 @@
+using Npgsql;
+using StackExchange.Redis;
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Only what exists on any machine: a data directory and the disk under the content root, and process memory.
 var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, "data");
-builder.Services.AddOpsHealth()
+var health = builder.Services.AddOpsHealth()
     .AddDirectory("data", dataDirectory, o => o.Create = true)
     .AddDiskSpace("disk", builder.Environment.ContentRootPath, critical: false)
     .AddProcessMemory();
+
+// PostgreSQL and Redis only when configured (ConnectionStrings:postgres / ConnectionStrings:redis).
+if (builder.Configuration.GetConnectionString("postgres") is { Length: > 0 } postgres)
+{
+    builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+    health.AddNpgsql();
+}
+
+if (builder.Configuration.GetConnectionString("redis") is { Length: > 0 } redis)
+{
+    var redisOptions = ConfigurationOptions.Parse(redis);
+    redisOptions.AbortOnConnectFail = false;
+    builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+    health.AddRedis();
+}
 
 var app = builder.Build();
 
