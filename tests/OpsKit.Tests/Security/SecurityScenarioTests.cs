@@ -76,6 +76,8 @@ public sealed class SecurityScenarioTests
         var labels = host.Events.GetMeasurementSnapshot().SelectMany(m => m.Tags.Keys)
             .Concat(host.Attempts.GetMeasurementSnapshot().SelectMany(m => m.Tags.Keys)).ToHashSet();
         Assert.Subset(new HashSet<string> { "type", "reason", "scheme", "result" }, labels);
+        var values = host.Events.GetMeasurementSnapshot().Concat(host.Attempts.GetMeasurementSnapshot()).SelectMany(m => m.Tags.Values).OfType<string>();
+        Assert.DoesNotContain(values, v => System.Net.IPAddress.TryParse(v, out _));
         var (code, body, _) = await host.App.Client.GetJsonAsync("/health");
         Assert.Equal(200, code);
         var offenders = body.GetProperty("security").GetProperty("top_offenders").GetProperty("auth_failure");
