@@ -2,6 +2,7 @@ using System.Net.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Resilience;
 using OpsKit.Resilience.Internal;
+using OpsKit.Security.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,13 @@ public static class OpsResilienceHttpClientBuilderExtensions
                 client.BaseAddress = primary;
             }
         });
-        builder.ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline)));
+        builder.ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var handler = CreatePrimaryHandler(sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline));
+            // With AddOpsSecuritySignals() registered, outbound TLS validation failures are counted (validation unchanged).
+            sp.GetService<CertificateValidationSignals>()?.Wrap(handler);
+            return handler;
+        });
         builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<FailoverHandler>(sp, pipeline));
 
         if (added)

@@ -1,0 +1,53 @@
+namespace OpsKit.Security.Internal;
+
+/// <summary>
+/// Maps an authentication failure to a reason by exception type NAME (Microsoft.IdentityModel types), so OpsKit needs
+/// no JwtBearer package; the exception chain (inner and aggregate) is searched, most specific name first.
+/// </summary>
+internal static class AuthenticationFailureReasons
+{
+    public static string Classify(Exception? failure)
+    {
+        for (var depth = 0; failure is not null && depth < 8; depth++)
+        {
+            if (ByName(failure.GetType()) is { } reason)
+            {
+                return reason;
+            }
+
+            if (failure is AggregateException { InnerExceptions: [var first, ..] })
+            {
+                failure = first;
+                continue;
+            }
+
+            failure = failure.InnerException;
+        }
+
+        return SecurityEventTypes.Reasons.Other;
+    }
+
+    private static string? ByName(Type type)
+    {
+        for (var current = type; current is not null && current != typeof(Exception); current = current.BaseType)
+        {
+            var reason = current.Name switch
+            {
+                "SecurityTokenExpiredException" => SecurityEventTypes.Reasons.Expired,
+                "SecurityTokenNotYetValidException" => SecurityEventTypes.Reasons.NotYetValid,
+                "SecurityTokenInvalidSignatureException" or "SecurityTokenSignatureKeyNotFoundException" => SecurityEventTypes.Reasons.InvalidSignature,
+                "SecurityTokenInvalidIssuerException" => SecurityEventTypes.Reasons.InvalidIssuer,
+                "SecurityTokenInvalidAudienceException" => SecurityEventTypes.Reasons.InvalidAudience,
+                "SecurityTokenMalformedException" or "SecurityTokenNoExpirationException" or "SecurityTokenInvalidLifetimeException" or "SecurityTokenException" =>
+                    SecurityEventTypes.Reasons.InvalidToken,
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+}

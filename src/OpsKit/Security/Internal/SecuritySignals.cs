@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Security.Internal;
+
+/// <summary>
+/// The counters, the per-type top-offender tables and the security log: every hook ends here. Labels come only from
+/// the <see cref="SecurityEventCatalog"/> and registered scheme names; client addresses go to the offender tables.
+/// </summary>
+internal sealed class SecuritySignals : ISecuritySignals
+{
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _attempts;
+    private readonly FrozenDictionary<string, OffenderTable> _offenders;
+    private readonly ILogger _logger;
+    private readonly bool _log;
+
+    public SecuritySignals(IOptions<OpsSecurityOptions> options, OpsKitMeter meter, ILogger<SecuritySignals> logger)
+    {
+        var value = options.Value;
+        Catalog = new SecurityEventCatalog(value);
+        _events = meter.Meter.CreateCounter<long>(InstrumentNames.SecurityEvents, description: "Security events by registered type and reason.");
+        _attempts = meter.Meter.CreateCounter<long>(InstrumentNames.SecurityAuthAttempts, description: "Authentication attempts by scheme and result.");
+        _offenders = Catalog.Types.Keys.ToFrozenDictionary(t => t, _ => new OffenderTable(value.TopOffenders), StringComparer.Ordinal);
+        _logger = logger;
+        _log = value.LogEvents;
+    }
+
+    public SecurityEventCatalog Catalog { get; }
+
+    public IReadOnlyDictionary<string, OffenderTable> Offenders => _offenders;
+
+    public void RecordSecurityEvent(string type, string reason, IPAddress? client = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (!Catalog.Types.TryGetValue(type, out var reasons))
+        {
+            throw new ArgumentException($"Security event type '{type}' is not registered; add it under {OpsSecurityOptions.SectionName}:EventTypes.", nameof(type));
+        }
+
+        if (!reasons.Contains(reason))
+        {
+            throw new ArgumentException($"Reason '{reason}' is not registered for security event type '{type}'; add it under {OpsSecurityOptions.SectionName}:EventTypes:{type}.", nameof(reason));
+        }
+
+        Record(type, reason, client);
+    }
+
+    /// <summary>Hooks call this with catalog values only.</summary>
+    internal void Record(string type, string reason, IPAddress? client)
+    {
+        _events.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Type, type), new KeyValuePair<string, object?>(InstrumentNames.Labels.Reason, reason));
+        var address = client is null ? null : Normalize(client).ToString();
+        if (address is not null)
+        {
+            _offenders[type].Add(address);
+        }
+
+        if (_log && type != SecurityEventTypes.AuthFailure)
+        {
+            Log.SecurityEvent(_logger, type, reason, address ?? "-");
+        }
+    }
+
+    internal void RecordAttempt(string scheme, bool success)
+    {
+        _attempts.Add(
+            1,
+            new KeyValuePair<string, object?>(InstrumentNames.Labels.Scheme, scheme),
+            new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, success ? "success" : "failure"));
+    }
+
+    internal void RecordAuthenticationFailure(string scheme, string reason, IPAddress? client, bool attempt)
+    {
+        if (attempt)
+        {
+            RecordAttempt(scheme, success: false);
+        }
+
+        Record(SecurityEventTypes.AuthFailure, reason, client);
+        if (_log)
+        {
+            Log.AuthenticationFailed(_logger, scheme, reason, client is null ? "-" : Normalize(client).ToString());
+        }
+    }
+
+    internal void RecordCertificateFailure(string reason, string host)
+    {
+        Record(SecurityEventTypes.CertificateValidationFailed, reason, client: null);
+        if (_log)
+        {
+            Log.CertificateValidationFailed(_logger, host, reason);
+        }
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace OpsKit.Security.Internal;
+
+/// <summary>
+/// Decorates <see cref="IAuthorizationMiddlewareResultHandler"/>. Forbidden → <c>authorization_denied</c> with the
+/// endpoint's policy name when the application registered it as a reason, else <c>forbidden</c>. Challenged with no
+/// attempt counted in the request → <c>auth_failure</c>: <c>missing_header</c> without an <c>Authorization</c> header
+/// (not an attempt), otherwise <c>bad_scheme</c> (a failed attempt of the policy's or the default scheme): a header no
+/// registered scheme understood, such as <c>Authorization: your-api-key</c>.
+/// </summary>
+internal sealed class SignalingAuthorizationResultHandler(
+    IAuthorizationMiddlewareResultHandler inner,
+    SecuritySignals signals,
+    IAuthenticationSchemeProvider schemes) : IAuthorizationMiddlewareResultHandler
+{
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var policyName = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
+            var reason = signals.Catalog.ReasonOrDefault(SecurityEventTypes.AuthorizationDenied, policyName, SecurityEventTypes.Reasons.Forbidden);
+            signals.Record(SecurityEventTypes.AuthorizationDenied, reason, context.Connection.RemoteIpAddress);
+        }
+        else if (authorizeResult.Challenged && context.Features.Get<SecurityRequestFeature>() is not { AnyAttemptCounted: true })
+        {
+            if (context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            {
+                var scheme = policy.AuthenticationSchemes is [var first, ..]
+                    ? first
+                    : (await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false))?.Name ?? "none";
+                signals.RecordAuthenticationFailure(scheme, SecurityEventTypes.Reasons.BadScheme, context.Connection.RemoteIpAddress, attempt: true);
+            }
+            else
+            {
+                signals.RecordAuthenticationFailure("none", SecurityEventTypes.Reasons.MissingHeader, context.Connection.RemoteIpAddress, attempt: false);
+            }
+        }
+
+        await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+    }
+}
