@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,13 @@ internal sealed class OpsTelemetryOptionsValidator(IConfiguration? configuration
             failures.AddRange(configuration.GetSection(OpsTelemetryOptions.SectionName).GetChildren()
                 .Where(child => !KnownKeys.Contains(child.Key))
                 .Select(child => $"{child.Path} is not a known key."));
+
+            // The binder silently skips array elements it cannot convert; a typo must not shift the buckets.
+            var buckets = configuration.GetSection(OpsTelemetryOptions.SectionName + ":" + nameof(OpsTelemetryOptions.HistogramBuckets));
+            failures.AddRange(buckets.GetChildren()
+                .SelectMany(instrument => instrument.GetChildren())
+                .Where(bound => !double.TryParse(bound.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                .Select(bound => $"{bound.Path} must be a number."));
         }
 
         if (options.ServiceName is not null && string.IsNullOrWhiteSpace(options.ServiceName))
