@@ -25,10 +25,13 @@ if (builder.Configuration.GetConnectionString("redis") is { Length: > 0 } redis)
     health.AddRedis();
 }
 
+builder.Services.AddOpsTelemetry();               // OpenTelemetry metrics, Prometheus text at /metrics
+
 var app = builder.Build();
 
 app.MapGet("/", () => "OpsKit sample: see /health/live, /health/ready, /health/startup and /health");
 app.MapOpsHealth();
+app.MapOpsMetrics();
 
 app.Run();
 

@@ -50,11 +50,16 @@ internal static class InstrumentNames
         public const string Slo = "slo";
     }
 
-    /// <summary>Units in UCUM form, as OpenTelemetry expects; the Prometheus exporter turns "s" into "_seconds".</summary>
+    /// <summary>Units as OpenTelemetry expects them; the Prometheus exporter turns "s" into "_seconds", "ratio" into "_ratio".</summary>
     public static class Units
     {
         public const string Seconds = "s";
-        public const string Ratio = "1";
+        /// <summary>
+        /// Not UCUM's "1": OpenTelemetry.Exporter.Prometheus 1.20.1-beta.1 renders a gauge with unit "1" without a suffix
+        /// (<c>opskit_disk_usage</c>), while DESIGN's names end in <c>_ratio</c>. "ratio" gives <c>_ratio</c> here and in
+        /// the OpenTelemetry Collector's Prometheus translation (PrometheusNameTests pins it).
+        /// </summary>
+        public const string Ratio = "ratio";
         public const string Bytes = "By";
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpsKit.Telemetry;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.AspNetCore.Builder;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Maps the OpsKit Prometheus scraping endpoint.
+/// </summary>
+public static class OpsTelemetryEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the Prometheus scraping endpoint at <c>OpsKit:Telemetry:MetricsPath</c> (default <c>/metrics</c>), serving
+    /// the classic text format (<c>text/plain; version=0.0.4</c>) unless the scraper asks for OpenMetrics. Scrapes read
+    /// the last observed values (health gauges come from the snapshot; a scrape never runs a check) and are left out
+    /// of the HTTP server metrics while <c>ExcludeProbeTraffic</c> is on. The endpoint has no authorization of its own:
+    /// add it on the returned builder if a fallback policy should not apply. Requires <c>AddOpsTelemetry()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    public static IEndpointConventionBuilder MapOpsMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<OpsTelemetryMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapOpsMetrics() needs the OpsKit telemetry services: call builder.Services.AddOpsTelemetry() first.");
+        }
+
+        OpsTelemetryOptions options;
+        try
+        {
+            options = services.GetRequiredService<IOptions<OpsTelemetryOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
+            options = new OpsTelemetryOptions();
+        }
+
+        var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath).WithDisplayName("OpsKit metrics");
+        if (options.ExcludeProbeTraffic)
+        {
+            endpoint.DisableHttpMetrics();
+        }
+
+        return endpoint;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Instrumentation.AspNetCore;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using OpsKit.Telemetry;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Registers OpsKit's OpenTelemetry set-up.
+/// </summary>
+public static class OpsTelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds OpenTelemetry metrics for the OpsKit meter, ASP.NET Core (<c>Microsoft.AspNetCore.Hosting</c>,
+    /// <c>Microsoft.AspNetCore.Server.Kestrel</c>), HttpClient (<c>System.Net.Http</c>), the .NET runtime
+    /// (<c>System.Runtime</c>), <c>Npgsql</c> and <c>Polly</c>, with a Prometheus exporter that
+    /// <c>MapOpsMetrics()</c> serves. Histogram buckets come from <c>OpsKit:Telemetry:HistogramBuckets</c> (the
+    /// request durations default to 0.1, 0.5, 1, 2.5, 5, 10 s). Resource attributes <c>service.name</c>,
+    /// <c>service.version</c> and <c>service.instance.id</c> are set. When the environment variable
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, logs and metrics are also exported over OTLP, configured by
+    /// the standard <c>OTEL_EXPORTER_OTLP_*</c> variables. Probe and scrape requests are left out of traces.
+    /// Options under <c>OpsKit:Telemetry</c> (bound over <paramref name="configure"/>) are validated at start-up with
+    /// errors that name the key. Calling it again only adds <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Telemetry options set in code; configuration values take precedence.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddOpsTelemetry(this IServiceCollection services, Action<OpsTelemetryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<OpsTelemetryOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(OpsTelemetryMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<OpsTelemetryMarker>();
+        services.TryAddOpsKitMeter();
+        options.ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<OpsTelemetryOptions>, TelemetrySectionBinder>();
+        services.AddSingleton<IValidateOptions<OpsTelemetryOptions>, OpsTelemetryOptionsValidator>();
+        services.TryAddSingleton<ProbeTrafficFilter>();
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddDetector(sp => new OpsResourceDetector(
+                CurrentOrDefault(sp.GetRequiredService<IOptions<OpsTelemetryOptions>>()),
+                sp.GetService<IConfiguration>(),
+                sp.GetService<IHostEnvironment>())))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(OpsKitTelemetry.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Npgsql", "Polly")
+                    .AddPrometheusExporter();
+                TelemetryViews.AddRuntimeRenames(metrics);
+            });
+        services.ConfigureOpenTelemetryMeterProvider(TelemetryViews.AddHistogramViews);
+
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+        {
+            services.AddOptions<AspNetCoreTraceInstrumentationOptions>().Configure<ProbeTrafficFilter>((trace, filter) =>
+            {
+                var previous = trace.Filter;
+                trace.Filter = context => !filter.IsExcluded(context.Request.Path) && (previous?.Invoke(context) ?? true);
+            });
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddSource("Npgsql"))
+                .WithLogging()
+                .UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    private static OpsTelemetryOptions CurrentOrDefault(IOptions<OpsTelemetryOptions> options)
+    {
+        try
+        {
+            return options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return new OpsTelemetryOptions();
+        }
+    }
+}

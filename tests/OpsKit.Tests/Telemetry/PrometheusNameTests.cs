@@ -1,0 +1,92 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Health;
+using OpsKit.Telemetry.Internal;
+
+namespace OpsKit.Tests.Telemetry;
+
+/// <summary>The Prometheus names operators script against (DESIGN.md "Telemetry"), as the exporter renders them.</summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class PrometheusNameTests
+{
+    [Fact]
+    public async Task Engine_instruments_render_with_the_design_names_and_types()
+    {
+        using var hung = new HangingCheck();
+        await using var app = await TelemetryApp.StartAsync(
+            h => h.AddCheck("db", _ => Task.FromResult(HealthCheckResult.Healthy())).AddCheck("hung", hung.AwaitIgnoringToken, critical: false),
+            new Dictionary<string, string?> { ["OpsKit:Health:Period"] = "00:00:00.300", ["OpsKit:Health:Timeout"] = "00:00:00.200" });
+
+        var metrics = await Eventually.Until(() => app.ScrapeAsync(), m => m.Value("opskit_health_check_abandoned_total", ("check", "hung")) >= 1, TimeSpan.FromSeconds(5), "an abandoned run");
+
+        var opskit = metrics.Types.Where(t => t.Key.StartsWith("opskit_", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                new("opskit_health_check_abandoned_total", "counter"),
+                new("opskit_health_check_duration_seconds", "histogram"),
+                new("opskit_health_check_executions_total", "counter"),
+                new("opskit_health_check_status", "gauge"),
+                new("opskit_health_status", "gauge"),
+                new KeyValuePair<string, string>("opskit_maintenance", "gauge"),
+            ],
+            opskit);
+        Assert.Equal(["check", "otel_scope_name", "otel_scope_version", "status"], metrics.Named("opskit_health_check_executions_total").First().Labels.Keys.Order());
+        Assert.Equal(["check", "le", "otel_scope_name", "otel_scope_version"], metrics.Named("opskit_health_check_duration_seconds_bucket").First().Labels.Keys.Order());
+    }
+
+    /// <summary>
+    /// Pins the unit convention other capabilities follow: seconds are <c>s</c>, ratios are <c>ratio</c>, counts and
+    /// states have no unit (or a <c>{annotation}</c>), and bytes would add <c>_bytes</c>, which DESIGN's names do not have.
+    /// </summary>
+    [Theory]
+    [InlineData("opskit.disk.usage", InstrumentNames.Units.Ratio, "opskit_disk_usage_ratio")]
+    [InlineData("opskit.memory.usage", InstrumentNames.Units.Ratio, "opskit_memory_usage_ratio")]
+    [InlineData("opskit.postgres.connections.usage", InstrumentNames.Units.Ratio, "opskit_postgres_connections_usage_ratio")]
+    [InlineData("opskit.postgres.pool.usage", InstrumentNames.Units.Ratio, "opskit_postgres_pool_usage_ratio")]
+    [InlineData("opskit.redis.memory.usage", InstrumentNames.Units.Ratio, "opskit_redis_memory_usage_ratio")]
+    [InlineData("opskit.trap", "1", "opskit_trap")] // UCUM "1" loses the suffix with this exporter: use Units.Ratio.
+    [InlineData("opskit.certificate.expiry", "s", "opskit_certificate_expiry_seconds")]
+    [InlineData("opskit.slo.state", null, "opskit_slo_state")]
+    [InlineData("opskit.cache.entries", "{entry}", "opskit_cache_entries")]
+    [InlineData("opskit.cache.size", "By", "opskit_cache_size_bytes")]
+    public async Task Gauge_units_map_to_prometheus_suffixes(string instrument, string? unit, string expected)
+    {
+        await using var app = await TelemetryApp.StartAsync(_ => { });
+        var meter = app.Services.GetRequiredService<OpsKitMeter>().Meter;
+        meter.CreateObservableGauge(instrument, () => new Measurement<double>(0.5, new KeyValuePair<string, object?>("x", "y")), unit);
+
+        var metrics = await app.ScrapeAsync();
+
+        Assert.True(metrics.Types.ContainsKey(expected), "rendered: " + string.Join(", ", metrics.Types.Keys.Where(k => k.StartsWith("opskit_", StringComparison.Ordinal))));
+        Assert.Equal(0.5, metrics.Value(expected, ("x", "y")));
+        Assert.Equal("gauge", metrics.Types[expected]);
+    }
+
+    [Theory]
+    [InlineData("opskit.lock.held", "s", "opskit_lock_held_seconds")]
+    public async Task Histogram_in_seconds_gets_the_seconds_suffix(string instrument, string unit, string expected)
+    {
+        await using var app = await TelemetryApp.StartAsync(_ => { });
+        app.Services.GetRequiredService<OpsKitMeter>().Meter.CreateHistogram<double>(instrument, unit).Record(0.3);
+
+        var metrics = await app.ScrapeAsync();
+
+        Assert.Equal("histogram", metrics.Types[expected]);
+        Assert.Equal(1, metrics.Value(expected + "_count"));
+    }
+
+    [Theory]
+    [InlineData("opskit.cache.requests", "opskit_cache_requests_total")]
+    [InlineData("opskit.postgres.pool.exhausted", "opskit_postgres_pool_exhausted_total")]
+    public async Task Unit_less_counters_get_the_total_suffix(string instrument, string expected)
+    {
+        await using var app = await TelemetryApp.StartAsync(_ => { });
+        app.Services.GetRequiredService<OpsKitMeter>().Meter.CreateCounter<long>(instrument).Add(3);
+
+        var metrics = await app.ScrapeAsync();
+
+        Assert.Equal("counter", metrics.Types[expected]);
+        Assert.Equal(3, metrics.Value(expected));
+    }
+}
