@@ -6,7 +6,8 @@ namespace OpsKit.Redis.Internal;
 
 /// <summary>
 /// <see cref="IOpsDistributedLock"/> on DistributedLock.Redis and the application's multiplexer. The wait is bounded by
-/// the retry budget; a disconnected multiplexer fails at once with <see cref="OpsLockException"/> rather than queueing.
+/// the retry budget; a multiplexer that stays disconnected for that budget (Redis down, or still connecting at start-up)
+/// fails with <see cref="OpsLockException"/> rather than queueing commands.
 /// </summary>
 internal sealed class RedisLockProvider(
     IConnectionMultiplexer multiplexer,
@@ -17,6 +18,13 @@ internal sealed class RedisLockProvider(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var current = options.CurrentValue;
+
+        // A multiplexer created with AbortOnConnectFail=false may still be connecting: give it the retry budget.
+        for (var attempt = 0; attempt < current.MaxRetries && !multiplexer.IsConnected; attempt++)
+        {
+            await Task.Delay(current.RetryDelay, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!multiplexer.IsConnected)
         {
             metrics.RecordAcquisition(acquired: false);
