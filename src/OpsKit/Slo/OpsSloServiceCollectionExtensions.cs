@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
+using OpsKit.Slo;
+using OpsKit.Slo.Internal;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Registers OpsKit's in-process service-level objectives.
+/// </summary>
+public static class OpsSloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Evaluates the objectives under <c>OpsKit:Slo:&lt;name&gt;</c> (and those set in code) over sliding windows,
+    /// from ASP.NET Core's own <c>http.server.request.duration</c> measurements: latency percentiles, error rate and
+    /// availability, each ok/warning/critical. Adds the <c>slo</c> section to the detailed health JSON, the gauge
+    /// <c>opskit.slo.state{slo}</c>, and, for objectives with <see cref="OpsSloObjectiveOptions.AffectsReadiness"/>, the
+    /// readiness check <c>slo.&lt;name&gt;</c>. Options are validated at start-up (errors name the key; with
+    /// <c>AddOpsHealth</c> they are reported with the engine's own). Calling it again is harmless.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Objectives set in code; configuration values take precedence key by key.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddOpsSlo(this IServiceCollection services, Action<OpsSloOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.AddOptions<OpsSloOptions>().Configure(configure);
+        }
+
+        if (services.Any(static d => d.ServiceType == typeof(SloMonitor)))
+        {
+            return services;
+        }
+
+        services.AddOptions<OpsSloOptions>();
+        services.TryAddOpsKitMeter();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpsSloOptions>, SloSectionBinder>());
+        services.AddSingleton<SloMonitor>();
+        services.AddSingleton<SloMetrics>();
+        services.AddSingleton<SloStartupValidator>();
+        services.AddSingleton<SloRequestListener>();
+        services.AddHostedService(static sp => sp.GetRequiredService<SloStartupValidator>());
+        services.AddHostedService(static sp => sp.GetRequiredService<SloRequestListener>());
+        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<SloStartupValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthDetailsSection, SloDetailsSection>());
+        services.AddOptions<HealthCheckServiceOptions>().Configure<SloMonitor>(static (options, monitor) =>
+        {
+            foreach (var objective in monitor.Objectives.Where(static o => o.Settings.AffectsReadiness))
+            {
+                options.Registrations.Add(new HealthCheckRegistration(
+                    SloHealthCheck.CheckName(objective.Settings.Name),
+                    _ => new SloHealthCheck(objective),
+                    failureStatus: HealthStatus.Unhealthy,
+                    tags: objective.Settings.CriticalMakesUnready ? ["ready"] : ["ready", CheckNames.NonCriticalTag]));
+            }
+        });
+        return services;
+    }
+}

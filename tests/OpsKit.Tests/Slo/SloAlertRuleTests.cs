@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace OpsKit.Tests.Slo;
+
+public sealed class SloAlertRuleTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string RulesFile = Path.Combine(Root, SloAlertRuleGenerator.RelativePath);
+    private static readonly string RulesTestFile = Path.Combine(Root, "docs/prometheus/opskit-slo-alerts.test.yml");
+
+    [Fact]
+    public void The_committed_slo_alert_rules_are_what_the_generator_writes()
+    {
+        var generated = SloAlertRuleGenerator.Render();
+        if (Environment.GetEnvironmentVariable("OPSKIT_REGENERATE_RULES") == "1")
+        {
+            File.WriteAllText(RulesFile, generated);
+        }
+
+        Assert.True(File.Exists(RulesFile), $"{SloAlertRuleGenerator.RelativePath} is missing; run with OPSKIT_REGENERATE_RULES=1.");
+        Assert.Equal(generated, File.ReadAllText(RulesFile));
+    }
+
+    [Fact]
+    public void The_generator_is_deterministic()
+    {
+        Assert.Equal(SloAlertRuleGenerator.Render(), SloAlertRuleGenerator.Render());
+    }
+
+    [Fact]
+    public async Task Promtool_accepts_the_slo_alert_rules()
+    {
+        var (code, output) = await PromtoolAsync("check", "rules", RulesFile);
+
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task Promtool_unit_tests_of_the_slo_alert_rules_pass()
+    {
+        var (code, output) = await PromtoolAsync("test", "rules", RulesTestFile);
+
+        Assert.True(code == 0, output);
+    }
+
+    private static async Task<(int Code, string Output)> PromtoolAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("promtool")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(RulesFile)!,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start (apt-get install prometheus).");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpsKit.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("OpsKit.slnx not found above the test binaries.");
+    }
+}
