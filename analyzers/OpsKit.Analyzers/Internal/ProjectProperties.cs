@@ -28,6 +28,20 @@ internal static class ProjectProperties
             || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// An executable (the app that owns the DI container). Falls back to the compilation's output kind when the
+    /// MSBuild property is not visible.
+    /// </summary>
+    public static bool IsApplication(AnalyzerOptions options, Microsoft.CodeAnalysis.Compilation compilation)
+    {
+        if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(OutputTypeKey, out var outputType) && !string.IsNullOrWhiteSpace(outputType))
+        {
+            return outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return compilation.Options.OutputKind is Microsoft.CodeAnalysis.OutputKind.ConsoleApplication or Microsoft.CodeAnalysis.OutputKind.WindowsApplication;
+    }
+
     public static bool IsTestProject(AnalyzerOptions options)
         => IsTrue(options.AnalyzerConfigOptionsProvider.GlobalOptions, IsTestProjectKey);
 
