@@ -71,3 +71,61 @@ public static class Snippets
         }
         """;
 }
+
+/// <summary>Stand-ins for the AspNetCore.HealthChecks.* packages (same assembly names and signatures).</summary>
+public static class HealthCheckPackages
+{
+    private static readonly Lazy<MetadataReference> LazyRedis = new(() => TestReferences.CompileLibrary("AspNetCore.HealthChecks.Redis", """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class RedisHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddRedis(this IHealthChecksBuilder builder, string redisConnectionString, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default, TimeSpan? timeout = default) => builder;
+            }
+        }
+        """));
+
+    private static readonly Lazy<MetadataReference> LazyNpgSql = new(() => TestReferences.CompileLibrary("AspNetCore.HealthChecks.NpgSql", """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class NpgSqlHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddNpgSql(this IHealthChecksBuilder builder, string connectionString, string healthQuery = "SELECT 1;", Action<object>? configure = null, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default, TimeSpan? timeout = default) => builder;
+            }
+        }
+        """));
+
+    private static readonly Lazy<MetadataReference> LazySystem = new(() => TestReferences.CompileLibrary("AspNetCore.HealthChecks.System", """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class SystemHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddProcessAllocatedMemoryHealthCheck(this IHealthChecksBuilder builder, int maximumMegabytesAllocated, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default, TimeSpan? timeout = default) => builder;
+            }
+        }
+        """));
+
+    private static readonly Lazy<MetadataReference> LazyUris = new(() => TestReferences.CompileLibrary("AspNetCore.HealthChecks.Uris", """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class UrisHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddUrlGroup(this IHealthChecksBuilder builder, Uri uri, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default, TimeSpan? timeout = default) => builder;
+            }
+        }
+        """));
+
+    public static IEnumerable<MetadataReference> All => [LazyRedis.Value, LazyNpgSql.Value, LazySystem.Value, LazyUris.Value];
+}
