@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -103,13 +104,21 @@ internal sealed class HealthEndpointSymbols
     private readonly INamedTypeSymbol? _addHealthChecks;
     private readonly INamedTypeSymbol? _mapOpsHealth;
     private readonly INamedTypeSymbol? _addOpsHealth;
+    private readonly INamedTypeSymbol? _startupFilter;
+    private readonly Compilation _compilation;
+    private readonly Lazy<bool> _hasProbeController;
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, TreeOptions> _treeOptions = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _appTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _neutralAssemblies = new(SymbolEqualityComparer.Default);
 
     private HealthEndpointSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, AnalyzerOptions options)
     {
         _applicationBuilder = applicationBuilder;
         _options = options;
+        _compilation = compilation;
+        _hasProbeController = new Lazy<bool>(HasProbeController);
+        _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter");
         _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
         _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
         _endpointRouteBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
@@ -150,7 +159,17 @@ internal sealed class HealthEndpointSymbols
                 symbolStart.RegisterOperationAction(c => OnObjectCreation(c, facts), OperationKind.ObjectCreation);
                 symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
                 symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
-                symbolStart.RegisterSymbolEndAction(c => onTypeEnd(c, facts));
+                symbolStart.RegisterSymbolEndAction(c =>
+                {
+                    // A hand-written probe controller elsewhere in the project is a health endpoint the rules cannot
+                    // follow; looked up only for an app type that would otherwise be reported.
+                    if (facts.IsAppType && !facts.Escaped && !facts.Mapped && _hasProbeController.Value)
+                    {
+                        return;
+                    }
+
+                    onTypeEnd(c, facts);
+                });
             },
             SymbolKind.NamedType);
     }
@@ -206,8 +225,39 @@ internal sealed class HealthEndpointSymbols
                 return;
         }
 
+        // Framework methods: only the known mapping and registration methods matter (no attribute lookups).
+        if (IsKnownMapping(original, containingType))
+        {
+            facts.AddMapping(invocation.GetNameLocation(), IsInsideDevelopmentBranch(invocation));
+            return;
+        }
+
+        if (IsKnownRegistration(original, containingType))
+        {
+            facts.AddRegistration(invocation.GetNameLocation(), original.Name);
+            return;
+        }
+
+        if (original.Name.StartsWith("Map", StringComparison.Ordinal) && HasProbeRoute(invocation))
+        {
+            facts.AddMapping(invocation.GetNameLocation(), IsInsideDevelopmentBranch(invocation));
+            return;
+        }
+
+        if (_startupFilter is not null && original.IsGenericMethod && MentionsStartupFilter(method.TypeArguments))
+        {
+            facts.MarkEscaped(); // an IStartupFilter can add middleware (and probes) to the pipeline
+            return;
+        }
+
         var treeOptions = GetTreeOptions(invocation.Syntax.SyntaxTree);
-        if (IsMapping(original, containingType, treeOptions))
+        var neutral = IsNeutral(original.ContainingAssembly);
+        if (neutral && treeOptions.IsEmpty)
+        {
+            return;
+        }
+
+        if (RuleOptions.MatchesMethod(treeOptions.MappingMethods, original) || (!neutral && HasAttribute(original, MapsAttribute)))
         {
             facts.AddMapping(invocation.GetNameLocation(), IsInsideDevelopmentBranch(invocation));
             return;
@@ -219,13 +269,13 @@ internal sealed class HealthEndpointSymbols
             return;
         }
 
-        if (IsRegistration(original, containingType, treeOptions))
+        if (RuleOptions.MatchesMethod(treeOptions.RegistrationMethods, original) || (!neutral && HasAttribute(original, RegistersAttribute)))
         {
             facts.AddRegistration(invocation.GetNameLocation(), original.Name);
             return;
         }
 
-        if (!KnownAssemblies.IsNeutral(original.ContainingAssembly)
+        if (!neutral
             && !SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, context.ContainingSymbol.ContainingType?.OriginalDefinition))
         {
             foreach (var argument in invocation.Arguments)
@@ -242,7 +292,7 @@ internal sealed class HealthEndpointSymbols
     private void OnObjectCreation(OperationAnalysisContext context, HealthEndpointFacts facts)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (KnownAssemblies.IsNeutral(creation.Type?.ContainingAssembly))
+        if (creation.Type is null || IsNeutral(creation.Type.ContainingAssembly))
         {
             return;
         }
@@ -297,28 +347,14 @@ internal sealed class HealthEndpointSymbols
         return false;
     }
 
-    private bool IsMapping(IMethodSymbol method, INamedTypeSymbol containingType, TreeOptions treeOptions)
-    {
-        if ((method.Name == "MapHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _mapHealthChecks))
+    private bool IsKnownMapping(IMethodSymbol method, INamedTypeSymbol containingType)
+        => (method.Name == "MapHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _mapHealthChecks))
             || (method.Name == "UseHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _useHealthChecks))
-            || (method.Name == OpsKitSymbols.MapOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _mapOpsHealth)))
-        {
-            return true;
-        }
+            || (method.Name == OpsKitSymbols.MapOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _mapOpsHealth));
 
-        return RuleOptions.MatchesMethod(treeOptions.MappingMethods, method) || HasAttribute(method, MapsAttribute);
-    }
-
-    private bool IsRegistration(IMethodSymbol method, INamedTypeSymbol containingType, TreeOptions treeOptions)
-    {
-        if ((method.Name == "AddHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _addHealthChecks))
-            || (method.Name == OpsKitSymbols.AddOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _addOpsHealth)))
-        {
-            return true;
-        }
-
-        return RuleOptions.MatchesMethod(treeOptions.RegistrationMethods, method) || HasAttribute(method, RegistersAttribute);
-    }
+    private bool IsKnownRegistration(IMethodSymbol method, INamedTypeSymbol containingType)
+        => (method.Name == "AddHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _addHealthChecks))
+            || (method.Name == OpsKitSymbols.AddOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _addOpsHealth));
 
     private static bool HasAttribute(IMethodSymbol method, string fullName)
     {
@@ -334,14 +370,92 @@ internal sealed class HealthEndpointSymbols
         return false;
     }
 
+    private static readonly string[] ProbeRouteTokens = ["health", "alive", "liveness", "readiness", "/live", "/ready", "/ping"];
+
+    /// <summary><c>app.MapGet("/healthz", …)</c>: a hand-written probe endpoint is a health endpoint too.</summary>
+    private static bool HasProbeRoute(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string route })
+            {
+                foreach (var token in ProbeRouteTokens)
+                {
+                    if (route.IndexOf(token, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MentionsStartupFilter(ImmutableArray<ITypeSymbol> typeArguments)
+    {
+        foreach (var typeArgument in typeArguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(typeArgument, _startupFilter) || typeArgument.AllInterfaces.Contains(_startupFilter!, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A controller whose name says it serves probes (HealthController, ProbesController, PingController…).</summary>
+    private bool HasProbeController()
+    {
+        foreach (var symbol in _compilation.GetSymbolsWithName(IsProbeName, SymbolFilter.Type))
+        {
+            if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                && (type.Name.EndsWith("Controller", StringComparison.Ordinal) || DerivesFromController(type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsProbeName(string name)
+            => name.IndexOf("Health", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Probe", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Liveness", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Readiness", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Ping", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        static bool DerivesFromController(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Name is "ControllerBase" or "Controller" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private bool IsNeutral(IAssemblySymbol? assembly)
+        => assembly is not null && _neutralAssemblies.GetOrAdd(assembly, KnownAssemblies.IsNeutral);
+
     /// <summary>WebApplication, IApplicationBuilder, IEndpointRouteBuilder (route groups too) or IHost.</summary>
     private bool IsApp(ITypeSymbol? type)
     {
-        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error)
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Array or TypeKind.Pointer)
         {
             return false;
         }
 
+        return _appTypes.GetOrAdd(type, ComputeIsApp);
+    }
+
+    private bool ComputeIsApp(ITypeSymbol type)
+    {
         if (Is(type, _webApplication) || Is(type, _applicationBuilder) || Is(type, _endpointRouteBuilder) || Is(type, _host))
         {
             return true;
@@ -425,5 +539,7 @@ internal sealed class HealthEndpointSymbols
         public ImmutableHashSet<string> DevelopmentOnlyMappingMethods { get; } = developmentOnly;
 
         public ImmutableHashSet<string> RegistrationMethods { get; } = registration;
+
+        public bool IsEmpty => MappingMethods.Count == 0 && DevelopmentOnlyMappingMethods.Count == 0 && RegistrationMethods.Count == 0;
     }
 }

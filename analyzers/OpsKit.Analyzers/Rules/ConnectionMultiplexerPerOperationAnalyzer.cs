@@ -94,6 +94,12 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     return true;
                 }
 
+                // BackgroundService.ExecuteAsync and IHostedService.StartAsync run once per process.
+                if (method.Name is "ExecuteAsync" or "StartAsync" or "StartingAsync" && IsHostedService(method.ContainingType))
+                {
+                    return true;
+                }
+
                 foreach (var parameter in method.Parameters)
                 {
                     if (parameter.Type.Name is "IServiceCollection" or "IHostApplicationBuilder" or "WebApplicationBuilder" or "IHostBuilder" or "HostApplicationBuilder"
@@ -107,6 +113,24 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             default:
                 return false;
         }
+    }
+
+    private static bool IsHostedService(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name is "IHostedService" or "IHostedLifecycleService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private enum Lifetime

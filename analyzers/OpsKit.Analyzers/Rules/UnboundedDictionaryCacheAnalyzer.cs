@@ -1,4 +1,3 @@
-using System.Threading;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -117,18 +116,30 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
         var inInitialization = context.ContainingSymbol is IFieldSymbol or IPropertySymbol
             || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
+        var member = context.ContainingSymbol;
         var parent = reference.WalkUpConversions();
         switch (parent)
         {
             case IInvocationOperation invocation when ReferenceEquals(invocation.Instance?.WalkDownConversions(), reference):
                 switch (invocation.TargetMethod.Name)
                 {
-                    case "Add" or "TryAdd" or "GetOrAdd" or "AddOrUpdate":
+                    case "GetOrAdd" or "AddOrUpdate":
                         if (!inInitialization)
                         {
-                            usage.MarkWritten();
+                            usage.MarkLookupAndWrite(member);
+                            usage.MarkWrite(member);
                         }
 
+                        break;
+                    case "Add" or "TryAdd":
+                        if (!inInitialization)
+                        {
+                            usage.MarkWrite(member);
+                        }
+
+                        break;
+                    case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
+                        usage.MarkLookup(member);
                         break;
                     case "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity":
                         usage.MarkBounded();
@@ -139,9 +150,16 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation property when ReferenceEquals(property.Instance?.WalkDownConversions(), reference):
                 if (property.Property.IsIndexer)
                 {
-                    if (property.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, property) && !inInitialization)
+                    if (property.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, property))
                     {
-                        usage.MarkWritten();
+                        if (!inInitialization)
+                        {
+                            usage.MarkWrite(member);
+                        }
+                    }
+                    else
+                    {
+                        usage.MarkLookup(member);
                     }
                 }
                 else if (property.Property.Name is "Count" or "IsEmpty")
@@ -161,22 +179,52 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 break;
             default:
                 // Handed to another method, returned, aliased, captured by ref: the rule cannot see what happens.
-                usage.MarkEscaped();
+                usage.MarkBounded();
                 break;
         }
     }
 
+    /// <summary>
+    /// A cache looks up and fills in the same member (get-or-add). A registry written in Register() and read
+    /// elsewhere is not reported: only members that both look up and write count.
+    /// </summary>
     private sealed class FieldUsage
     {
-        private int _written;
-        private int _bounded;
+        private readonly object _gate = new();
+        private readonly HashSet<ISymbol> _lookups = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _writes = new(SymbolEqualityComparer.Default);
+        private bool _getOrAdd;
+        private bool _bounded;
 
-        public bool IsUnbounded => Volatile.Read(ref _written) == 1 && Volatile.Read(ref _bounded) == 0;
+        public bool IsUnbounded
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return !_bounded && (_getOrAdd || _writes.Overlaps(_lookups));
+                }
+            }
+        }
 
-        public void MarkWritten() => Interlocked.Exchange(ref _written, 1);
+        public void MarkWrite(ISymbol member)
+        {
+            lock (_gate) { _writes.Add(member); }
+        }
 
-        public void MarkBounded() => Interlocked.Exchange(ref _bounded, 1);
+        public void MarkLookup(ISymbol member)
+        {
+            lock (_gate) { _lookups.Add(member); }
+        }
 
-        public void MarkEscaped() => Interlocked.Exchange(ref _bounded, 1);
+        public void MarkLookupAndWrite(ISymbol member)
+        {
+            lock (_gate) { _getOrAdd = true; }
+        }
+
+        public void MarkBounded()
+        {
+            lock (_gate) { _bounded = true; }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -46,7 +47,8 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                 compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions"),
                 compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options"),
                 ProjectProperties.IsApplication(compilationStart.Options, compilation),
-                compilationStart.Options);
+                compilationStart.Options,
+                compilation);
 
             compilationStart.RegisterSymbolStartAction(symbolStart => symbols.OnType(symbolStart), SymbolKind.NamedType);
         });
@@ -58,8 +60,30 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol? addMemoryCache,
         INamedTypeSymbol? optionsFactory,
         bool isApplication,
-        AnalyzerOptions analyzerOptions)
+        AnalyzerOptions analyzerOptions,
+        Compilation compilation)
     {
+        private readonly Lazy<ImmutableArray<SyntaxTree>> _treesConfiguringOptions = new(() => FindTreesConfiguringOptions(compilation));
+
+        /// <summary>
+        /// Files that name <c>MemoryCacheOptions</c> as a generic argument (Configure&lt;MemoryCacheOptions&gt;,
+        /// IConfigureOptions&lt;MemoryCacheOptions&gt;, AddOptions&lt;MemoryCacheOptions&gt;…). A text search, done once
+        /// and only when an AddMemoryCache() is about to be reported: configuration in another class may set SizeLimit.
+        /// </summary>
+        private static ImmutableArray<SyntaxTree> FindTreesConfiguringOptions(Compilation compilation)
+        {
+            var builder = ImmutableArray.CreateBuilder<SyntaxTree>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.TryGetText(out var text) ? text.ToString().Contains("MemoryCacheOptions>") : tree.GetText().ToString().Contains("MemoryCacheOptions>"))
+                {
+                    builder.Add(tree);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
         public void OnType(SymbolStartAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
@@ -136,9 +160,23 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
 
         private void OnTypeEnd(SymbolAnalysisContext context, TypeState state)
         {
-            if (state.Configured)
+            if (state.Configured || state.Unconfigured.Count == 0)
             {
                 return;
+            }
+
+            foreach (var tree in _treesConfiguringOptions.Value)
+            {
+                var inThisType = false;
+                foreach (var reference in context.Symbol.DeclaringSyntaxReferences)
+                {
+                    inThisType |= reference.SyntaxTree == tree;
+                }
+
+                if (!inThisType)
+                {
+                    return;
+                }
             }
 
             foreach (var location in state.Unconfigured)

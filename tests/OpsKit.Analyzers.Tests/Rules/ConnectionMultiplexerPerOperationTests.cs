@@ -218,6 +218,24 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, Library);
 
     [Fact]
+    public Task Background_service_connecting_once_in_ExecuteAsync_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Hosting;
+            using StackExchange.Redis;
+
+            public sealed class QueueListener(string configuration) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+                    var subscriber = redis.GetSubscriber();
+                    await subscriber.SubscribeAsync(RedisChannel.Literal("orders"), (_, message) => Console.WriteLine(message));
+                    await Task.Delay(Timeout.Infinite, stoppingToken);
+                }
+            }
+            """, Library);
+
+    [Fact]
     public Task Connection_handed_to_another_object_is_silent()
         => Verify.VerifyAsync("""
             using StackExchange.Redis;

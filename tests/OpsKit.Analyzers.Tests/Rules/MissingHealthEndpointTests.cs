@@ -277,6 +277,63 @@ public sealed class MissingHealthEndpointTests
             }
             """);
 
+    // ---- hand-written probes ----
+
+    [Fact]
+    public Task Hand_written_probe_route_counts_as_a_health_endpoint()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/healthz", () => Results.Ok("ok")).ExcludeFromDescription();
+            app.Run();
+            """);
+
+    [Fact]
+    public Task Route_that_only_contains_ping_inside_a_word_is_not_a_probe()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/api/shipping", () => Results.Ok());
+            app.[|Run()|];
+            """);
+
+    [Fact]
+    public Task Health_controller_in_the_project_counts_as_a_health_endpoint()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.MapControllers();
+            app.Run();
+
+            [ApiController]
+            [Route("[controller]")]
+            public sealed class HealthController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult Get() => Ok("Healthy");
+            }
+            """);
+
+    [Fact]
+    public Task Startup_filter_registration_keeps_the_rule_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddTransient<IStartupFilter, ProbeStartupFilter>();
+            var app = builder.Build();
+            app.Run();
+
+            internal sealed class ProbeStartupFilter : IStartupFilter
+            {
+                public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+                    => app => { app.UseHealthChecks("/health"); next(app); };
+            }
+            """);
+
     // ---- escape cases: the app goes where the analyzer cannot see ----
 
     [Fact]

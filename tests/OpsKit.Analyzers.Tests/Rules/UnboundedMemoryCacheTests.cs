@@ -209,6 +209,29 @@ public sealed class UnboundedMemoryCacheTests
             """);
 
     [Fact]
+    public Task AddMemoryCache_configured_in_another_class_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.AddCaching(builder.Configuration);
+            builder.Build().Run();
+            """, TestProject.WebApp with
+        {
+            AdditionalSources =
+            [
+                """
+                using Microsoft.Extensions.Caching.Memory;
+
+                internal static class CachingServiceCollectionExtensions
+                {
+                    public static IServiceCollection AddCaching(this IServiceCollection services, IConfiguration configuration)
+                        => services.Configure<MemoryCacheOptions>(o => o.SizeLimit = configuration.GetValue<long>("Cache:SizeLimit"));
+                }
+                """,
+            ],
+        });
+
+    [Fact]
     public Task AddMemoryCache_in_a_library_is_silent_because_the_app_owns_the_options()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.DependencyInjection;
