@@ -277,6 +277,21 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
 
     [Fact]
+    public Task Redis_code_before_the_package_is_restored_is_silent()
+        => Verify.VerifyBrokenAsync("""
+            using StackExchange.Redis;
+
+            public sealed class PriceReader
+            {
+                public string? Read(string key)
+                {
+                    using var redis = ConnectionMultiplexer.Connect("localhost");
+                    return redis.GetDatabase().StringGet(key);
+                }
+            }
+            """, Library with { Redis = false });
+
+    [Fact]
     public Task Half_broken_compilation_does_not_throw()
         => Verify.VerifyBrokenAsync("""
             using StackExchange.Redis;

@@ -504,6 +504,10 @@ public sealed class MissingHealthEndpointTests
             """, TestProject.WebApp);
 
     [Fact]
+    public Task Web_code_without_the_ASP_NET_Core_references_yet_is_silent()
+        => Verify.VerifyBrokenAsync(NoEndpoint, TestProject.WebApp with { AspNetCore = false });
+
+    [Fact]
     public Task Half_broken_compilation_still_reports_what_it_can_prove()
         => Verify.VerifyBrokenAsync("""
             var builder = WebApplication.CreateBuilder(args);

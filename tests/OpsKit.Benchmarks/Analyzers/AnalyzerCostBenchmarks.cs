@@ -16,8 +16,8 @@ namespace OpsKit.Benchmarks.Analyzers;
 [MemoryDiagnoser]
 public class AnalyzerCostBenchmarks
 {
-    /// <summary>Features in the corpus (3 files, about 130 lines each); OPSKIT_BENCH_FEATURES overrides the default 20.</summary>
-    public static readonly int Features = int.TryParse(Environment.GetEnvironmentVariable("OPSKIT_BENCH_FEATURES"), out var n) ? n : 20;
+    /// <summary>Features in the corpus (3 files, about 130 lines each); OPSKIT_BENCH_FEATURES overrides the default 10.</summary>
+    public static readonly int Features = int.TryParse(Environment.GetEnvironmentVariable("OPSKIT_BENCH_FEATURES"), out var n) ? n : 10;
 
     private DiagnosticAnalyzer _analyzer = null!;
 
@@ -49,6 +49,7 @@ public class AnalyzerCostBenchmarks
                 .WithIterationCount(5)
                 .WithId("Short-InProcess"));
             WithOption(ConfigOptions.DisableOptimizationsValidator, true);
+            WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(60));
         }
     }
 }
