@@ -257,7 +257,18 @@ internal sealed class HealthEndpointSymbols
             return;
         }
 
-        if (RuleOptions.MatchesMethod(treeOptions.MappingMethods, original) || (!neutral && HasAttribute(original, MapsAttribute)))
+        // Attributes are only looked up for calls that could be mappings (they receive the app or a route builder)
+        // or registrations (they receive the service collection or a host builder): GetAttributes is not free.
+        var receivesApp = false;
+        var receivesServices = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            var type = argument.Value.WalkDownConversions().Type;
+            receivesApp |= IsApp(type);
+            receivesServices |= type?.Name is "IServiceCollection" or "IHostApplicationBuilder" or "WebApplicationBuilder" or "IHealthChecksBuilder";
+        }
+
+        if (RuleOptions.MatchesMethod(treeOptions.MappingMethods, original) || (!neutral && receivesApp && HasAttribute(original, MapsAttribute)))
         {
             facts.AddMapping(invocation.GetNameLocation(), IsInsideDevelopmentBranch(invocation));
             return;
@@ -269,23 +280,16 @@ internal sealed class HealthEndpointSymbols
             return;
         }
 
-        if (RuleOptions.MatchesMethod(treeOptions.RegistrationMethods, original) || (!neutral && HasAttribute(original, RegistersAttribute)))
+        if (RuleOptions.MatchesMethod(treeOptions.RegistrationMethods, original) || (!neutral && receivesServices && HasAttribute(original, RegistersAttribute)))
         {
             facts.AddRegistration(invocation.GetNameLocation(), original.Name);
             return;
         }
 
-        if (!neutral
+        if (receivesApp && !neutral
             && !SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, context.ContainingSymbol.ContainingType?.OriginalDefinition))
         {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (IsApp(argument.Value.WalkDownConversions().Type))
-                {
-                    facts.MarkEscaped();
-                    return;
-                }
-            }
+            facts.MarkEscaped();
         }
     }
 
