@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpsKit.Analyzers;
+
+/// <summary>Every descriptor of the package, built by one helper that also computes the help link.</summary>
+internal static class Descriptors
+{
+    private const string HelpLinkFormat = "https://github.com/opskit/opskit/blob/main/docs/rules/{0}.md";
+
+    public static readonly DiagnosticDescriptor MissingHealthEndpoint = Create(
+        DiagnosticIds.MissingHealthEndpoint,
+        "Map a health endpoint",
+        "The web app maps no health endpoint{0}; map one (MapHealthChecks or MapOpsHealth) so load balancers and orchestrators can probe it",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "An ASP.NET Core application without a health endpoint cannot be probed by a load balancer or an orchestrator. An endpoint mapped only inside an IsDevelopment() branch is missing in production.");
+
+    public static readonly DiagnosticDescriptor HealthChecksNotMapped = Create(
+        DiagnosticIds.HealthChecksNotMapped,
+        "Map the registered health checks",
+        "Health checks are registered with '{0}' but no health endpoint is mapped, so nothing ever runs them",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "AddHealthChecks/AddOpsHealth only register services; without MapHealthChecks, UseHealthChecks or MapOpsHealth the checks never run and no probe can see them.");
+
+    public static readonly DiagnosticDescriptor UnboundedMemoryCache = Create(
+        DiagnosticIds.UnboundedMemoryCache,
+        "Bound the memory cache",
+        "{0} creates a memory cache without SizeLimit; it can grow until the process runs out of memory",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "A MemoryCache without SizeLimit never evicts for size: under a key space controlled by callers it grows without bound. Use a dedicated size-limited cache, or set SizeLimit (every entry then needs a Size).");
+
+    public static readonly DiagnosticDescriptor CacheEntryWithoutSize = Create(
+        DiagnosticIds.CacheEntryWithoutSize,
+        "Set Size on entries of a size-limited cache",
+        "This entry has no Size, but the cache has a SizeLimit; MemoryCache throws InvalidOperationException at run time",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "A MemoryCache with SizeLimit requires every entry to declare its Size; an entry without one throws when it is added.");
+
+    public static readonly DiagnosticDescriptor CacheEntryWithoutExpiration = Create(
+        DiagnosticIds.CacheEntryWithoutExpiration,
+        "Give entries of an unbounded cache an expiration",
+        "This entry has no expiration and the cache has no SizeLimit; it stays in memory until the process ends",
+        Categories.Reliability,
+        DiagnosticSeverity.Info,
+        "Entries with neither an expiration nor a size bound are never evicted (except under memory-pressure compaction, which MemoryCache does not do by itself).");
+
+    public static readonly DiagnosticDescriptor UnboundedDictionaryCache = Create(
+        DiagnosticIds.UnboundedDictionaryCache,
+        "Dictionary used as a cache is never bounded",
+        "Field '{0}' is written to but never removed from, cleared or bounded in '{1}'; used as a cache it grows without limit",
+        Categories.Reliability,
+        DiagnosticSeverity.Info,
+        "A long-lived dictionary that only ever grows is a memory leak when its keys come from requests. Use a bounded cache (MemoryCache with SizeLimit) or remove entries.");
+
+    public static readonly DiagnosticDescriptor ConnectionMultiplexerPerOperation = Create(
+        DiagnosticIds.ConnectionMultiplexerPerOperation,
+        "Share one ConnectionMultiplexer",
+        "ConnectionMultiplexer.{0} is called per operation; create one ConnectionMultiplexer and share it for the lifetime of the process",
+        Categories.Performance,
+        DiagnosticSeverity.Warning,
+        "A ConnectionMultiplexer is expensive to create (DNS, TCP, TLS, handshake) and is designed to be shared. Connecting per request exhausts sockets and adds latency.");
+
+    public static readonly DiagnosticDescriptor DependencyCheckTaggedLive = Create(
+        DiagnosticIds.DependencyCheckTaggedLive,
+        "Do not tag dependency checks as liveness checks",
+        "The dependency check '{0}' is tagged '{1}'; when the dependency fails, the orchestrator restarts healthy instances",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "A liveness probe should only fail when the process itself is broken. A database, cache or HTTP dependency belongs in the readiness probe.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
+        => new(
+            id,
+            title,
+            messageFormat,
+            category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: GetHelpLink(id));
+
+    /// <summary>The documentation page of a rule.</summary>
+    public static string GetHelpLink(string id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id);
+
+    private static class Categories
+    {
+        public const string Reliability = "Reliability";
+        public const string Performance = "Performance";
+    }
+}

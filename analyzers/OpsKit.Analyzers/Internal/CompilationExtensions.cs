@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+
+namespace OpsKit.Analyzers.Internal;
+
+internal static class CompilationExtensions
+{
+    /// <summary>
+    /// Resolves a type by metadata name and still finds it when several assemblies define it
+    /// (GetTypeByMetadataName returns null then): the compilation's own copy wins, then a public one.
+    /// </summary>
+    public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName)
+    {
+        var candidates = compilation.GetTypesByMetadataName(fullyQualifiedMetadataName);
+        if (candidates.Length == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        INamedTypeSymbol? best = null;
+        foreach (var candidate in candidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+            {
+                return candidate;
+            }
+
+            if (candidate.DeclaredAccessibility == Accessibility.Public)
+            {
+                if (best is not null)
+                {
+                    // Ambiguous: behave like the compiler would and pick none.
+                    return null;
+                }
+
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+}

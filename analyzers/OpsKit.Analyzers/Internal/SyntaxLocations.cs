@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OpsKit.Analyzers.Internal;
+
+internal static class SyntaxLocations
+{
+    /// <summary>
+    /// The span from the invoked name to the closing parenthesis (<c>Run()</c> in <c>app.Run()</c>), so that
+    /// a squiggle in a fluent chain covers only the call it is about.
+    /// </summary>
+    public static Location GetNameLocation(this IInvocationOperation invocation)
+    {
+        if (invocation.Syntax is InvocationExpressionSyntax syntax)
+        {
+            var start = syntax.Expression switch
+            {
+                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.SpanStart,
+                MemberBindingExpressionSyntax memberBinding => memberBinding.Name.SpanStart,
+                _ => syntax.Expression.SpanStart,
+            };
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, syntax.Span.End));
+        }
+
+        return invocation.Syntax.GetLocation();
+    }
+}

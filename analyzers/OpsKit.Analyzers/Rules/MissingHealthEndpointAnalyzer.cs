@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OpsKit.Analyzers.Internal;
+
+namespace OpsKit.Analyzers.Rules;
+
+/// <summary>
+/// OPS0001: an ASP.NET Core app (top-level Program, Program.Main, Startup class) that maps no health endpoint,
+/// or maps one only inside an <c>IsDevelopment()</c> branch.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingHealthEndpointAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set when the endpoint is mapped only in Development (no fix is offered then).</summary>
+    internal const string DevelopmentOnlyProperty = "DevelopmentOnly";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.MissingHealthEndpoint];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(compilationStart =>
+        {
+            var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
+            symbols?.Register(compilationStart, Report);
+        });
+    }
+
+    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts)
+    {
+        if (!facts.IsAppType || facts.Escaped || facts.Mapped)
+        {
+            return;
+        }
+
+        if (facts.DevelopmentOnlyMapping is { } devOnly)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.MissingHealthEndpoint,
+                devOnly,
+                ImmutableDictionary<string, string?>.Empty.Add(DevelopmentOnlyProperty, "true"),
+                " outside Development"));
+            return;
+        }
+
+        // Registered but unmapped checks are OPS0002's more specific finding: one warning per mistake.
+        if (facts.Registrations.Count > 0)
+        {
+            return;
+        }
+
+        var location = facts.Run ?? facts.Creation ?? facts.StartupConfigure;
+        if (location is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthEndpoint, location, string.Empty));
+        }
+    }
+}

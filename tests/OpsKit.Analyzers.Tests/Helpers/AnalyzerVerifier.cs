@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit.Sdk;
+
+namespace OpsKit.Analyzers.Tests.Helpers;
+
+/// <summary>
+/// Compiles a snippet against real reference assemblies, fails when it does not compile, runs one analyzer and
+/// compares the diagnostics (id and exact span) with the markup. Analyzer exceptions (AD0001) fail the test.
+/// </summary>
+public static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task VerifyAsync(string markup) => VerifyAsync(markup, TestProject.WebApp);
+
+    public static async Task VerifyAsync(string markup, TestProject project)
+    {
+        var analyzer = new TAnalyzer();
+        var (source, expected) = Markup.Parse(markup);
+        var compilation = TestCompilation.Create(source, project);
+        var actual = await TestCompilation.AnalyzeAsync(compilation, analyzer, project);
+        AssertDiagnostics(analyzer, compilation.SyntaxTrees.First(), expected, actual);
+    }
+
+    /// <summary>
+    /// For half-broken compilations (an IDE before restore): the snippet is not required to compile, but the
+    /// analyzer must not throw and must report exactly the markup.
+    /// </summary>
+    public static async Task VerifyBrokenAsync(string markup, TestProject project)
+    {
+        var analyzer = new TAnalyzer();
+        var (source, expected) = Markup.Parse(markup);
+        var compilation = TestCompilation.Create(source, project, requireSuccess: false);
+        var actual = await TestCompilation.AnalyzeAsync(compilation, analyzer, project);
+        AssertDiagnostics(analyzer, compilation.SyntaxTrees.First(), expected, actual);
+    }
+
+    internal static void AssertDiagnostics(DiagnosticAnalyzer analyzer, SyntaxTree tree, IReadOnlyList<(string? Id, TextSpan Span)> expected, ImmutableArray<Diagnostic> actual)
+    {
+        var defaultId = analyzer.SupportedDiagnostics[0].Id;
+        var text = tree.GetText();
+        var expectedLines = expected
+            .OrderBy(e => e.Span.Start)
+            .Select(e => Describe(e.Id ?? defaultId, tree.FilePath, e.Span, text))
+            .ToList();
+        var actualLines = actual
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => Describe(d.Id, d.Location.SourceTree?.FilePath ?? "<no file>", d.Location.SourceSpan, d.Location.SourceTree?.GetText() ?? text))
+            .ToList();
+
+        if (!expectedLines.SequenceEqual(actualLines))
+        {
+            var message = new StringBuilder()
+                .AppendLine("Diagnostics differ.")
+                .AppendLine("Expected:").AppendLine(string.Join("\n", expectedLines.DefaultIfEmpty("  (none)")))
+                .AppendLine("Actual:").AppendLine(string.Join("\n", actual.OrderBy(d => d.Location.SourceSpan.Start).Select(d => "  " + d + "  span " + d.Location.SourceSpan).DefaultIfEmpty("  (none)")));
+            throw new XunitException(message.ToString());
+        }
+    }
+
+    private static string Describe(string id, string path, TextSpan span, SourceText text)
+        => $"  {id} {Path.GetFileName(path)} {span} '{text.ToString(span)}'";
+}
+
+internal static class TestCompilation
+{
+    public const string MainFile = "/src/Program.cs";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilationOptions CompilationOptions(TestProject project)
+        => new(project.OutputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: false);
+
+    public static CSharpParseOptions Parse => ParseOptions;
+
+    public static IEnumerable<(string Path, string Source)> Files(string source, TestProject project)
+    {
+        yield return (MainFile, source);
+        yield return ("/obj/GlobalUsings.g.cs", project.ImplicitUsings());
+        var index = 0;
+        foreach (var additional in project.AdditionalSources)
+        {
+            yield return ($"/src/File{++index}.cs", additional);
+        }
+    }
+
+    public static CSharpCompilation Create(string source, TestProject project, bool requireSuccess = true)
+    {
+        var trees = Files(source, project).Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, f.Path, Encoding.UTF8));
+        var compilation = CSharpCompilation.Create("TestProject", trees, TestReferences.For(project), CompilationOptions(project));
+        if (requireSuccess)
+        {
+            AssertCompiles(compilation);
+        }
+
+        return compilation;
+    }
+
+    public static void AssertCompiles(Compilation compilation)
+    {
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new XunitException("The snippet does not compile:\n" + string.Join("\n", errors));
+        }
+    }
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer, TestProject project)
+    {
+        var exceptions = new ConcurrentBag<Exception>();
+        var options = new AnalyzerOptions([], new TestAnalyzerConfigOptionsProvider(project.GlobalOptions(), project.EditorConfig));
+        var withAnalyzers = compilation.WithAnalyzers(
+            [analyzer],
+            new CompilationWithAnalyzersOptions(options, (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        if (!exceptions.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
+        {
+            throw new XunitException("The analyzer threw (AD0001):\n" + string.Join("\n", exceptions) + string.Join("\n", diagnostics.Where(d => d.Id == "AD0001")));
+        }
+
+        return diagnostics;
+    }
+}

@@ -1,0 +1,245 @@
+using OpsKit.Analyzers.Rules;
+using OpsKit.Analyzers.Tests.Helpers;
+using Fix = OpsKit.Analyzers.Tests.Helpers.CodeFixVerifier<OpsKit.Analyzers.Rules.CacheEntryWithoutSizeAnalyzer, OpsKit.Analyzers.Rules.CacheEntryWithoutSizeCodeFix>;
+using VerifyExpiration = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.CacheEntryWithoutExpirationAnalyzer>;
+using VerifySize = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.CacheEntryWithoutSizeAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+public sealed class CacheEntryTests
+{
+    private static readonly TestProject Library = TestProject.Library;
+
+    private const string LimitedCache = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        public sealed class ProductCache
+        {
+            private readonly IMemoryCache _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1_000 });
+
+        """;
+
+    // ---- OPS0004 ----
+
+    [Fact]
+    public Task Set_without_Size_on_a_size_limited_field_is_reported()
+        => VerifySize.VerifyAsync(LimitedCache + """
+                public void Put(string id, string product) => _cache.[|Set(id, product)|];
+
+                public void PutFor(string id, string product) => _cache.[|Set(id, product, TimeSpan.FromMinutes(5))|];
+
+                public void PutWithOptions(string id, string product)
+                    => _cache.[|Set(id, product, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1) })|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task GetOrCreate_factory_without_Size_is_reported()
+        => VerifySize.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class ProductCache
+            {
+                private readonly MemoryCache _cache;
+
+                public ProductCache() => _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 500 });
+
+                public Task<string?> GetAsync(string id) => _cache.[|GetOrCreateAsync(id, async entry =>
+                {
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(2);
+                    await Task.Yield();
+                    return id;
+                })|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task Entries_with_Size_are_silent()
+        => VerifySize.VerifyAsync(LimitedCache + """
+                public void Put(string id, string product) => _cache.Set(id, product, new MemoryCacheEntryOptions { Size = 1 });
+
+                public void PutFluent(string id, string product) => _cache.Set(id, product, new MemoryCacheEntryOptions().SetSize(product.Length).SetSlidingExpiration(TimeSpan.FromMinutes(1)));
+
+                public string? Get(string id) => _cache.GetOrCreate(id, entry =>
+                {
+                    entry.SetSize(1);
+                    return id;
+                });
+
+                public string? GetWithOptions(string id, MemoryCacheEntryOptions options) => _cache.GetOrCreate(id, entry =>
+                {
+                    entry.SetOptions(options);
+                    return id;
+                });
+            }
+            """, Library);
+
+    [Fact]
+    public Task Cache_from_DI_or_with_unknown_options_is_silent()
+        => VerifySize.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.Options;
+
+            public sealed class ProductCache(IMemoryCache injected, IOptions<MemoryCacheOptions> options)
+            {
+                private readonly IMemoryCache _injected = injected;
+                private readonly MemoryCache _configured = new(options);
+                private readonly MemoryCache _switching = new(new MemoryCacheOptions { SizeLimit = 10 });
+
+                public void Reset() => _switching = new MemoryCache(new MemoryCacheOptions());
+
+                public void Put(string id)
+                {
+                    _injected.Set(id, id);
+                    _configured.Set(id, id);
+                    _switching.Set(id, id);
+                }
+            }
+            """.Replace("private readonly MemoryCache _switching", "private MemoryCache _switching", StringComparison.Ordinal), Library);
+
+    [Fact]
+    public Task Options_object_from_a_variable_is_silent()
+        => VerifySize.VerifyAsync(LimitedCache + """
+                private static readonly MemoryCacheEntryOptions EntryOptions = new() { Size = 1 };
+
+                public void Put(string id, string product) => _cache.Set(id, product, EntryOptions);
+            }
+            """, Library);
+
+    [Fact]
+    public Task OPS0004_project_without_caching_is_silent()
+        => VerifySize.VerifyAsync("public sealed class Nothing;", TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task OPS0004_half_broken_compilation_does_not_throw()
+        => VerifySize.VerifyBrokenAsync(LimitedCache + """
+                public void Put(string id) => _cache.Set(id, Missing.Value, Unknown.Options);
+            }
+            """, Library);
+
+    // ---- OPS0005 ----
+
+    [Fact]
+    public Task Entry_without_expiration_on_an_unbounded_field_is_reported()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TokenCache
+            {
+                private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
+
+                public static void Put(string user, string token) => Cache.[|Set(user, token)|];
+
+                public static string? Get(string user) => Cache.[|GetOrCreate(user, entry => entry.Key.ToString())|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task Entries_with_expiration_or_on_a_bounded_cache_are_silent()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TokenCache
+            {
+                private static readonly MemoryCache Unbounded = new(new MemoryCacheOptions());
+                private static readonly MemoryCache Bounded = new(new MemoryCacheOptions { SizeLimit = 100 });
+
+                public static void Put(string user, string token)
+                {
+                    Unbounded.Set(user, token, TimeSpan.FromMinutes(10));
+                    Unbounded.Set(user, token, DateTimeOffset.UtcNow.AddHours(1));
+                    Unbounded.Set(user, token, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1) });
+                    Unbounded.GetOrCreate(user, entry =>
+                    {
+                        entry.SetSlidingExpiration(TimeSpan.FromMinutes(5));
+                        return token;
+                    });
+                    Bounded.Set(user, token, new MemoryCacheEntryOptions { Size = 1 });
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task OPS0005_test_project_is_silent()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TokenCacheTests
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+
+                public void Put() => _cache.Set("a", "b");
+            }
+            """, Library with { IsTest = true });
+
+    // ---- OPS0004 code fix ----
+
+    [Fact]
+    public Task Fix_adds_an_options_argument_with_Size()
+        => Fix.VerifyFixAsync(LimitedCache + """
+                public void Put(string id, string product) => _cache.[|Set(id, product)|];
+            }
+            """, LimitedCache + """
+                public void Put(string id, string product) => _cache.Set(id, product, new MemoryCacheEntryOptions { Size = 1 });
+            }
+            """, Library);
+
+    [Fact]
+    public Task Fix_turns_a_TimeSpan_into_options_with_Size()
+        => Fix.VerifyFixAsync(LimitedCache + """
+                public void Put(string id, string product) => _cache.[|Set(id, product, TimeSpan.FromMinutes(5))|];
+            }
+            """, LimitedCache + """
+                public void Put(string id, string product) => _cache.Set(id, product, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5), Size = 1 });
+            }
+            """, Library);
+
+    [Fact]
+    public Task FixAll_adds_Size_to_initializers_and_factories()
+        => Fix.VerifyFixAllAsync(LimitedCache + """
+                public void Put(string id, string product)
+                    => _cache.[|Set(id, product, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1) })|];
+
+                public void PutMultiline(string id, string product)
+                    => _cache.[|Set(id, product, new MemoryCacheEntryOptions
+                    {
+                        SlidingExpiration = TimeSpan.FromMinutes(1)
+                    })|];
+
+                public string? Get(string id) => _cache.[|GetOrCreate(id, entry =>
+                {
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(1);
+                    return id;
+                })|];
+
+                public string? GetShort(string id) => _cache.[|GetOrCreate(id, e => id)|];
+            }
+            """, LimitedCache + """
+                public void Put(string id, string product)
+                    => _cache.Set(id, product, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1), Size = 1 });
+
+                public void PutMultiline(string id, string product)
+                    => _cache.Set(id, product, new MemoryCacheEntryOptions
+                    {
+                        SlidingExpiration = TimeSpan.FromMinutes(1),
+                        Size = 1
+                    });
+
+                public string? Get(string id) => _cache.GetOrCreate(id, entry =>
+                {
+                    entry.Size = 1;
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(1);
+                    return id;
+                });
+
+                public string? GetShort(string id) => _cache.GetOrCreate(id, e => { e.Size = 1; return id; });
+            }
+            """, Library);
+
+    [Fact]
+    public Task No_fix_for_a_discard_parameter()
+        => Fix.VerifyNoFixAsync(LimitedCache + """
+                public string? Get(string id) => _cache.[|GetOrCreate(id, _ => id)|];
+            }
+            """, Library);
+}

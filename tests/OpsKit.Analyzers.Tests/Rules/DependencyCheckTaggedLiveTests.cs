@@ -1,0 +1,102 @@
+using OpsKit.Analyzers.Rules;
+using OpsKit.Analyzers.Tests.Helpers;
+using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.DependencyCheckTaggedLiveAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+public sealed class DependencyCheckTaggedLiveTests
+{
+    private static readonly TestProject WithPackages = TestProject.WebApp with { AdditionalReferences = [.. HealthCheckPackages.All] };
+
+    [Fact]
+    public Task Redis_check_tagged_live_is_reported_on_the_tag()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
+                .AddRedis("localhost:6379", tags: ["ready", [|"live"|]]);
+            var app = builder.Build();
+            app.MapHealthChecks("/health/live");
+            app.Run();
+            """, WithPackages);
+
+    [Fact]
+    public Task Database_and_HTTP_checks_tagged_liveness_are_reported()
+        => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+
+            public static class Health
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddHealthChecks()
+                        .AddNpgSql("Host=db", name: "postgres", tags: new[] { [|"Liveness"|] })
+                        .AddUrlGroup(new Uri("https://payments.example.com/health"), tags: new List<string> { [|"live"|], "ready" });
+                }
+            }
+            """, WithPackages with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task Dependency_checks_tagged_ready_are_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddRedis("localhost:6379", tags: ["ready"])
+                .AddNpgSql("Host=db", tags: ["ready", "db"]);
+            builder.Build().Run();
+            """, WithPackages);
+
+    [Fact]
+    public Task Process_local_and_custom_checks_tagged_live_are_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddProcessAllocatedMemoryHealthCheck(1024, tags: ["live"])
+                .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: new[] { "live" });
+            builder.Build().Run();
+            """, WithPackages);
+
+    [Fact]
+    public Task Tags_from_a_variable_are_not_guessed()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            string[] liveTags = ["live"];
+            builder.Services.AddHealthChecks().AddRedis("localhost", tags: liveTags);
+            builder.Build().Run();
+            """, WithPackages);
+
+    [Fact]
+    public Task Options_add_dependency_methods_and_live_tags()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks().AddLegacyDatabase(tags: [[|"probe-live"|], "live"]);
+            builder.Build().Run();
+
+            internal static class LegacyChecks
+            {
+                public static IHealthChecksBuilder AddLegacyDatabase(this IHealthChecksBuilder builder, IEnumerable<string>? tags = null) => builder;
+            }
+            """, WithPackages
+                .WithOption(DependencyCheckTaggedLiveAnalyzer.DependencyMethodsOption, "AddLegacyDatabase")
+                .WithOption(DependencyCheckTaggedLiveAnalyzer.LiveTagsOption, "probe-live"));
+
+    [Fact]
+    public Task Test_project_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks().AddRedis("localhost", tags: ["live"]);
+            builder.Build().Run();
+            """, WithPackages with { IsTest = true });
+
+    [Fact]
+    public Task Project_without_health_checks_is_silent()
+        => Verify.VerifyAsync("Console.WriteLine(\"live\");", TestProject.BareConsole);
+
+    [Fact]
+    public Task Half_broken_compilation_does_not_throw()
+        => Verify.VerifyBrokenAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks().AddRedis(Missing.Connection, tags: ["live", Missing.Tag]).AddKafka(tags: ["live"]);
+            builder.Build().Run();
+            """, WithPackages);
+}

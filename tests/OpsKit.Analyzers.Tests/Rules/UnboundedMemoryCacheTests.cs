@@ -1,0 +1,429 @@
+using OpsKit.Analyzers.Rules;
+using OpsKit.Analyzers.Tests.Helpers;
+using Fix = OpsKit.Analyzers.Tests.Helpers.CodeFixVerifier<OpsKit.Analyzers.Rules.UnboundedMemoryCacheAnalyzer, OpsKit.Analyzers.Rules.UnboundedMemoryCacheCodeFix>;
+using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.UnboundedMemoryCacheAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+public sealed class UnboundedMemoryCacheTests
+{
+    private static readonly TestProject Library = TestProject.Library;
+
+    // ---- new MemoryCache(...) ----
+
+    [Fact]
+    public Task New_MemoryCache_with_default_options_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = [|new MemoryCache(new MemoryCacheOptions())|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task New_MemoryCache_with_options_that_set_other_properties_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.Options;
+
+            public static class Caches
+            {
+                public static readonly IMemoryCache Tokens = [|new MemoryCache(Options.Create(new MemoryCacheOptions { ExpirationScanFrequency = TimeSpan.FromMinutes(1) }))|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task Options_local_without_SizeLimit_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class SessionStore
+            {
+                private readonly MemoryCache _sessions;
+
+                public SessionStore()
+                {
+                    var options = new MemoryCacheOptions();
+                    options.CompactionPercentage = 0.2;
+                    _sessions = [|new MemoryCache(options)|];
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task New_MemoryCache_with_SizeLimit_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000, CompactionPercentage = 0.25 });
+            }
+            """, Library);
+
+    [Fact]
+    public Task SizeLimit_set_on_a_later_line_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class SessionStore
+            {
+                private readonly MemoryCache _sessions;
+
+                public SessionStore(int maxSessions)
+                {
+                    var options = new MemoryCacheOptions();
+                    options.ExpirationScanFrequency = TimeSpan.FromSeconds(30);
+                    options.SizeLimit = maxSessions;
+                    _sessions = new MemoryCache(options);
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Options_from_an_options_object_or_parameter_are_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.Options;
+
+            public sealed class CatalogCache(IOptions<MemoryCacheOptions> options)
+            {
+                private readonly MemoryCache _fromDi = new(options);
+                private readonly MemoryCache _fromFactory = new(CreateOptions());
+
+                private static MemoryCacheOptions CreateOptions() => new() { SizeLimit = 100 };
+            }
+            """, Library);
+
+    [Fact]
+    public Task Options_local_passed_to_a_helper_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public static class CacheFactory
+            {
+                public static MemoryCache Create()
+                {
+                    var options = new MemoryCacheOptions();
+                    Configure(options);
+                    return new MemoryCache(options);
+                }
+
+                private static void Configure(MemoryCacheOptions options) => options.SizeLimit = 512;
+            }
+            """, Library);
+
+    // ---- AddMemoryCache ----
+
+    [Fact]
+    public Task AddMemoryCache_without_configuration_is_reported()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            var app = builder.Build();
+            app.Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_with_a_lambda_that_does_not_set_SizeLimit_is_reported()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache(o => o.ExpirationScanFrequency = TimeSpan.FromMinutes(5))|];
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_in_a_Startup_class_is_reported()
+        => Verify.VerifyAsync("""
+            public sealed class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.[|AddMemoryCache()|];
+                }
+
+                public void Configure(IApplicationBuilder app) => app.UseRouting();
+            }
+            """ + Snippets.GenericHostProgram);
+
+    [Fact]
+    public Task AddMemoryCache_in_a_worker_service_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Build().Run();
+            """, TestProject.Worker);
+
+    [Fact]
+    public Task AddMemoryCache_with_SizeLimit_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(options =>
+            {
+                options.SizeLimit = 50_000;
+                options.CompactionPercentage = 0.1;
+            });
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_bound_from_configuration_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(options => builder.Configuration.GetSection("Cache").Bind(options));
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_configured_through_Configure_of_MemoryCacheOptions_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.Configure<MemoryCacheOptions>(builder.Configuration.GetSection("MemoryCache"));
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_configured_by_an_options_class_registered_in_the_same_type_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.Options;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.AddSingleton<IConfigureOptions<MemoryCacheOptions>, CacheSizing>();
+            builder.Build().Run();
+
+            internal sealed class CacheSizing : IConfigureOptions<MemoryCacheOptions>
+            {
+                public void Configure(MemoryCacheOptions options) => options.SizeLimit = 1_000;
+            }
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_configured_in_another_class_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.AddCaching(builder.Configuration);
+            builder.Build().Run();
+            """, TestProject.WebApp with
+        {
+            AdditionalSources =
+            [
+                """
+                using Microsoft.Extensions.Caching.Memory;
+
+                internal static class CachingServiceCollectionExtensions
+                {
+                    public static IServiceCollection AddCaching(this IServiceCollection services, IConfiguration configuration)
+                        => services.Configure<MemoryCacheOptions>(o => o.SizeLimit = configuration.GetValue<long>("Cache:SizeLimit"));
+                }
+                """,
+            ],
+        });
+
+    [Fact]
+    public Task AddMemoryCache_in_a_library_is_silent_because_the_app_owns_the_options()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class ClientServiceCollectionExtensions
+            {
+                public static IServiceCollection AddCatalogClient(this IServiceCollection services) => services.AddMemoryCache();
+            }
+            """, Library);
+
+    // ---- projects and code the rule does not apply to ----
+
+    [Fact]
+    public Task Test_project_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCacheTests
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+            }
+            """, TestProject.TestProjectWithWebSdk with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task Ignored_type_option_is_honoured()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            namespace Shop;
+
+            public sealed class EnumNameCache
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+            }
+            """, Library.WithOption(UnboundedMemoryCacheAnalyzer.IgnoredTypesOption, "Shop.EnumNameCache"));
+
+    [Fact]
+    public Task Project_without_Microsoft_Extensions_Caching_is_silent()
+        => Verify.VerifyAsync("""
+            public sealed class Cache
+            {
+                private readonly Dictionary<string, string> _values = new();
+            }
+            """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task Generated_code_is_silent()
+        => Verify.VerifyAsync("""
+            // <auto-generated/>
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class Generated
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+            }
+            """, Library);
+
+    [Fact]
+    public Task Half_broken_compilation_does_not_throw()
+        => Verify.VerifyBrokenAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Missing.Value });
+                private readonly MemoryCache _other = new(UnknownFactory.Create());
+            }
+            """, Library);
+
+    // ---- code fixes ----
+
+    [Fact]
+    public Task Fix_replaces_AddMemoryCache_with_AddOpsMemoryCache_when_OpsKit_is_referenced()
+        => Fix.VerifyFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Build().Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOpsMemoryCache("default");
+            builder.Build().Run();
+            """, TestProject.WebAppWithOpsKit, UnboundedMemoryCacheCodeFix.DedicatedCacheKey);
+
+    [Fact]
+    public async Task Fix_titles_say_what_SizeLimit_implies()
+    {
+        var titles = await Fix.GetFixTitlesAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Build().Run();
+            """, TestProject.WebAppWithOpsKit);
+        Assert.Equal(["Use a dedicated size-limited cache (AddOpsMemoryCache)", "Set SizeLimit on the shared IMemoryCache (every cache entry must then set Size)"], titles);
+    }
+
+    [Fact]
+    public Task Fix_adds_a_SizeLimit_lambda_to_AddMemoryCache()
+        => Fix.VerifyFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Build().Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(options => options.SizeLimit = 1024);
+            builder.Build().Run();
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Fix_appends_SizeLimit_to_a_block_lambda()
+        => Fix.VerifyFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache(o =>
+            {
+                o.CompactionPercentage = 0.1;
+            })|];
+            builder.Build().Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(o =>
+            {
+                o.CompactionPercentage = 0.1;
+                o.SizeLimit = 1024;
+            });
+            builder.Build().Run();
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Fix_adds_SizeLimit_to_inline_options()
+        => Fix.VerifyFixAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = [|new MemoryCache(new MemoryCacheOptions())|];
+            }
+            """, """
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1024 });
+            }
+            """, Library);
+
+    [Fact]
+    public Task FixAll_adds_SizeLimit_to_every_inline_options_object()
+        => Fix.VerifyFixAllAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class Caches
+            {
+                private readonly MemoryCache _prices = [|new MemoryCache(new MemoryCacheOptions { CompactionPercentage = 0.2 })|];
+                private readonly MemoryCache _tokens = [|new MemoryCache(new MemoryCacheOptions
+                {
+                    ExpirationScanFrequency = TimeSpan.FromMinutes(1),
+                })|];
+            }
+            """, """
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class Caches
+            {
+                private readonly MemoryCache _prices = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1024, CompactionPercentage = 0.2 });
+                private readonly MemoryCache _tokens = new MemoryCache(new MemoryCacheOptions
+                {
+                    SizeLimit = 1024,
+                    ExpirationScanFrequency = TimeSpan.FromMinutes(1),
+                });
+            }
+            """, Library);
+
+    [Fact]
+    public Task No_fix_for_options_built_in_a_local()
+        => Fix.VerifyNoFixAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class SessionStore
+            {
+                private readonly MemoryCache _sessions;
+
+                public SessionStore()
+                {
+                    var options = new MemoryCacheOptions();
+                    _sessions = [|new MemoryCache(options)|];
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task No_dedicated_cache_fix_without_OpsKit()
+        => Fix.VerifyNoFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Build().Run();
+            """, TestProject.WebApp, UnboundedMemoryCacheCodeFix.DedicatedCacheKey);
+}
