@@ -1,9 +1,20 @@
-// A plain minimal web app that maps no health endpoint. Once the OpsKit analyzers ship OPS0001, building this
-// project must report it; tests/OpsKit.Packaging.Tests checks that.
+// A minimal web app with the mistakes the OpsKit analyzers exist for. Building it against the packed OpsKit package
+// must report OPS0001 (no health endpoint), OPS0003 (unbounded cache) and OPS0007 (a Redis connection per request);
+// tests/OpsKit.Packaging.Tests checks that.
+using Microsoft.Extensions.Caching.Memory;
+using StackExchange.Redis;
+
 var builder = WebApplication.CreateBuilder(args);
 
 var app = builder.Build();
 
-app.MapGet("/", () => "OpsKit consumer");
+var cache = new MemoryCache(new MemoryCacheOptions());
+
+app.MapGet("/", () => cache.GetOrCreate("greeting", _ => "OpsKit consumer"));
+app.MapGet("/hits", async () =>
+{
+    using var redis = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:6379");
+    return (long)await redis.GetDatabase().StringIncrementAsync("hits");
+});
 
 app.Run();
