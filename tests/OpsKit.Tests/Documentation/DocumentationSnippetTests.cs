@@ -83,6 +83,8 @@ public sealed partial class DocumentationSnippetTests
             .Where(path => !Path.GetFileName(path).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         return platform
             .Append(typeof(OpsHealthBuilder).Assembly.Location)
+            .Append(typeof(OpsKit.Npgsql.OpsNpgsqlOptions).Assembly.Location)
+            .Append(typeof(OpsKit.Redis.OpsRedisOptions).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => MetadataReference.CreateFromFile(path));
     }
