@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 
-if (args.Length > 0 && args[0] == "--analyzer-telemetry")
+if (args.Length > 0 && args[0] is "--analyzer-telemetry" or "--analyzer-telemetry-per-file")
 {
-    await OpsKit.Benchmarks.Analyzers.AnalyzerTelemetry.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await OpsKit.Benchmarks.Analyzers.AnalyzerTelemetry.RunAsync(runs, perFile: args[0] == "--analyzer-telemetry-per-file");
     return;
 }
 

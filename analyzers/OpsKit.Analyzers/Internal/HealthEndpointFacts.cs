@@ -154,7 +154,13 @@ internal sealed class HealthEndpointSymbols
                     return;
                 }
 
-                var facts = new HealthEndpointFacts(FindStartupConfigure(type));
+                var startup = FindStartupConfigure(type);
+                if (startup is null && !MayBuildApp(type, symbolStart.CancellationToken))
+                {
+                    return; // not the app's type: nothing it does can decide OPS0001/OPS0002
+                }
+
+                var facts = new HealthEndpointFacts(startup);
                 symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
                 symbolStart.RegisterOperationAction(c => OnObjectCreation(c, facts), OperationKind.ObjectCreation);
                 symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
@@ -172,6 +178,26 @@ internal sealed class HealthEndpointSymbols
                 });
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// Cheap pre-filter before any operation callback: a type that builds the app names <c>Build</c>
+    /// (WebApplicationBuilder.Build) or <c>Create</c> (WebApplication.Create) somewhere in its declarations.
+    /// </summary>
+    private static bool MayBuildApp(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+            {
+                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && token.ValueText is "Build" or "Create")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private Location? FindStartupConfigure(INamedTypeSymbol type)

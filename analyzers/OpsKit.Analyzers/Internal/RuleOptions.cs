@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -68,6 +67,4 @@ internal static class RuleOptions
         return entries.Contains(type.Name)
             || entries.Contains(type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)));
     }
-
-    public static IEnumerable<string> Describe(ImmutableHashSet<string> entries) => entries;
 }

@@ -284,14 +284,14 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             return initializedUnbounded;
         }
 
-        /// <summary>Reading a property, or handing the options to the MemoryCache constructor / Options.Create.</summary>
+        /// <summary>Touching another property, or handing the options to the MemoryCache constructor / Options.Create.</summary>
         private bool IsHarmlessUse(ILocalReferenceOperation reference)
         {
             var parent = reference.WalkUpConversions();
             switch (parent)
             {
-                case IPropertyReferenceOperation property when property.Property.Name != "SizeLimit":
-                    return !(property.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, property) && property.Property.Name == "SizeLimit");
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name != "SizeLimit";
                 case IArgumentOperation { Parent: IObjectCreationOperation creation } when SymbolEqualityComparer.Default.Equals(creation.Type, memoryCache):
                     return true;
                 case IArgumentOperation { Parent: IInvocationOperation invocation }

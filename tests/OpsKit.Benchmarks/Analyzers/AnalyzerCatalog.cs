@@ -38,8 +38,18 @@ public static class AnalyzerCatalog
     private static readonly Lazy<Assembly> Meziantou = new(() =>
         Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "meziantou", "Meziantou.Analyzer.dll")));
 
+    /// <summary>Every measured analyzer; OPSKIT_BENCH_ONLY (comma-separated name prefixes) narrows the list.</summary>
     public static IEnumerable<string> All
-        => new[] { "Baseline (empty operation action)" }.Concat(OpsKit.Keys).Concat(MeziantouRules.Select(r => "MA " + r));
+    {
+        get
+        {
+            var all = new[] { "Baseline (empty operation action)" }.Concat(OpsKit.Keys).Concat(MeziantouRules.Select(r => "MA " + r));
+            var only = Environment.GetEnvironmentVariable("OPSKIT_BENCH_ONLY");
+            return string.IsNullOrWhiteSpace(only)
+                ? all
+                : all.Where(name => only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+    }
 
     public static DiagnosticAnalyzer Create(string name)
     {

@@ -32,6 +32,26 @@ public sealed class Workload
 
     public int LineCount { get; }
 
+    /// <summary>
+    /// File by file, as the IDE analyzes open documents: one semantic-diagnostics request per file on the same
+    /// <see cref="CompilationWithAnalyzers"/>. Symbol start/end analyzers must complete a type from every file it spans.
+    /// </summary>
+    public async Task<(int Diagnostics, TimeSpan OwnTime)> RunPerFileAsync(DiagnosticAnalyzer analyzer)
+    {
+        var withAnalyzers = Compilation.WithAnalyzers(
+            [analyzer],
+            new CompilationWithAnalyzersOptions(BenchmarkOptions.WebApplication, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var count = 0;
+        foreach (var tree in Compilation.SyntaxTrees)
+        {
+            var model = Compilation.GetSemanticModel(tree);
+            count += (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).ConfigureAwait(false)).Length;
+        }
+
+        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+        return (count, telemetry.ExecutionTime);
+    }
+
     public async Task<(int Diagnostics, TimeSpan OwnTime)> RunAsync(DiagnosticAnalyzer analyzer, bool logTime)
     {
         var withAnalyzers = Compilation.WithAnalyzers(
