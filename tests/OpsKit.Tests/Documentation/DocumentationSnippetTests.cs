@@ -5,7 +5,7 @@ using OpsKit.Health;
 
 namespace OpsKit.Tests.Documentation;
 
-/// <summary>Every C# block in README.md and docs/ compiles against the OpsKit assemblies of this build.</summary>
+/// <summary>Every C# block in README.md, the package READMEs and docs/ compiles against the OpsKit assemblies of this build.</summary>
 public sealed partial class DocumentationSnippetTests
 {
     private const string ImplicitUsings = """
@@ -66,6 +66,11 @@ public sealed partial class DocumentationSnippetTests
     {
         var root = RepositoryRoot();
         yield return Path.Combine(root, "README.md");
+        foreach (var package in new[] { "src/OpsKit", "src/OpsKit.Npgsql", "src/OpsKit.Redis", "nuget/OpsKit.Analyzers.Package" })
+        {
+            yield return Path.Combine(root, package, "README.md");
+        }
+
         var docs = Path.Combine(root, "docs");
         if (Directory.Exists(docs))
         {
