@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OpsKit.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -10,11 +10,6 @@ namespace OpsKit.Caching.Internal;
 /// </summary>
 internal sealed class CacheSectionBinder(IConfiguration? configuration = null) : IPostConfigureOptions<OpsMemoryCacheOptions>
 {
-    private static readonly HashSet<string> KnownKeys = typeof(OpsMemoryCacheOptions)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Select(p => p.Name)
-        .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
     public void PostConfigure(string? name, OpsMemoryCacheOptions options)
     {
         if (configuration is null || string.IsNullOrEmpty(name))
@@ -28,10 +23,7 @@ internal sealed class CacheSectionBinder(IConfiguration? configuration = null) :
             return;
         }
 
-        var unknown = section.GetChildren()
-            .Where(child => !KnownKeys.Contains(child.Key))
-            .Select(child => $"{child.Path} is not a known key of a cache.")
-            .ToList();
+        var unknown = ConfigurationKeys.Unknown(section, typeof(OpsMemoryCacheOptions), " of a cache").ToList();
         if (unknown.Count > 0)
         {
             throw new OptionsValidationException(name, typeof(OpsMemoryCacheOptions), unknown);

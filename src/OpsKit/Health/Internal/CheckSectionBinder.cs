@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OpsKit.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -49,19 +49,7 @@ internal sealed class CheckSectionBinder<TOptions>(IConfiguration? configuration
 
     internal static List<string> UnknownKeys(IConfigurationSection section, Type optionsType, params string[] alsoKnown)
     {
-        var known = optionsType
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } || p.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable)))
-            .Select(p => p.Name)
-            .Concat(alsoKnown)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
         var type = section["Type"];
-        return section.GetChildren()
-            .Where(child => !known.Contains(child.Key))
-            .Select(child => type is null
-                ? $"{child.Path} is not a known key."
-                : $"{child.Path} is not a known key of a '{type}' check.")
-            .ToList();
+        return ConfigurationKeys.Unknown(section, optionsType, type is null ? string.Empty : $" of a '{type}' check", alsoKnown).ToList();
     }
 }

@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using OpsKit.Internal;
 
 namespace OpsKit.Slo.Internal;
 
@@ -81,13 +81,6 @@ internal sealed class SloSectionBinder(IConfiguration? configuration = null) : I
         return errors;
     }
 
-    private static void Collect(IConfigurationSection section, Type type, List<string> errors)
-    {
-        var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.Name)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        errors.AddRange(section.GetChildren()
-            .Where(child => !known.Contains(child.Key))
-            .Select(child => $"{child.Path} is not a known key."));
-    }
+    private static void Collect(IConfigurationSection section, Type type, List<string> errors) =>
+        errors.AddRange(ConfigurationKeys.Unknown(section, type));
 }
