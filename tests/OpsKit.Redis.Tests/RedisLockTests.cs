@@ -14,7 +14,7 @@ public sealed class RedisLockTests(RedisServerFixture fixture)
     [Fact]
     public async Task Acquired_lock_has_a_ttl_within_the_expiry_and_is_removed_on_release()
     {
-        await using var app = await RedisApp.StartConnectedAsync(Server);
+        await using var app = await RedisApp.StartAsync(Server);
         using var held = new MetricCollector<double>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.lock.held");
         using var acquisitions = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.lock.acquisitions");
         var locks = app.Services.GetRequiredService<IOpsDistributedLock>();
@@ -34,7 +34,7 @@ public sealed class RedisLockTests(RedisServerFixture fixture)
     [Fact]
     public async Task Contended_lock_is_not_acquired_within_the_retry_budget()
     {
-        await using var app = await RedisApp.StartConnectedAsync(Server);
+        await using var app = await RedisApp.StartAsync(Server);
         using var acquisitions = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.lock.acquisitions");
         var locks = app.Services.GetRequiredService<IOpsDistributedLock>();
         await using var first = await locks.TryAcquireAsync("callfs:lock:/contended");
@@ -53,7 +53,7 @@ public sealed class RedisLockTests(RedisServerFixture fixture)
     [Fact]
     public async Task Lock_left_by_a_crashed_holder_is_taken_once_its_ttl_expires()
     {
-        await using var app = await RedisApp.StartConnectedAsync(Server);
+        await using var app = await RedisApp.StartAsync(Server);
         var locks = app.Services.GetRequiredService<IOpsDistributedLock>();
         await Server.ExecuteAsync("SET", "callfs:lock:/crashed", "dead-holder-token", "PX", "400");
 
@@ -65,7 +65,7 @@ public sealed class RedisLockTests(RedisServerFixture fixture)
     [Fact]
     public async Task Stale_holder_cannot_delete_the_lock_of_the_next_holder()
     {
-        await using var app = await RedisApp.StartConnectedAsync(Server);
+        await using var app = await RedisApp.StartAsync(Server);
         var locks = app.Services.GetRequiredService<IOpsDistributedLock>();
         var stale = await locks.TryAcquireAsync("callfs:lock:/safe");
         Assert.NotNull(stale);
