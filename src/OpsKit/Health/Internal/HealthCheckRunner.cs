@@ -51,7 +51,8 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
 
         _slots = new SemaphoreSlim(parallelism, parallelism);
         _snapshot = HealthSnapshot.Empty([], _time.GetUtcNow());
-        Metrics = new HealthMetrics(meter, () => Volatile.Read(ref _snapshot), maintenance);
+        // Nothing to observe before the runner starts (validate-only mode, or a host that failed to start).
+        Metrics = new HealthMetrics(meter, () => IsStarted ? Volatile.Read(ref _snapshot) : null, maintenance);
     }
 
     public HealthSnapshot Snapshot => Volatile.Read(ref _snapshot);

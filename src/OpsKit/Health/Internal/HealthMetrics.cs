@@ -13,7 +13,7 @@ internal sealed class HealthMetrics
     private readonly Counter<long> _executions;
     private readonly Counter<long> _abandoned;
 
-    public HealthMetrics(OpsKitMeter meter, Func<HealthSnapshot> snapshot, MaintenanceState maintenance)
+    public HealthMetrics(OpsKitMeter meter, Func<HealthSnapshot?> snapshot, MaintenanceState maintenance)
     {
         var m = meter.Meter;
         m.CreateObservableGauge(
@@ -36,7 +36,7 @@ internal sealed class HealthMetrics
             description: "Overall health status: 0 Unhealthy, 1 Degraded, 2 Healthy.");
         m.CreateObservableGauge(
             InstrumentNames.Maintenance,
-            () => maintenance.IsActive ? 1 : 0,
+            () => ObserveMaintenance(snapshot(), maintenance),
             description: "1 while the service is in maintenance mode.");
     }
 
@@ -57,8 +57,21 @@ internal sealed class HealthMetrics
         _ => "unhealthy",
     };
 
-    private static IEnumerable<Measurement<int>> ObserveChecks(HealthSnapshot snapshot)
+    private static IEnumerable<Measurement<int>> ObserveMaintenance(HealthSnapshot? snapshot, MaintenanceState maintenance)
     {
+        if (snapshot is not null)
+        {
+            yield return new Measurement<int>(maintenance.IsActive ? 1 : 0);
+        }
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveChecks(HealthSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            yield break;
+        }
+
         for (var i = 0; i < snapshot.Checks.Count; i++)
         {
             if (snapshot.Entries[i] is { } entry)
@@ -70,9 +83,9 @@ internal sealed class HealthMetrics
         }
     }
 
-    private static IEnumerable<Measurement<int>> ObserveOverall(HealthSnapshot snapshot)
+    private static IEnumerable<Measurement<int>> ObserveOverall(HealthSnapshot? snapshot)
     {
-        if (snapshot.Overall is { } overall)
+        if (snapshot?.Overall is { } overall)
         {
             yield return new Measurement<int>((int)overall);
         }
