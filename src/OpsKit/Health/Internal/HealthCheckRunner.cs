@@ -62,9 +62,6 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     /// <summary>Runs that have started and not yet ended, abandoned ones included.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>True once every ready check has reported at least once.</summary>
-    public bool HasFirstSnapshot => Snapshot.Ready is not null;
-
     public bool IsStarted { get; private set; }
 
     public void Initialize(IReadOnlyList<CheckDescriptor> checks)

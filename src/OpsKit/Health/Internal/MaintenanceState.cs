@@ -14,8 +14,6 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
 
     public bool IsActive => _byFile || _byRequest;
 
-    public bool ByRequest => _byRequest;
-
     public void SetByRequest(bool on)
     {
         if (_byRequest == on)
