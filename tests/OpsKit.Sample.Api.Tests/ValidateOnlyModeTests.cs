@@ -57,4 +57,24 @@ public sealed class ValidateOnlyModeTests
         Assert.DoesNotContain("Pq8-secret-3", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_setting_placed_after_the_switch_is_reported_instead_of_silently_ignored()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(
+            new Dictionary<string, string>(), "--opskit-validate", "--OpsKit:Health:Checks:gateway:Type=http");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("The argument after --opskit-validate ('--OpsKit:Health:Checks:gateway:Type') was read as the switch's value", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_declared_by_arguments_before_the_switch_is_validated()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(
+            new Dictionary<string, string>(), "--OpsKit:Health:Checks:gateway:Type=http", "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Checks:gateway:Url is required.", output, StringComparison.Ordinal);
+    }
 }

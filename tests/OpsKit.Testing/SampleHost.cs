@@ -121,7 +121,7 @@ public sealed class SampleHost : IAsyncDisposable
                 continue;
             }
 
-            var labelEnd = rest[0] == '{' ? rest.IndexOf('}', StringComparison.Ordinal) : -1;
+            var labelEnd = rest[0] == '{' ? rest.LastIndexOf('}') : -1; // label values may contain braces (route templates)
             var labelText = labelEnd > 0 ? rest[..labelEnd] : string.Empty;
             if (!labels.All(l => labelText.Contains(l, StringComparison.Ordinal)))
             {

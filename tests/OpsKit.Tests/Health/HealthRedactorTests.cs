@@ -40,4 +40,18 @@ public sealed class HealthRedactorTests
 
         Assert.Equal("failed: *** / *** / *** / Information", redactor.Redact("failed: sign-9911-key / Pg-77-pass / Url-pass-44 / Information"));
     }
+
+    [Fact]
+    public void The_shell_working_directory_variables_are_not_secrets()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PWD"] = "/srv/app",
+            ["OLDPWD"] = "/home/app",
+            ["Db:Pwd"] = "Pg-88-pass",
+        }).Build();
+        var redactor = new HealthRedactor(configuration);
+
+        Assert.Equal("/srv/app/data and /home/app, ***", redactor.Redact("/srv/app/data and /home/app, Pg-88-pass"));
+    }
 }

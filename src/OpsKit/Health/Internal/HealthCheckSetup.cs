@@ -76,6 +76,15 @@ internal sealed class HealthCheckSetup(
             return;
         }
 
+        // The command-line provider reads "--opskit-validate --Some:Key=value" as opskit-validate = "--Some:Key=value",
+        // so the setting after the switch would silently not apply.
+        if (configuration[ValidateOnlyMode.Switch.TrimStart('-')] is { Length: > 0 } swallowed)
+        {
+            var argument = swallowed.Split('=', 2)[0];
+            errors.Add($"The argument after {ValidateOnlyMode.Switch} ('{argument}') was read as the switch's value and not applied; "
+                + $"put {ValidateOnlyMode.Switch} last or set {ValidateOnlyMode.EnvironmentVariable}=1.");
+        }
+
         var engineSection = configuration.GetSection(OpsHealthOptions.SectionName);
         errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection, typeof(OpsHealthOptions), "Checks"));
         errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection.GetSection("Paths"), typeof(OpsHealthPathOptions)));

@@ -65,6 +65,11 @@ internal sealed partial class HealthRedactor
         return replacement;
     }
 
+    // The shell's PWD/OLDPWD reach IConfiguration through the environment-variable provider; they hold directories, and
+    // masking them would hide every path under the working directory.
+    private static bool IsShellDirectoryVariable(string key) =>
+        key.Equals("PWD", StringComparison.OrdinalIgnoreCase) || key.Equals("OLDPWD", StringComparison.OrdinalIgnoreCase);
+
     private static string[] CollectSecretValues(IConfiguration configuration)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
@@ -76,7 +81,7 @@ internal sealed partial class HealthRedactor
             }
 
             var lastSegment = key[(key.LastIndexOf(':') + 1)..];
-            if (SecretKeyName().IsMatch(lastSegment))
+            if (SecretKeyName().IsMatch(lastSegment) && !IsShellDirectoryVariable(lastSegment))
             {
                 Add(value);
             }
