@@ -1,0 +1,13 @@
+namespace OpsKit.Sample.CachingProxy;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Backend {Backend} not responding for {Path}: {Reason}")]
+    public static partial void BackendFailed(ILogger logger, string backend, string path, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Transfer from backend {Backend} interrupted after {Bytes} bytes for {Path}: {Reason}")]
+    public static partial void TransferInterrupted(ILogger logger, string backend, string path, long bytes, string reason);
+
+    [LoggerMessage(3, LogLevel.Information, "Transfer from backend {Backend} complete: {Path}, {Bytes} bytes")]
+    public static partial void TransferComplete(ILogger logger, string backend, string path, long bytes);
+}

@@ -1,0 +1,4 @@
+using OpsKit.Sample.CachingProxy;
+
+var app = CachingProxyApp.Create(args);
+app.Run();

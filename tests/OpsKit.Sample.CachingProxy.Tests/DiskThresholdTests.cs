@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OpsKit.Sample.CachingProxy.Tests;
+
+/// <summary>
+/// S4-T4 "Cache disk usage high" (S4-H5), the disk-threshold half. The disk-cache bound (10 MB, least-recently-accessed
+/// eviction, eviction counter) and the 30-day max-age sweep are not OpsKit capabilities (S4-C1, S4-C2, S4-M6).
+/// </summary>
+public sealed class DiskThresholdTests
+{
+    [Fact]
+    public async Task S4_T4_cache_disk_above_its_threshold_is_Unhealthy_and_the_usage_gauge_matches_df()
+    {
+        await using var stub = await ArtifactStub.StartAsync();
+        // The cache directory is a temp subdirectory (ProxyHost): same volume as the temp directory.
+        var used = await DfUsedRatioAsync(Path.GetTempPath());
+
+        // The threshold just below the volume's real usage: never fill the real disk.
+        await using var proxy = await ProxyHost.StartAsync(stub.Url, new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:cache-disk:DegradedAt"] = (used * 0.8).ToString(CultureInfo.InvariantCulture),
+            ["OpsKit:Health:Checks:cache-disk:UnhealthyAt"] = (used * 0.9).ToString(CultureInfo.InvariantCulture),
+        });
+
+        var health = await proxy.WaitForCheckAsync("cache-disk", "Unhealthy");
+
+        var check = health.GetProperty("checks").GetProperty("cache-disk");
+        Assert.Equal("threshold", check.GetProperty("error").GetProperty("category").GetString());
+        Assert.InRange(check.GetProperty("data").GetProperty("used_ratio").GetDouble(), used - 0.01, used + 0.01);
+        var metrics = await proxy.Host.ScrapeAsync();
+        var gauge = SampleHost.MetricValue(metrics, "opskit_disk_usage_ratio", $"path=\"{proxy.CacheDirectory}\"");
+        Assert.NotNull(gauge);
+        Assert.InRange(gauge.Value, used - 0.01, used + 0.01);
+        Assert.Equal(0, SampleHost.MetricValue(metrics, "opskit_health_check_status", "check=\"cache-disk\""));
+        // Non-critical: a full cache volume is reported, the proxy stays in rotation (it streams what it cannot cache).
+        Assert.Equal(HttpStatusCode.OK, await proxy.Host.GetStatusAsync("/health/ready"));
+    }
+
+    private static async Task<double> DfUsedRatioAsync(string path)
+    {
+        // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on
+        using var process = Process.Start(new ProcessStartInfo("df", ["-P", "-k", path]) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var used = double.Parse(fields[2], CultureInfo.InvariantCulture);
+        var available = double.Parse(fields[3], CultureInfo.InvariantCulture);
+        return used / (used + available);
+    }
+}
