@@ -8,7 +8,7 @@
 #   LOAD_DURATION=3s scripts/load-compare.sh     # a quick try
 #
 # Settings (environment): LOAD_DURATION (10s), LOAD_WARMUP (2s), LOAD_TIMEOUT (wrk --timeout, 2s), LOAD_THREADS (2),
-# LOAD_CONNECTIONS (64), LOAD_TELEMETRY_ROUNDS (2), LOAD_OUTPUT (artifacts/load).
+# LOAD_CONNECTIONS (64), LOAD_TELEMETRY_ROUNDS (3), LOAD_OUTPUT (artifacts/load).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,13 +65,22 @@ status=0
 "$project/bin/Release/net10.0/OpsKit.LoadComparison" --out "$output" || status=$?
 stop_fixture_leftovers
 
-# Nothing this run started may be left: no app process, no server under the fixture root.
+# Nothing this run started may be left: no process the driver recorded (apps, PostgreSQL, Redis), no app variant,
+# no server under the fixture root.
 left="$(pgrep -af -- "OpsKit.LoadComparison --variant|$OPSKIT_FIXTURE_ROOT" || true)"
+if [ -f "$output/pids.txt" ]; then
+  while read -r pid kind; do
+    if ps -p "$pid" >/dev/null 2>&1; then
+      left="$left"$'\n'"$kind: $(ps -o pid=,args= -p "$pid" || true)"
+    fi
+  done < "$output/pids.txt"
+fi
+left="$(printf '%s' "$left" | sed '/^$/d')"
 if [ -n "$left" ]; then
   log "processes left running:"
   printf '%s\n' "$left" >&2
   status=1
 else
-  log "no app, PostgreSQL or Redis process left running"
+  log "no app, PostgreSQL or Redis process left running (checked with pgrep and the driver's pids.txt)"
 fi
 exit "$status"

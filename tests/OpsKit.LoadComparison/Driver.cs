@@ -17,6 +17,7 @@ internal static class Driver
     public static async Task<int> RunAsync(DriverSettings settings)
     {
         Directory.CreateDirectory(settings.OutputDirectory);
+        File.Delete(PidsFile(settings));
         var report = new Report(settings, DateTimeOffset.UtcNow, LoadAverage());
         Log($"PostgreSQL, 2 Redis servers, upstream stub; output in {settings.OutputDirectory}");
 
@@ -28,6 +29,9 @@ internal static class Driver
         await using var opsKitRedis = await RedisServer.StartAsync();
         await using var plainRedis = await RedisServer.StartAsync();
         await using var upstream = await UpstreamStub.StartAsync();
+        Started(settings, "postgres", postgres.ProcessId);
+        Started(settings, "redis", opsKitRedis.ProcessId);
+        Started(settings, "redis", plainRedis.ProcessId);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
 
         var opsKitSide = new Side("opskit", postgres.AppDatabase, opsKitRedis);
@@ -35,6 +39,8 @@ internal static class Driver
         await using (var opsKit = await AppProcess.StartAsync("opskit", AppSettings(postgres, opsKitSide, upstream)))
         await using (var plain = await AppProcess.StartAsync("plain", AppSettings(postgres, plainSide, upstream)))
         {
+            Started(settings, "app", opsKit.ProcessId);
+            Started(settings, "app", plain.ProcessId);
             await WaitForStatusAsync(client, opsKit, "/health/ready", HttpStatusCode.OK);
             await WaitForStatusAsync(client, plain, "/health/ready", HttpStatusCode.OK);
 
@@ -63,6 +69,8 @@ internal static class Driver
         await using (var off = await AppProcess.StartAsync("telemetry-off", new Dictionary<string, string>()))
         await using (var on = await AppProcess.StartAsync("telemetry-on", new Dictionary<string, string>()))
         {
+            Started(settings, "app", off.ProcessId);
+            Started(settings, "app", on.ProcessId);
             foreach (var app in new[] { off, on })
             {
                 await WaitForStatusAsync(client, app, "/work", HttpStatusCode.OK);
@@ -186,6 +194,17 @@ internal static class Driver
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, $"wrk-{name}.txt"), $"$ {result.Command}\n{result.Output}");
         return result;
     }
+
+    /// <summary>Records a started process in <c>pids.txt</c>, so that the script can check that none is left running.</summary>
+    private static void Started(DriverSettings settings, string kind, int? processId)
+    {
+        if (processId is { } pid)
+        {
+            File.AppendAllText(PidsFile(settings), string.Create(CultureInfo.InvariantCulture, $"{pid} {kind}\n"));
+        }
+    }
+
+    private static string PidsFile(DriverSettings settings) => Path.Combine(settings.OutputDirectory, "pids.txt");
 
     private static Uri Ready(AppProcess app) => new(app.BaseAddress, "/health/ready");
 

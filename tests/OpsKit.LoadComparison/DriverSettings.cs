@@ -6,7 +6,7 @@ namespace OpsKit.LoadComparison;
 /// <summary>
 /// The driver's settings, from environment variables (as scripts/load-compare.sh passes them): <c>LOAD_DURATION</c>
 /// (each measured wrk run, default 10s), <c>LOAD_WARMUP</c> (default 2s), <c>LOAD_TIMEOUT</c> (wrk <c>--timeout</c>,
-/// default 2s), <c>LOAD_THREADS</c> (2), <c>LOAD_CONNECTIONS</c> (64), <c>LOAD_TELEMETRY_ROUNDS</c> (2); and
+/// default 2s), <c>LOAD_THREADS</c> (2), <c>LOAD_CONNECTIONS</c> (64), <c>LOAD_TELEMETRY_ROUNDS</c> (3); and
 /// <c>--out DIR</c> (default <c>artifacts/load</c>).
 /// </summary>
 internal sealed partial record DriverSettings(
@@ -28,7 +28,7 @@ internal sealed partial record DriverSettings(
             Timeout: Time("LOAD_TIMEOUT", "2s"),
             Threads: Number("LOAD_THREADS", 2),
             Connections: Number("LOAD_CONNECTIONS", 64),
-            TelemetryRounds: Number("LOAD_TELEMETRY_ROUNDS", 2),
+            TelemetryRounds: Number("LOAD_TELEMETRY_ROUNDS", 3),
             OutputDirectory: Path.GetFullPath(output));
     }
 
