@@ -72,6 +72,29 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task A_relative_request_keeps_each_endpoints_base_path_when_it_fails_over()
+    {
+        const string pipeline = "base-paths";
+        await using var backup = await StubServer.StartAsync();
+        using var services = Build(
+            new Dictionary<string, string?>
+            {
+                [Key(pipeline, "Endpoints:0:Url")] = new Uri(StubServer.ClosedEndpoint(), "maven2/").ToString(),
+                [Key(pipeline, "Endpoints:1:Url")] = new Uri(backup.Url, "mirror/maven2/").ToString(),
+            },
+            pipeline);
+        using var client = services.Client(pipeline);
+
+        using var relative = await client.GetAsync(new Uri("org/x.jar?v=1", UriKind.Relative));
+        using var rooted = await client.GetAsync(new Uri("/org/y.jar", UriKind.Relative));
+
+        Assert.Equal(200, (int)relative.StatusCode);
+        Assert.Equal(1, backup.Hits("/mirror/maven2/org/x.jar"));
+        Assert.Equal(200, (int)rooted.StatusCode);
+        Assert.Equal(1, backup.Hits("/mirror/maven2/org/y.jar"));
+    }
+
+    [Fact]
     public async Task A_primary_with_an_open_circuit_costs_no_attempt()
     {
         const string pipeline = "open-primary";

@@ -67,12 +67,18 @@ internal sealed class FailoverHandler : DelegatingHandler
         var settings = _store.Get(_pipeline);
         var endpoints = settings.Endpoints;
         Exception? earlierFailure = null;
+        string? pathBelowBase = null;
+        for (var i = 0; original is not null && pathBelowBase is null && i < endpoints.Length; i++)
+        {
+            pathBelowBase = endpoints[i].PathBelowBase(original);
+        }
+
         for (var i = 0; i < endpoints.Length; i++)
         {
             var endpoint = endpoints[i];
             if (original is not null)
             {
-                request.RequestUri = endpoint.Rebase(original);
+                request.RequestUri = endpoint.Rebase(original, pathBelowBase);
             }
 
             var outcome = await SendToEndpointAsync(context, request, endpoint).ConfigureAwait(false);
