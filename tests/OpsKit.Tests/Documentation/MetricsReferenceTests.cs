@@ -1,0 +1,186 @@
+using System.Diagnostics.Metrics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpsKit.Telemetry.Internal;
+using OpsKit.Tests.Telemetry;
+using StackExchange.Redis;
+
+namespace OpsKit.Tests.Documentation;
+
+/// <summary>
+/// docs/metrics.md lists every instrument of the OpsKit meter, with its Prometheus series, type and unit, and lists
+/// nothing else. Checked against <see cref="InstrumentNames"/> and against the instruments a host with every
+/// capability actually publishes.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
+public sealed partial class MetricsReferenceTests
+{
+    [Fact]
+    public void Every_instrument_name_constant_is_documented()
+    {
+        var documented = Rows().Select(r => r.Instrument).ToHashSet(StringComparer.Ordinal);
+        var missing = NameConstants().Where(n => !documented.Contains(n)).ToList();
+
+        Assert.True(missing.Count == 0, "InstrumentNames missing from docs/metrics.md: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_documented_instrument_is_an_instrument_name_constant()
+    {
+        var names = NameConstants().ToHashSet(StringComparer.Ordinal);
+        var unknown = Rows().Select(r => r.Instrument).Where(n => !names.Contains(n)).ToList();
+
+        Assert.True(unknown.Count == 0, "docs/metrics.md documents instruments OpsKit does not have: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public void Documented_prometheus_series_follow_the_exporter_naming()
+    {
+        var wrong = Rows()
+            .Where(r => r.Series != ExpectedSeries(r.Instrument, r.Unit, r.Type))
+            .Select(r => $"{r.Instrument}: documented {r.Series}, exporter renders {ExpectedSeries(r.Instrument, r.Unit, r.Type)}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task A_host_with_every_capability_publishes_exactly_the_documented_instruments_with_their_types_and_units()
+    {
+        IServiceCollection? opsKitServices = null;
+        await using var app = await TestApp.StartAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=docs;Database=docs;Timeout=1"));
+                builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(
+                    new ConfigurationOptions { EndPoints = { "127.0.0.1:1" }, AbortOnConnectFail = false, ConnectTimeout = 200 }));
+                builder.Services.AddOpsHealth()
+                    .AddDiskSpace("data", Path.GetTempPath())
+                    .AddProcessMemory()
+                    .AddNpgsql()
+                    .AddRedis();
+                builder.Services.AddOpsTelemetry();
+                builder.Services.AddOpsRedisLock();
+                builder.Services.AddOpsMemoryCache("products", o => o.SizeLimit = 100);
+                builder.Services.AddOpsResilience("gateway", _ => { });
+                builder.Services.AddOpsSecuritySignals();
+                builder.Services.AddOpsSlo();
+                opsKitServices = builder.Services;
+            },
+            new Dictionary<string, string?> { ["OpsKit:Slo:api:Preset"] = "web-api" },
+            map: a =>
+            {
+                a.MapOpsHealth();
+                a.MapOpsMetrics();
+            });
+
+        // Instruments are created by the capabilities' singletons: resolve every OpsKit singleton once.
+        foreach (var descriptor in opsKitServices!.ToList().Where(IsOpsKitSingleton))
+        {
+            try
+            {
+                _ = app.Services.GetServices(descriptor.ServiceType).ToList();
+            }
+            catch (InvalidOperationException)
+            {
+                // Services that need something this host lacks; the metrics singletons need nothing.
+            }
+        }
+
+        var meter = app.Services.GetRequiredService<OpsKitMeter>().Meter;
+        var published = new List<Instrument>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter))
+                {
+                    published.Add(instrument);
+                }
+            };
+            listener.Start();
+        }
+
+        var rows = Rows().ToDictionary(r => r.Instrument, StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var instrument in published)
+        {
+            if (!rows.TryGetValue(instrument.Name, out var row))
+            {
+                problems.Add($"{instrument.Name} is published but not documented");
+                continue;
+            }
+
+            if (row.Type != Kind(instrument))
+            {
+                problems.Add($"{instrument.Name} is a {Kind(instrument)}, documented as {row.Type}");
+            }
+
+            if (row.Unit != (instrument.Unit ?? "—"))
+            {
+                problems.Add($"{instrument.Name} has unit {instrument.Unit ?? "—"}, documented as {row.Unit}");
+            }
+        }
+
+        var names = published.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(rows.Keys.Where(n => !names.Contains(n)).Select(n => $"{n} is documented but this host did not publish it"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static bool IsOpsKitSingleton(ServiceDescriptor descriptor) =>
+        descriptor is { Lifetime: ServiceLifetime.Singleton, IsKeyedService: false }
+        && !descriptor.ServiceType.ContainsGenericParameters
+        && (descriptor.ServiceType.Namespace?.StartsWith("OpsKit", StringComparison.Ordinal) ?? false);
+
+    private static string Kind(Instrument instrument)
+    {
+        var definition = instrument.GetType().GetGenericTypeDefinition();
+        if (definition == typeof(Counter<>) || definition == typeof(ObservableCounter<>))
+        {
+            return "counter";
+        }
+
+        return definition == typeof(Histogram<>) ? "histogram" : "gauge";
+    }
+
+    private static string ExpectedSeries(string instrument, string unit, string type)
+    {
+        var name = instrument.Replace('.', '_');
+        name += unit switch
+        {
+            "s" => "_seconds",
+            "ratio" => "_ratio",
+            _ => string.Empty,
+        };
+        return type == "counter" ? name + "_total" : name;
+    }
+
+    private static IEnumerable<string> NameConstants() =>
+        typeof(InstrumentNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+    private static List<Row> Rows()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found"), "docs", "metrics.md");
+        return File.ReadLines(path)
+            .Select(line => InstrumentRow().Match(line))
+            .Where(m => m.Success)
+            .Select(m => new Row(m.Groups["instrument"].Value, m.Groups["series"].Value, m.Groups["type"].Value.Trim(), m.Groups["unit"].Value.Trim()))
+            .ToList();
+    }
+
+    private sealed record Row(string Instrument, string Series, string Type, string Unit);
+
+    [GeneratedRegex(@"^\| `(?<instrument>opskit\.[a-z0-9._]+)` \| `(?<series>[a-z0-9_]+)` \| (?<type>[^|]+) \| (?<unit>[^|]+) \|")]
+    private static partial Regex InstrumentRow();
+}
