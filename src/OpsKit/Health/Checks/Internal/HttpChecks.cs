@@ -34,6 +34,10 @@ internal static class HttpChecks
 #pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+
+        // IHttpClientFactory's default loggers write the full URL (query and user-info included) and the exception of
+        // every failed run, around OpsKit's redactor and once per period. The check's result is the record.
+        builder.RemoveAllLoggers();
     }
 
     /// <summary>The URL without user-info, query or fragment, safe for data and messages.</summary>
