@@ -23,7 +23,11 @@ internal sealed class Lucid : IAsyncDisposable
 
     public static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("a-different-key-of-the-same-length-0123456789abc"));
 
+    /// <summary>Period 1 s + timeout 2 s + 1 s: how soon a fault must show.</summary>
     public static readonly TimeSpan N = TimeSpan.FromSeconds(4);
+
+    /// <summary>For conditions present from the start: the sample's start-up (first runs, JIT on a loaded machine) plus N.</summary>
+    public static readonly TimeSpan StartUpAndN = TimeSpan.FromSeconds(10);
 
     private Lucid(RedisServer redis, Downstreams downstreams)
     {

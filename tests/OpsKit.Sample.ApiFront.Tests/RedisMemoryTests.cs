@@ -34,7 +34,7 @@ public sealed class RedisMemoryTests : IAsyncLifetime
         await Lucid.Redis.ExecuteAsync("CONFIG", "SET", "maxmemory", "0");
         await using var host = await Lucid.StartSampleAsync();
 
-        var (_, health) = await host.HealthUntilAsync(h => h.Status("redis.memory") == "Degraded", "maxmemory 0 is reported");
+        var (_, health) = await host.HealthUntilAsync(h => h.Status("redis.memory") == "Degraded", "maxmemory 0 is reported", Lucid.StartUpAndN);
 
         Assert.Equal("maxmemory not set", health.Check("redis.memory").Message());
         Assert.Equal("Healthy", health.Status("redis"));
@@ -47,7 +47,7 @@ public sealed class RedisMemoryTests : IAsyncLifetime
         await Lucid.Redis.ExecuteAsync("CONFIG", "SET", "maxmemory-policy", "noeviction");
         await using var host = await Lucid.StartSampleAsync();
 
-        var (_, health) = await host.HealthUntilAsync(h => h.Status("redis.memory") == "Degraded", "the eviction policy is reported");
+        var (_, health) = await host.HealthUntilAsync(h => h.Status("redis.memory") == "Degraded", "the eviction policy is reported", Lucid.StartUpAndN);
 
         var memory = health.Check("redis.memory");
         Assert.Contains("maxmemory-policy is noeviction, expected allkeys-lru", memory.Message(), StringComparison.Ordinal);
