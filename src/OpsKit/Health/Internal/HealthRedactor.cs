@@ -81,7 +81,7 @@ internal sealed partial class HealthRedactor
             }
 
             var lastSegment = key[(key.LastIndexOf(':') + 1)..];
-            if (SecretKeyName().IsMatch(lastSegment) && !IsShellDirectoryVariable(lastSegment))
+            if (SecretKeyName().IsMatch(lastSegment) && !IsShellDirectoryVariable(key))
             {
                 Add(value);
             }

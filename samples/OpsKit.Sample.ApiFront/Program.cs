@@ -1,0 +1,4 @@
+using OpsKit.Sample.ApiFront;
+
+var app = ApiFrontApp.Create(args);
+app.Run();

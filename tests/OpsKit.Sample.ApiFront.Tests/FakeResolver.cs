@@ -1,0 +1,14 @@
+using System.Net;
+using System.Net.Sockets;
+using OpsKit.Health.Checks.Internal;
+
+namespace OpsKit.Sample.ApiFront.Tests;
+
+/// <summary>The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.</summary>
+internal sealed class FakeResolver : IHostResolver
+{
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+            ? Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound))
+            : Task.FromResult(new[] { IPAddress.Loopback });
+}
