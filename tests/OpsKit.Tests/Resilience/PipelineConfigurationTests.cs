@@ -48,6 +48,19 @@ public sealed class PipelineConfigurationTests
         Assert.Contains(error.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null)] // "Endpoints": [] in appsettings.json
+    [InlineData("")] // OpsKit__Resilience__Pipelines__gateway__Endpoints= in the environment
+    public async Task An_empty_endpoint_list_fails_start_up_naming_the_key(string? value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            b => b.Services.AddHttpClient("gateway").AddOpsResilience("gateway", o => o.Endpoints.Add(new OpsResilienceEndpointOptions { Url = new Uri("http://127.0.0.1:1/") })),
+            new Dictionary<string, string?> { [Key("gateway", "Endpoints")] = value },
+            map: _ => { }));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("OpsKit:Resilience:Pipelines:gateway:Endpoints is empty", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task With_the_health_engine_pipeline_errors_are_reported_once_with_the_engines_own()
     {

@@ -33,6 +33,11 @@ internal sealed class PipelineSectionBinder(IConfiguration? configuration = null
         }
 
         var unknown = UnknownKeys(section);
+        if (EmptyEndpoints(section) is { } emptyEndpoints)
+        {
+            unknown.Add(emptyEndpoints);
+        }
+
         if (unknown.Count > 0)
         {
             throw new OptionsValidationException(name, typeof(OpsResiliencePipelineOptions), unknown);
@@ -77,6 +82,24 @@ internal sealed class PipelineSectionBinder(IConfiguration? configuration = null
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// An <c>Endpoints</c> key that configuration sets to an empty list (<c>"Endpoints": []</c> or an empty value) is an
+    /// error: the operator meant to list the endpoints, and calling no endpoint at all would fail every request.
+    /// (Leaving the key out keeps the endpoints set in code, or the client's base address.)
+    /// </summary>
+    internal static string? EmptyEndpoints(IConfigurationSection section)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (string.Equals(child.Key, "Endpoints", StringComparison.OrdinalIgnoreCase) && !child.GetChildren().Any())
+            {
+                return $"{child.Path} is empty: list at least one endpoint with a Url (primary first, then backups), or remove the key.";
+            }
+        }
+
+        return null;
     }
 
     private static void Collect(IConfigurationSection section, Type type, List<string> errors) =>

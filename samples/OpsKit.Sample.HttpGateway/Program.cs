@@ -1,0 +1,4 @@
+using OpsKit.Sample.HttpGateway;
+
+var app = HttpGatewayApp.Create(args);
+app.Run();
