@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Health.Checks.Internal;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Sample.ApiFront.Tests;
 

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Health.Checks.Internal;
 using OpsKit.Testing;
+using OpsKit.Testing.Shared;
 using static OpsKit.Sample.HttpGateway.Tests.GatewayHost;
 
 namespace OpsKit.Sample.HttpGateway.Tests;
@@ -43,9 +46,9 @@ public sealed class S0T2GatewayTimeoutTests
         using var root = new TempRoot();
         await using var gateway = await GatewayStub.StartAsync();
         var settings = Settings(gateway, root.Path);
-        // RFC 6761: .invalid never resolves. The sample uses the machine's resolver (OpsKit's resolver seam is internal).
+        // Through OpsKit's resolver seam: nothing reaches the machine's resolver.
         settings["OpsKit:Health:Checks:gateway:Url"] = "http://gateway.invalid/health";
-        await using var host = await StartAsync(settings);
+        await using var host = await StartAsync(settings, builder => builder.Services.AddSingleton<IHostResolver>(new FakeResolver()));
 
         var check = await WaitForCheckAsync(host, "gateway", "Unhealthy");
 

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using OpsKit.Health.Checks.Internal;
 
-namespace OpsKit.Sample.ApiFront.Tests;
+namespace OpsKit.Testing.Shared;
 
-/// <summary>The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.</summary>
+/// <summary>
+/// Shared source (linked into the sample test projects, which see OpsKit's internals). The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.
+/// </summary>
 internal sealed class FakeResolver : IHostResolver
 {
     public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
