@@ -67,18 +67,28 @@ internal static class FileEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not writable.");
             }
 
+            // Metadata first, then the file moves into place; a failed or cancelled upload leaves no temporary file behind.
+            var created = false;
+            var committed = false;
             try
             {
                 await metadata.UpsertAsync(target.Key, size, request.ContentType, linked.Token).ConfigureAwait(false);
+                created = FileStore.Commit(temp, target);
+                committed = true;
             }
             catch (NpgsqlException e)
             {
-                File.Delete(temp);
                 Log.MetadataFailed(logger, target.Key, e);
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Metadata store unavailable.");
             }
+            finally
+            {
+                if (!committed)
+                {
+                    File.Delete(temp);
+                }
+            }
 
-            var created = FileStore.Commit(temp, target);
             Log.Stored(logger, target.Key, size);
             var body = new StoredFile(target.Key, size);
             return created
