@@ -1,0 +1,4 @@
+using OpsKit.Sample.FileService;
+
+var app = FileServiceApp.Create(args);
+app.Run();

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace OpsKit.Sample.FileService.Tests;
+
+[Collection(SharedServersCollection.Name)]
+public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
+{
+    private const UnixFileMode Mode0555 =
+        UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    [Fact]
+    public async Task S1_T6_storage_root_with_mode_0555_makes_the_storage_check_unhealthy_permission_denied()
+    {
+        // Root ignores file modes, so the built sample runs as a separate process as user nobody.
+        using var directory = await NobodyDirectory.CreateAsync();
+        var root = directory.CreateSubdirectory("storage", Mode0555);
+        var port = FreePort.Get();
+        string[] args =
+        [
+            SampleBinary.Dll,
+            "--contentRoot=" + SampleBinary.Directory,
+            "--environment=Production",
+            $"--urls=http://127.0.0.1:{port}",
+            "--ConnectionStrings:postgres=" + FileService.PostgresConnectionString(shared.Postgres, "callfs-s1-t6-storage"),
+            "--ConnectionStrings:redis=" + FileService.RedisConnectionString(shared.Redis),
+            "--CallFS:StorageRoot=" + root,
+            "--Authentication:ApiKeys:0=" + FileService.ApiKey,
+            "--OpsKit:Health:Period=00:00:01",
+            "--OpsKit:Health:Timeout=00:00:02",
+            "--OpsKit:Health:Details=Always",
+            "--OpsKit:Health:ShutdownDelay=00:00:00",
+        ];
+        using var stop = new CancellationTokenSource();
+        var run = NobodyProcess.RunAsync(directory.Home, "dotnet", args, TimeSpan.FromSeconds(60), cancellationToken: stop.Token);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var storage = await Eventually.Until(
+                async () =>
+                {
+                    if (run.IsCompleted)
+                    {
+                        var result = await run;
+                        throw new InvalidOperationException($"the sample exited {result.ExitCode}: {result.StandardOutput} {result.StandardError}");
+                    }
+
+                    // 503 while a critical check is Unhealthy: read the body whatever the status.
+                    using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                    using var document = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+                    return document.RootElement.GetProperty("checks").GetProperty("storage").Clone();
+                },
+                check => check.GetProperty("status").GetString() == "Unhealthy",
+                TimeSpan.FromSeconds(30),
+                "the sample, started as nobody, reports its read-only storage root");
+            Assert.Equal("permission", storage.Category());
+            Assert.Contains("denied", storage.Message(), StringComparison.Ordinal);
+            using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+    }
+
+    [Fact]
+    public async Task S1_T6_disk_threshold_one_point_below_current_usage_degrades_the_disk_check_with_the_used_ratio()
+    {
+        using var storage = new StorageDirectory();
+        var used = UsedRatio(storage.Path);
+        var degradedAt = used - 0.01;
+        await using var host = await FileService.StartAsync(FileService.Settings(
+            shared.Postgres, shared.Redis, "callfs-s1-t6-disk", storage.Path,
+            extra:
+            [
+                ("OpsKit:Health:Checks:disk:DegradedAt", degradedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+                ("OpsKit:Health:Checks:disk:UnhealthyAt", (used + ((1 - used) / 2)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            ]));
+
+        var response = await Eventually.Until(
+            () => host.GetJsonAsync("/health"),
+            r => r.HasCheck("disk", "Degraded"),
+            TimeSpan.FromSeconds(6),
+            "the disk check crosses its Degraded threshold");
+
+        var disk = response.Check("disk");
+        Assert.Equal("threshold", disk.Category());
+        Assert.InRange(disk.GetProperty("data").GetProperty("used_ratio").GetDouble(), used - 0.005, used + 0.005);
+        var gauge = await host.MetricAsync("opskit_disk_usage_ratio", $"path=\"{storage.Path}\"");
+        Assert.NotNull(gauge);
+        Assert.InRange(gauge.Value, used - 0.005, used + 0.005);
+    }
+
+    [Fact]
+    public async Task S1_T6_api_key_without_bearer_prefix_is_401_counted_as_bad_scheme_and_never_logged()
+    {
+        using var storage = new StorageDirectory();
+        await using var host = await FileService.StartAsync(
+            FileService.Settings(shared.Postgres, shared.Redis, "callfs-s1-t6-auth", storage.Path),
+            builder => builder.Logging.AddFakeLogging(),
+            waitForRedis: false);
+        const string series = "opskit_security_events_total";
+        string[] labels = ["type=\"auth_failure\"", "reason=\"bad_scheme\""];
+        var before = await host.MetricAsync(series, labels) ?? 0;
+
+        using var response = await host.SendAsync(HttpMethod.Get, "/files/test.txt", "your-api-key");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // The Prometheus exporter caches a scrape for a moment: poll until the count moves.
+        var after = await Eventually.Until(() => host.MetricAsync(series, labels), v => v is not null && v != before, TimeSpan.FromSeconds(5), "the failure is counted");
+        Assert.Equal(before + 1, after);
+        var logs = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Contains(logs, r => r.Message.Contains("bad_scheme", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, r => r.Message.Contains("your-api-key", StringComparison.Ordinal)
+            || r.StructuredState?.Any(s => s.Value?.Contains("your-api-key", StringComparison.Ordinal) == true) == true);
+    }
+
+    [Fact]
+    public async Task S1_T6_a_wrong_bearer_key_is_401_and_the_configured_key_stores_the_file()
+    {
+        using var storage = new StorageDirectory();
+        await using var host = await FileService.StartAsync(FileService.Settings(shared.Postgres, shared.Redis, "callfs-s1-t6-keys", storage.Path));
+
+        using var wrong = await host.SendAsync(HttpMethod.Put, "/files/t6/a.txt", "Bearer not-the-key", new StringContent("x"));
+        using var right = await host.SendAsync(HttpMethod.Put, "/files/t6/a.txt", "Bearer " + FileService.ApiKey, new StringContent("test content"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(1, await host.MetricAsync("opskit_security_events_total", "type=\"auth_failure\"", "reason=\"other\""));
+        Assert.Equal(HttpStatusCode.Created, right.StatusCode);
+        Assert.Equal("test content", await File.ReadAllTextAsync(Path.Combine(storage.Path, "t6", "a.txt")));
+    }
+
+    /// <summary>Used / (used + available to unprivileged users), as <c>df</c> and the disk check compute it.</summary>
+    private static double UsedRatio(string path)
+    {
+        var drive = new DriveInfo(path);
+        var used = drive.TotalSize - drive.TotalFreeSpace;
+        return (double)used / (used + drive.AvailableFreeSpace);
+    }
+}
