@@ -20,6 +20,7 @@ public sealed partial class LoginSignalTests(PolicyDatabaseFixture database)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Password)));
         await using var host = await PolicyHost.StartAsync(database, new Dictionary<string, string?> { [$"PolicyService:Users:{User}"] = hash });
+        await PolicyHost.WaitUntilReadyAsync(host);
 
         var statuses = new List<int>();
         for (var i = 0; i < 20; i++)
