@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace OpsKit.Sample.PolicyService.Tests;
+
+/// <summary>S3-T5 "Prometheus not collecting metrics", scraped from the running sample.</summary>
+[Collection(PolicyServiceCollection.Name)]
+public sealed class MetricsTests(PolicyDatabaseFixture database)
+{
+    [Fact]
+    public async Task S3_T5_metrics_endpoint_serves_prometheus_text_with_check_status_and_request_durations()
+    {
+        await using var host = await PolicyHost.StartAsync(database);
+        await PolicyHost.WaitUntilReadyAsync(host);
+        Assert.Equal(200, await PolicyHost.EvaluateAsync(host, "admin-only"));
+
+        using var response = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, SampleHost.MetricValue(text, "opskit_health_check_status", "check=\"postgres\""));
+        Assert.Equal(1, SampleHost.MetricValue(text, "http_server_request_duration_seconds_count", "http_route=\"/policies/evaluate\""));
+        Assert.NotNull(SampleHost.MetricValue(text, "http_server_request_duration_seconds_bucket", "http_route=\"/policies/evaluate\"", "le=\"0.1\""));
+    }
+
+    [Fact]
+    public async Task S3_T5_twenty_readiness_probes_do_not_change_the_http_server_request_count()
+    {
+        await using var host = await PolicyHost.StartAsync(database);
+        await PolicyHost.WaitUntilReadyAsync(host);
+        Assert.Equal(200, await PolicyHost.EvaluateAsync(host, "admin-only"));
+        var before = await host.ScrapeAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await host.GetStatusAsync("/health/ready"));
+        }
+
+        var after = await host.ScrapeAsync();
+        Assert.Null(SampleHost.MetricValue(after, "http_server_request_duration_seconds_count", "http_route=\"/health/ready\""));
+        Assert.Equal(
+            PolicyHost.Sum(before, "http_server_request_duration_seconds_count"),
+            PolicyHost.Sum(after, "http_server_request_duration_seconds_count"));
+        Assert.Equal(1, PolicyHost.Sum(after, "http_server_request_duration_seconds_count"));
+    }
+
+    [Fact]
+    public async Task S3_T5_two_scrapes_100_ms_apart_do_not_run_any_check()
+    {
+        // A long period: the only runs are the start-up ones, so any further execution would be the scrape's doing.
+        await using var host = await PolicyHost.StartAsync(database, new Dictionary<string, string?> { ["OpsKit:Health:Period"] = "00:01:00" });
+        var first = await Eventually.Until(
+            () => host.ScrapeAsync(),
+            m => PolicyHost.Sum(m, "opskit_health_check_executions_total") >= 5,
+            TimeSpan.FromSeconds(10),
+            "the five start-up runs are counted");
+
+        await Task.Delay(TimeSpan.FromMilliseconds(100)); // The scenario's interval between two scrapes, not a wait for something.
+        var second = await host.ScrapeAsync();
+
+        Assert.Equal(5, PolicyHost.Sum(first, "opskit_health_check_executions_total"));
+        Assert.Equal(5, PolicyHost.Sum(second, "opskit_health_check_executions_total"));
+    }
+}
