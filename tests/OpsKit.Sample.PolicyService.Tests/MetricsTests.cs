@@ -21,6 +21,11 @@ public sealed class MetricsTests(PolicyDatabaseFixture database)
         Assert.Equal(2, SampleHost.MetricValue(text, "opskit_health_check_status", "check=\"postgres\""));
         Assert.Equal(1, SampleHost.MetricValue(text, "http_server_request_duration_seconds_count", "http_route=\"/policies/evaluate\""));
         Assert.NotNull(SampleHost.MetricValue(text, "http_server_request_duration_seconds_bucket", "http_route=\"/policies/evaluate\"", "le=\"0.1\""));
+
+        // With Npgsql's pool gauges in it (the app's data source is open), the whole scrape passes Prometheus' linter.
+        Assert.NotNull(SampleHost.MetricValue(text, "db_client_connections_usage"));
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
+        Assert.True(exitCode == 0, $"promtool check metrics exited {exitCode}:\n{output}");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class OpsTelemetryServiceCollectionExtensions
                     .AddRuntimeInstrumentation()
                     .AddMeter("Npgsql", "Polly")
                     .AddPrometheusExporter();
-                TelemetryViews.AddRuntimeRenames(metrics);
+                TelemetryViews.AddCountSuffixRenames(metrics);
             });
         services.ConfigureOpenTelemetryMeterProvider(TelemetryViews.AddHistogramViews);
 

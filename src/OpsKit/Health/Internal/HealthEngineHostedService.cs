@@ -93,30 +93,30 @@ internal sealed class HealthEngineHostedService(
     {
         var output = validateOnly.Output;
         var problems = new List<string>(_errors);
-        if (_errors.Count == 0)
-        {
-            await runner.RunAllOnceAsync(cancellationToken).ConfigureAwait(false);
-            var snapshot = runner.Snapshot;
-            for (var i = 0; i < snapshot.Checks.Count; i++)
-            {
-                var check = snapshot.Checks[i];
-                var entry = snapshot.Entries[i];
-                if (entry is null || entry.Status == HealthStatus.Healthy)
-                {
-                    continue;
-                }
 
-                var severity = entry.Status == HealthStatus.Unhealthy && check.Critical ? "error" : "warning";
-                var error = entry.Error is { } e ? $"{e.Category}: {e.Message}" : entry.Status.ToString();
-                var line = $"{CheckNames.SectionPath(check.Name)} ({severity}): {entry.Status}, {error}";
-                if (severity == "error")
-                {
-                    problems.Add(line);
-                }
-                else
-                {
-                    await output.WriteLineAsync(line).ConfigureAwait(false);
-                }
+        // The checks whose configuration is valid run even when other settings are wrong: an operator fixing a
+        // deployment wants every problem from one run, not one class of problems per attempt.
+        await runner.RunAllOnceAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = runner.Snapshot;
+        for (var i = 0; i < snapshot.Checks.Count; i++)
+        {
+            var check = snapshot.Checks[i];
+            var entry = snapshot.Entries[i];
+            if (entry is null || entry.Status == HealthStatus.Healthy)
+            {
+                continue;
+            }
+
+            var severity = entry.Status == HealthStatus.Unhealthy && check.Critical ? "error" : "warning";
+            var error = entry.Error is { } e ? $"{e.Category}: {e.Message}" : entry.Status.ToString();
+            var line = $"{CheckNames.SectionPath(check.Name)} ({severity}): {entry.Status}, {error}";
+            if (severity == "error")
+            {
+                problems.Add(line);
+            }
+            else
+            {
+                await output.WriteLineAsync(line).ConfigureAwait(false);
             }
         }
 

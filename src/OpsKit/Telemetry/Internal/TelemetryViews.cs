@@ -14,14 +14,16 @@ internal static class TelemetryViews
     public static readonly double[] CheckDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     /// <summary>
-    /// Runtime gauges whose names end in <c>.count</c>: Prometheus reserves <c>_count</c> for histograms and summaries,
-    /// so <c>promtool check metrics</c> rejects them. Renamed, not dropped: operators still want the values.
+    /// Gauges of the exported meters whose names end in <c>.count</c>: Prometheus reserves <c>_count</c> for histograms
+    /// and summaries, so <c>promtool check metrics</c> rejects them. Renamed, not dropped: operators still want the
+    /// values. Npgsql's pool gauge takes its previous semantic-convention name.
     /// </summary>
-    public static readonly IReadOnlyList<(string Instrument, string RenamedTo)> RuntimeRenames =
+    public static readonly IReadOnlyList<(string Instrument, string RenamedTo)> CountSuffixRenames =
     [
         ("dotnet.assembly.count", "dotnet.assembly.loaded"),
         ("dotnet.process.cpu.count", "dotnet.process.cpus"),
         ("dotnet.timer.count", "dotnet.timers.active"),
+        ("db.client.connection.count", "db.client.connections.usage"),
     ];
 
     public static IReadOnlyDictionary<string, double[]> EffectiveBuckets(OpsTelemetryOptions options)
@@ -40,9 +42,9 @@ internal static class TelemetryViews
         return buckets;
     }
 
-    public static void AddRuntimeRenames(MeterProviderBuilder builder)
+    public static void AddCountSuffixRenames(MeterProviderBuilder builder)
     {
-        foreach (var (instrument, renamedTo) in RuntimeRenames)
+        foreach (var (instrument, renamedTo) in CountSuffixRenames)
         {
             builder.AddView(instrument, new MetricStreamConfiguration { Name = renamedTo });
         }
