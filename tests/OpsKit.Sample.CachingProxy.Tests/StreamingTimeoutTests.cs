@@ -12,7 +12,7 @@ public sealed class StreamingTimeoutTests
     private const string Artefact = "/artifacts/apache/stream/hadoop-3.3.6.tar.gz";
 
     [Fact]
-    public async Task S4_T3_attempt_timeout_3s_fails_a_large_transfer_whose_backend_answers_after_4s_at_about_3s()
+    public async Task S4_T3_attempt_timeout_3s_fails_a_download_whose_backend_sends_no_headers_for_4s_at_about_3s()
     {
         await using var stub = await ArtifactStub.StartAsync();
         await using var proxy = await ProxyHost.StartAsync(stub.Url, new Dictionary<string, string?>
