@@ -67,10 +67,19 @@ stop_fixture_leftovers
 
 # Nothing this run started may be left: no process the driver recorded (apps, PostgreSQL, Redis), no app variant,
 # no server under the fixture root.
-left="$(pgrep -af -- "OpsKit.LoadComparison --variant|$OPSKIT_FIXTURE_ROOT" || true)"
+pattern="OpsKit.LoadComparison --variant|$OPSKIT_FIXTURE_ROOT"
+for _ in $(seq 50); do pgrep -f -- "$pattern" >/dev/null || break; sleep 0.1; done
+left="$(pgrep -af -- "$pattern" || true)"
 if [ -f "$output/pids.txt" ]; then
   while read -r pid kind; do
-    if ps -p "$pid" >/dev/null 2>&1; then
+    # A server that was just stopped may still be exiting: give it 5 s; a zombie (state Z) has exited already.
+    for _ in $(seq 50); do
+      state="$(ps -o stat= -p "$pid" 2>/dev/null || true)"
+      [ -z "$state" ] || [ "${state#Z}" != "$state" ] && break
+      sleep 0.1
+    done
+    state="$(ps -o stat= -p "$pid" 2>/dev/null || true)"
+    if [ -n "$state" ] && [ "${state#Z}" = "$state" ]; then
       left="$left"$'\n'"$kind: $(ps -o pid=,args= -p "$pid" || true)"
     fi
   done < "$output/pids.txt"
