@@ -1,11 +1,15 @@
+using OpsKit.Testing;
+
 namespace OpsKit.Sample.Api.Tests;
 
 public sealed class ValidateOnlyModeTests
 {
+    private const string Sample = "OpsKit.Sample.Api";
+
     [Fact]
     public async Task Valid_configuration_exits_0_without_serving()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(new Dictionary<string, string>(), "--opskit-validate");
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string>(), "--opskit-validate");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("OpsKit validation passed.", output, StringComparison.Ordinal);
@@ -15,7 +19,7 @@ public sealed class ValidateOnlyModeTests
     [Fact]
     public async Task Environment_variable_turns_validate_only_mode_on()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(new Dictionary<string, string> { ["OPSKIT_VALIDATE"] = "1" });
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OPSKIT_VALIDATE"] = "1" });
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("OpsKit validation passed.", output, StringComparison.Ordinal);
@@ -24,7 +28,7 @@ public sealed class ValidateOnlyModeTests
     [Fact]
     public async Task Every_violation_is_printed_by_key_and_the_exit_code_is_1()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, 
             new Dictionary<string, string>
             {
                 ["OpsKit__Health__Timeout"] = "-00:00:01",
@@ -45,7 +49,7 @@ public sealed class ValidateOnlyModeTests
     [Fact]
     public async Task Normal_start_with_bad_configuration_fails_naming_the_key_and_no_secret()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(new Dictionary<string, string>
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string>
         {
             ["OpsKit__Health__Period"] = "00:00:00",
             ["ConnectionStrings__audit"] = "Host=db;Password=Pq8-secret-3",
@@ -61,7 +65,7 @@ public sealed class ValidateOnlyModeTests
     [Fact]
     public async Task A_setting_placed_after_the_switch_is_reported_instead_of_silently_ignored()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, 
             new Dictionary<string, string>(), "--opskit-validate", "--OpsKit:Health:Checks:gateway:Type=http");
 
         Assert.True(exitCode == 1, output);
@@ -71,7 +75,7 @@ public sealed class ValidateOnlyModeTests
     [Fact]
     public async Task A_check_declared_by_arguments_before_the_switch_is_validated()
     {
-        var (exitCode, output) = await SampleProcess.RunAsync(
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, 
             new Dictionary<string, string>(), "--OpsKit:Health:Checks:gateway:Type=http", "--opskit-validate");
 
         Assert.True(exitCode == 1, output);

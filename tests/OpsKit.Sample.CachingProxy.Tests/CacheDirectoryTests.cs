@@ -8,6 +8,8 @@ namespace OpsKit.Sample.CachingProxy.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CacheDirectoryTests
 {
+    private const string Sample = "OpsKit.Sample.CachingProxy";
+
     private const UnixFileMode Mode0750 =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
 
@@ -20,7 +22,7 @@ public sealed class CacheDirectoryTests
     [Fact]
     public async Task S4_T2_missing_cache_dir_is_created_0750_then_0555_fails_readiness_with_denied_and_0750_recovers_for_the_service_user()
     {
-        // Root ignores modes, so the sample runs as nobody (see NobodySample); it may create its cache dir in "var" (0777).
+        // Root ignores modes, so the sample runs as nobody (SampleProcess.StartAsNobodyAsync); it may create its cache dir in "var" (0777).
         using var directory = await NobodyDirectory.CreateAsync();
         var cache = Path.Combine(directory.CreateSubdirectory("var", Mode0777), "artifact_cache");
         var closed = $"http://127.0.0.1:{FreePort.Get()}/";
@@ -34,7 +36,14 @@ public sealed class CacheDirectoryTests
         };
 
         Assert.False(Directory.Exists(cache));
-        await using var sample = await NobodySample.StartAsync(directory, settings);
+        await using var sample = await SampleProcess.StartAsNobodyAsync(
+            Sample,
+            directory.Home,
+            [
+                $"--contentRoot={SampleProcess.BinDirectory(Sample)}",
+                "--OpsKit:Health:ShutdownDelay=00:00:00",
+                .. settings.Select(s => $"--{s.Key}={s.Value}"),
+            ]);
 
         var created = await WaitForCheckAsync(sample, "cache-dir", "Healthy");
         Assert.Equal("0750", created.GetProperty("data").GetProperty("mode").GetString());
@@ -47,7 +56,7 @@ public sealed class CacheDirectoryTests
         Assert.Equal("permission", denied.GetProperty("error").GetProperty("category").GetString());
         Assert.Contains("denied", denied.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         await Eventually.Until(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.ServiceUnavailable, ProxyHost.N, "readiness is 503");
-        Assert.Equal(HttpStatusCode.OK, await sample.LiveAsync());
+        Assert.Equal(HttpStatusCode.OK, await sample.StatusAsync("/health/live"));
 
         File.SetUnixFileMode(cache, Mode0750);
         await WaitForCheckAsync(sample, "cache-dir", "Healthy");
@@ -90,13 +99,21 @@ public sealed class CacheDirectoryTests
         return owner.Trim();
     }
 
-    private static async Task<JsonElement> WaitForCheckAsync(NobodySample sample, string name, string status)
+    private static async Task<JsonElement> WaitForCheckAsync(SampleProcess sample, string name, string status)
     {
         var health = await Eventually.Until(
-            sample.HealthAsync,
+            () => HealthAsync(sample),
             h => h.GetProperty("checks").TryGetProperty(name, out var c) && c.GetProperty("status").GetString() == status,
             ProxyHost.N,
             $"check {name} is {status}");
         return health.GetProperty("checks").GetProperty(name);
+    }
+
+    private static async Task<JsonElement> HealthAsync(SampleProcess sample)
+    {
+        // /health answers 503 while the overall status is Unhealthy: read the body whatever the code.
+        using var response = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
     }
 }

@@ -38,10 +38,10 @@ public sealed class S0T1ServiceWontStartTests
         var certificates = directory.CreateSubdirectory("certificates", Mode0755);
         WritePem(certificates, "client", DateTimeOffset.UtcNow.AddDays(365));
         // What an operator's edit of appsettings.json looks like: "Endpoints": [].
-        SampleProcess.WriteAppSettings(directory.Home, s => s["OpsKit"]!["Resilience"]!["Pipelines"]!["gateway"]!["Endpoints"] = new JsonArray());
+        GatewayProcess.WriteAppSettings(directory.Home, s => s["OpsKit"]!["Resilience"]!["Pipelines"]!["gateway"]!["Endpoints"] = new JsonArray());
         var watch = Stopwatch.StartNew();
 
-        var result = await SampleProcess.RunAsync(
+        var result = await GatewayProcess.RunAsync(
             directory.Home,
             $"--OpsKit:Health:Checks:data:Path={data}",
             $"--OpsKit:Health:Checks:certificates:Path={certificates}",
@@ -68,9 +68,9 @@ public sealed class S0T1ServiceWontStartTests
         var data = directory.CreateSubdirectory("data", Mode0555);
         var certificates = directory.CreateSubdirectory("certificates", Mode0755);
         WritePem(certificates, "client", DateTimeOffset.UtcNow.AddDays(365));
-        SampleProcess.WriteAppSettings(directory.Home);
+        GatewayProcess.WriteAppSettings(directory.Home);
 
-        await using var sample = await SampleProcess.StartAsync(directory.Home, new Dictionary<string, string>
+        await using var sample = await GatewayProcess.StartAsync(directory.Home, new Dictionary<string, string>
         {
             ["OpsKit:Health:Period"] = "00:00:01",
             ["OpsKit:Health:Timeout"] = "00:00:02",

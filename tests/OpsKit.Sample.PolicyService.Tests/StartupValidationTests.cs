@@ -9,6 +9,8 @@ namespace OpsKit.Sample.PolicyService.Tests;
 [Collection(PolicyServiceCollection.Name)]
 public sealed class StartupValidationTests
 {
+    private const string Sample = "OpsKit.Sample.PolicyService";
+
     private const string Secret = "Pq8-secret-3";
 
     // The operator's environment still carries an old connection string with a password; the command line blanks the key
@@ -23,7 +25,7 @@ public sealed class StartupValidationTests
     public async Task S3_T1_missing_connection_string_exits_non_zero_within_5_s_naming_the_key_without_secrets()
     {
         var clock = Stopwatch.StartNew();
-        var (exitCode, output) = await SampleProcess.RunAsync(Environment, "--ConnectionStrings:policydb=");
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, Environment, "--ConnectionStrings:policydb=");
         clock.Stop();
 
         Assert.True(exitCode != 0, output);
@@ -37,7 +39,7 @@ public sealed class StartupValidationTests
     public async Task S3_T1_validate_only_mode_reports_the_missing_connection_string_by_key()
     {
         var clock = Stopwatch.StartNew();
-        var (exitCode, output) = await SampleProcess.RunAsync(Environment, "--ConnectionStrings:policydb=", "--opskit-validate");
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, Environment, "--ConnectionStrings:policydb=", "--opskit-validate");
         clock.Stop();
 
         Assert.True(exitCode != 0, output);
