@@ -31,7 +31,10 @@ internal sealed class CredentialAuthenticationHandler(
             || !users.CurrentValue.Users.TryGetValue(user, out var expectedHash)
             || !Matches(password, expectedHash))
         {
-            return Task.FromResult(AuthenticateResult.Fail("invalid user name or password"));
+            // OpsKit counts the failure as auth_failure/invalid_credentials (the reason named through these properties).
+            var properties = new AuthenticationProperties();
+            properties.Items["opskit.auth_failure.reason"] = "invalid_credentials";
+            return Task.FromResult(AuthenticateResult.Fail("invalid user name or password", properties));
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], Scheme.Name);

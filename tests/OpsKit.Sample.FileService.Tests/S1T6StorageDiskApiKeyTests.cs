@@ -130,7 +130,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         using var right = await host.SendAsync(HttpMethod.Put, "/files/t6/a.txt", "Bearer " + FileService.ApiKey, new StringContent("test content"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Equal(1, await host.MetricAsync("opskit_security_events_total", "type=\"auth_failure\"", "reason=\"other\""));
+        Assert.Equal(1, await host.MetricAsync("opskit_security_events_total", "type=\"auth_failure\"", "reason=\"unknown_key\""));
         Assert.Equal(HttpStatusCode.Created, right.StatusCode);
         Assert.Equal("test content", await File.ReadAllTextAsync(Path.Combine(storage.Path, "t6", "a.txt")));
     }

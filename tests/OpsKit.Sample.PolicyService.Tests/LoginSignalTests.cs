@@ -34,8 +34,8 @@ public sealed partial class LoginSignalTests(PolicyDatabaseFixture database)
         Assert.Equal(20, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\""));
         Assert.Equal(18, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"success\""));
         Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"failure\""));
-        // A password failure has no token-specific reason: OpsKit reports it as "other" (see the report).
-        Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"other\""));
+        // The sample's handler names the reason of a wrong password.
+        Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"invalid_credentials\""));
         Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\""));
 
         // No series about incoming requests carries the client's address: no address label on any server-side series

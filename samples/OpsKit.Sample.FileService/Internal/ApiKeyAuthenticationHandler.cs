@@ -41,6 +41,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             }
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+        // OpsKit counts the failure as auth_failure/unknown_key (the reason a handler names through these properties).
+        var properties = new AuthenticationProperties();
+        properties.Items["opskit.auth_failure.reason"] = "unknown_key";
+        return Task.FromResult(AuthenticateResult.Fail("Invalid API key.", properties));
     }
 }

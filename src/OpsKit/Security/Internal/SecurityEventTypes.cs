@@ -20,6 +20,7 @@ internal static class SecurityEventTypes
         public const string InvalidAudience = "invalid_audience";
         public const string InvalidToken = "invalid_token";
         public const string UnknownKey = "unknown_key";
+        public const string InvalidCredentials = "invalid_credentials";
         public const string Other = "other";
         public const string Forbidden = "forbidden";
         public const string Rejected = "rejected";
@@ -33,7 +34,8 @@ internal static class SecurityEventTypes
         [AuthFailure] =
         [
             Reasons.BadScheme, Reasons.MissingHeader, Reasons.InvalidSignature, Reasons.Expired, Reasons.NotYetValid,
-            Reasons.InvalidIssuer, Reasons.InvalidAudience, Reasons.InvalidToken, Reasons.UnknownKey, Reasons.Other,
+            Reasons.InvalidIssuer, Reasons.InvalidAudience, Reasons.InvalidToken, Reasons.UnknownKey, Reasons.InvalidCredentials,
+            Reasons.Other,
         ],
         [AuthorizationDenied] = [Reasons.Forbidden],
         [RateLimitExceeded] = [Reasons.Rejected],

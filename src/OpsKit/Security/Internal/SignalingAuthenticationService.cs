@@ -7,7 +7,7 @@ namespace OpsKit.Security.Internal;
 /// <summary>
 /// Decorates the registered <see cref="IAuthenticationService"/> (so every scheme, whichever package provides it, is
 /// covered): a succeeded result is a successful attempt, a failed one a failed attempt plus an <c>auth_failure</c> event
-/// with a reason from the exception type. "No result" is judged later, at the challenge
+/// with a reason named by the handler or taken from the exception type. "No result" is judged later, at the challenge
 /// (<see cref="SignalingAuthorizationResultHandler"/>), because another scheme may still succeed.
 /// </summary>
 internal sealed class SignalingAuthenticationService(
@@ -47,7 +47,7 @@ internal sealed class SignalingAuthenticationService(
         }
         else
         {
-            signals.RecordAuthenticationFailure(name, AuthenticationFailureReasons.Classify(result.Failure), context.Connection.RemoteIpAddress, attempt: true);
+            signals.RecordAuthenticationFailure(name, AuthenticationFailureReasons.Classify(result, signals.Catalog), context.Connection.RemoteIpAddress, attempt: true);
         }
 
         return result;
