@@ -9,7 +9,7 @@ public sealed class MaintenanceModeTests(PolicyDatabaseFixture database)
     [Fact]
     public async Task S3_T6_creating_the_flag_file_makes_readiness_503_maintenance_and_deleting_it_restores_200()
     {
-        var flag = Path.Combine(Directory.CreateTempSubdirectory("opskit-s3-maintenance-").FullName, "maintenance_mode");
+        var flag = database.TempPath("maintenance_mode");
         await using var host = await PolicyHost.StartAsync(database, new Dictionary<string, string?> { ["OpsKit:Health:MaintenanceFile"] = flag });
         await PolicyHost.WaitUntilReadyAsync(host);
         Assert.Equal(0, SampleHost.MetricValue(await host.ScrapeAsync(), "opskit_maintenance"));

@@ -11,6 +11,11 @@ public sealed class PolicyDatabaseFixture : IAsyncLifetime
 {
     private PostgresServer? _server;
 
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("opskit-s3-");
+
+    /// <summary>A fresh path in the suite's temp directory (deleted with the fixture), e.g. for a maintenance flag file.</summary>
+    public string TempPath(string name) => Path.Combine(_temp.FullName, $"{Guid.NewGuid():N}-{name}");
+
     public PostgresServer Server => _server ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
     /// <summary>The application role's connection string with the seed's pool settings.</summary>
@@ -39,6 +44,7 @@ public sealed class PolicyDatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _temp.Delete(recursive: true);
         NpgsqlConnection.ClearAllPools();
         if (_server is not null)
         {

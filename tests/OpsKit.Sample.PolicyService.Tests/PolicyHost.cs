@@ -10,7 +10,7 @@ internal static class PolicyHost
 {
     /// <summary>
     /// The sample against the fixture's database, with check period 1 s and timeout 2 s (requirements: N = 4 s) and the
-    /// maintenance flag file in a fresh temp directory (never the real <c>/tmp/maintenance_mode</c>).
+    /// maintenance flag file at a fresh temp path (never the real <c>/tmp/maintenance_mode</c>).
     /// </summary>
     public static Task<SampleHost> StartAsync(PolicyDatabaseFixture database, IDictionary<string, string?>? settings = null)
     {
@@ -19,7 +19,7 @@ internal static class PolicyHost
             ["ConnectionStrings:policydb"] = database.ConnectionString,
             ["OpsKit:Health:Period"] = "00:00:01",
             ["OpsKit:Health:Timeout"] = "00:00:02",
-            ["OpsKit:Health:MaintenanceFile"] = Path.Combine(Directory.CreateTempSubdirectory("opskit-s3-").FullName, "maintenance_mode"),
+            ["OpsKit:Health:MaintenanceFile"] = database.TempPath("maintenance_mode"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
