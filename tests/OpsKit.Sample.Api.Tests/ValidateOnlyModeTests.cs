@@ -81,4 +81,17 @@ public sealed class ValidateOnlyModeTests
         Assert.True(exitCode == 1, output);
         Assert.Contains("OpsKit:Health:Checks:gateway:Url is required.", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("OpsKit__Health__Timeout", "OpsKit:Health:Timeout")]
+    [InlineData("OpsKit__Health__Checks__disk__DegradedAt", "OpsKit:Health:Checks:disk:DegradedAt")]
+    public async Task A_value_that_does_not_convert_is_reported_by_key_instead_of_crashing(string variable, string key)
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { [variable] = "abc" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains(key, output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit validation failed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
 }

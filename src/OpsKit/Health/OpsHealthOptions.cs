@@ -52,4 +52,7 @@ public sealed class OpsHealthOptions
 
     /// <summary>Paths of the health endpoints.</summary>
     public OpsHealthPathOptions Paths { get; set; } = new();
+
+    /// <summary>Values of <c>OpsKit:Health</c> that did not convert; reported at start-up with the other errors.</summary>
+    internal List<string> BindingErrors { get; } = [];
 }

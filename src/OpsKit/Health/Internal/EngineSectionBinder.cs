@@ -17,9 +17,21 @@ internal sealed class EngineSectionBinder(IConfiguration? configuration = null) 
         }
 
         var section = configuration.GetSection(OpsHealthOptions.SectionName);
-        if (section.Exists())
+        if (!section.Exists())
+        {
+            return;
+        }
+
+        try
         {
             section.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A value that does not convert ("Timeout": "abc") must not crash the host before the engine can report
+            // it: the runner and endpoints read these options while the host is built. The defaults stay in force and
+            // start-up (or --opskit-validate) reports the key together with every other problem.
+            options.BindingErrors.Add(ex.Message);
         }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class HealthCheckSetup(
         try
         {
             engine = engineOptions.Value;
+            errors.AddRange(engine.BindingErrors);
         }
         catch (OptionsValidationException ex)
         {
