@@ -20,7 +20,10 @@ public sealed class LatencyObjectiveTests(PolicyDatabaseFixture database)
         await using var host = await PolicyHost.StartAsync(database);
         var warmup = await WarmUpAsync(host);
 
-        await DriveAsync(host, "audit-300ms");
+        // One at a time: the 300 ms policy leaves 200 ms to the 500 ms critical bound, and five concurrent requests
+        // caught together by a CPU burst of the other test assemblies (p95 0.73 s seen in a full run) would judge the
+        // machine's load, not the preset.
+        await DriveAsync(host, "audit-300ms", parallel: 1);
 
         var slo = await ObjectiveAfterAsync(host, warmup + Requests);
         var p95 = slo.GetProperty("targets").GetProperty("p95");
@@ -37,7 +40,7 @@ public sealed class LatencyObjectiveTests(PolicyDatabaseFixture database)
         await using var host = await PolicyHost.StartAsync(database);
         var warmup = await WarmUpAsync(host);
 
-        await DriveAsync(host, "audit-600ms");
+        await DriveAsync(host, "audit-600ms", Parallel);
 
         var slo = await ObjectiveAfterAsync(host, warmup + Requests);
         Assert.True(slo.GetProperty("targets").GetProperty("p95").GetProperty("state").GetString() == "critical", slo.ToString());
@@ -68,11 +71,11 @@ public sealed class LatencyObjectiveTests(PolicyDatabaseFixture database)
         return warmup;
     }
 
-    private static async Task DriveAsync(SampleHost host, string policy)
+    private static async Task DriveAsync(SampleHost host, string policy, int parallel)
     {
-        for (var sent = 0; sent < Requests; sent += Parallel)
+        for (var sent = 0; sent < Requests; sent += parallel)
         {
-            var statuses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => PolicyHost.EvaluateAsync(host, policy)));
+            var statuses = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => PolicyHost.EvaluateAsync(host, policy)));
             Assert.All(statuses, s => Assert.Equal(200, s));
         }
     }

@@ -5,12 +5,17 @@ using OpsKit.Health.Checks.Internal;
 namespace OpsKit.Testing.Shared;
 
 /// <summary>
-/// Shared source (linked into the sample test projects, which see OpsKit's internals). The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.
+/// Shared source, linked into the test projects that see OpsKit's internals. The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.
 /// </summary>
 internal sealed class FakeResolver : IHostResolver
 {
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+    public int Lookups;
+
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Lookups);
+        return host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
             ? Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound))
             : Task.FromResult(new[] { IPAddress.Loopback });
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsKit.Health.Checks.Internal;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Tests.Checks;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Health.Checks.Internal;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Tests.Checks;
 
