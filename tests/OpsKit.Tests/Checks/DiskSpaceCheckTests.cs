@@ -77,6 +77,26 @@ public sealed class DiskSpaceCheckTests
         Assert.Contains("MinFreeBytes", check.Message(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_path_not_created_yet_is_measured_on_the_volume_it_will_be_created_on()
+    {
+        // A directory check with Create may create the path in the same round; the volume is what this check reports.
+        var missing = System.IO.Path.Combine(Path, "not-created-" + Guid.NewGuid().ToString("N"), "cache");
+        var used = await DfUsedRatioAsync(Path);
+        await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", missing, o =>
+        {
+            o.DegradedAt = used / 4;
+            o.UnhealthyAt = used / 2;
+        }));
+
+        var check = await app.WaitForAsync("data", "Unhealthy");
+
+        Assert.Equal("threshold", check.Category());
+        Assert.Equal(missing, check.Data().GetProperty("path").GetString());
+        Assert.Equal(Path.TrimEnd('/'), check.Data().GetProperty("measured_path").GetString());
+        Assert.InRange(check.Data().GetProperty("used_ratio").GetDouble(), used - 0.01, used + 0.01);
+    }
+
     private static async Task<double> DfUsedRatioAsync(string path)
     {
         // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on

@@ -6,17 +6,20 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>
 /// How full the volume that holds a path is. <see cref="DriveInfo"/> on a path (not a drive name) asks the OS for the
 /// file system containing it (statvfs on Unix); the used ratio is df's: used / (used + available to users).
+/// A path that does not exist yet is measured on its nearest existing ancestor, the volume it will be created on:
+/// a directory check with <c>Create</c> may create it in the same round, and whether it exists is that check's finding.
 /// </summary>
 internal sealed class DiskSpaceCheck(DiskSpaceCheckOptions options, SystemCheckGauges gauges) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var path = options.Path!;
+        var measured = NearestExisting(path);
         DriveInfo drive;
         long total, free, available;
         try
         {
-            drive = new DriveInfo(path);
+            drive = new DriveInfo(measured);
             total = drive.TotalSize;
             free = drive.TotalFreeSpace;
             available = drive.AvailableFreeSpace;
@@ -37,6 +40,10 @@ internal sealed class DiskSpaceCheck(DiskSpaceCheckOptions options, SystemCheckG
             ["free_bytes"] = available,
             ["total_bytes"] = total,
         };
+        if (!string.Equals(measured, path, StringComparison.Ordinal))
+        {
+            data["measured_path"] = measured;
+        }
 
         var percent = (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture);
         if (options.MinFreeBytes is { } minFree && available < minFree)
@@ -58,5 +65,19 @@ internal sealed class DiskSpaceCheck(DiskSpaceCheckOptions options, SystemCheckG
         }
 
         return Task.FromResult(HealthCheckResult.Healthy($"volume of {path} is {percent}% used", data));
+    }
+
+    private static string NearestExisting(string path)
+    {
+        for (var candidate = path; candidate is not null; candidate = Path.GetDirectoryName(candidate))
+        {
+            if (Directory.Exists(candidate) || File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        // Nothing on the path exists (a relative path under a missing directory): let DriveInfo report the path itself.
+        return path;
     }
 }
