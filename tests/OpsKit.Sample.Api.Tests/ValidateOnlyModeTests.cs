@@ -44,6 +44,7 @@ public sealed class ValidateOnlyModeTests
         Assert.Contains("OpsKit validation failed: 3 problem(s).", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Vx2-secret-5", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Application started", output, StringComparison.Ordinal);
     }
 
     [Fact]

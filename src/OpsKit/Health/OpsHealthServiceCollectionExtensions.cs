@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
@@ -66,6 +67,9 @@ public static class OpsHealthServiceCollectionExtensions
         if (validateOnly)
         {
             services.AddSingleton<IServer, ValidateOnlyServer>();
+
+            // The report is the whole output: without this the host still logs "Application started" after a failed run.
+            services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
         }
 
         services.AddHostedService<HealthEngineHostedService>();
