@@ -20,13 +20,13 @@ public sealed class NetworkFailureTests : IAsyncLifetime
     public async Task S2_T5_dns_failure_refused_port_and_hung_service_have_distinct_categories()
     {
         using var hung = new SilentListener();
-        var closed = FreePort.Get();
+        using var closed = new ClosedPort();
         await using var host = await Lucid.StartSampleAsync(
             new Dictionary<string, string?>
             {
                 ["OpsKit:Health:Checks:mongodb:Host"] = "lucid-mongodb.invalid",
                 ["OpsKit:Health:Checks:mongodb:Port"] = "27017",
-                ["OpsKit:Health:Checks:rdp-server:Port"] = closed.ToString(CultureInfo.InvariantCulture),
+                ["OpsKit:Health:Checks:rdp-server:Port"] = closed.Port.ToString(CultureInfo.InvariantCulture),
                 ["OpsKit:Health:Checks:blockchain-engine:Url"] = $"http://127.0.0.1:{hung.Port.ToString(CultureInfo.InvariantCulture)}/health",
             },
             // The DNS seam: .invalid names fail like NXDOMAIN without asking the machine's resolver.

@@ -49,7 +49,8 @@ public sealed class CacheDirectoryTests
         Assert.Equal("0750", created.GetProperty("data").GetProperty("mode").GetString());
         Assert.Equal(Mode0750, File.GetUnixFileMode(cache));
         Assert.Equal(NobodyProcess.SwitchesUser ? NobodyProcess.User : Environment.UserName, await OwnerAsync(cache));
-        Assert.Equal(HttpStatusCode.OK, await sample.StatusAsync("/health/ready"));
+        // Polled: readiness is 503 "starting" until every check has run once, and cache-dir can be the first to finish.
+        await Eventually.Until(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.OK, ProxyHost.N, "readiness is 200");
 
         File.SetUnixFileMode(cache, Mode0555);
         var denied = await WaitForCheckAsync(sample, "cache-dir", "Unhealthy");

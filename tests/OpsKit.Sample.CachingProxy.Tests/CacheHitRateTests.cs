@@ -25,17 +25,18 @@ public sealed class CacheHitRateTests
         Assert.Equal(0.5, artifacts.GetProperty("hit_ratio").GetDouble());
         Assert.Equal(size, artifacts.GetProperty("size").GetInt64());
 
-        var metrics = await proxy.Host.ScrapeAsync();
+        // Polled: Kestrel records a request's duration when the response has completed, and the sample counts the bytes
+        // served after writing the body, so the client can hold the second artefact before either is counted.
+        var metrics = await Eventually.Until(
+            proxy.Host.ScrapeAsync,
+            text => RouteRequests(text, "/artifacts/{backend}/{**path}") == 2
+                && SampleHost.MetricValue(text, "artifact_vault_served_bytes_total", "backend=\"maven\"") >= 2 * size,
+            ProxyHost.N,
+            "the artefact route's request counter and the bytes served show both requests");
         Assert.Equal(1, SampleHost.MetricValue(metrics, "opskit_cache_requests_total", "cache=\"artifacts\"", "result=\"hit\""));
         Assert.Equal(1, SampleHost.MetricValue(metrics, "opskit_cache_requests_total", "cache=\"artifacts\"", "result=\"miss\""));
         // Bytes served: the sample's own counter by backend (OpsKit has no bytes-served instrument).
         Assert.Equal(2 * size, SampleHost.MetricValue(metrics, "artifact_vault_served_bytes_total", "backend=\"maven\""));
-        // Kestrel records a request's duration when the response has completed: poll for the second one.
-        await Eventually.Until(
-            proxy.Host.ScrapeAsync,
-            text => RouteRequests(text, "/artifacts/{backend}/{**path}") == 2,
-            ProxyHost.N,
-            "the request counter of the artefact route shows both requests");
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace OpsKit.Sample.FileService.Tests;
@@ -18,13 +17,12 @@ public sealed class S1T1PostgresConnectionRefusedTests
         await Eventually.Until(() => host.GetJsonAsync("/health/ready"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the sample starts ready");
         var maxSessions = await FileService.SessionsOfAsync(postgres, name);
         await postgres.StopAsync();
-        var stopped = Stopwatch.StartNew();
+        // The poll's timeout is the bound (a second stopwatch would also count the last probe's round trip).
         var response = await Eventually.Until(
             () => host.GetJsonAsync("/health"),
             r => r.HasCheck("postgres", "Unhealthy") && r.Check("postgres").Category() == "connection_refused",
             TimeSpan.FromSeconds(6),
             "period + timeout + margin: the refused connection is reported");
-        Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(6));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.Status);
         Assert.Equal("Unhealthy", response.Json.GetProperty("status").GetString());
         Assert.Contains("NpgsqlException", response.Check("postgres").Message(), StringComparison.Ordinal);

@@ -69,9 +69,6 @@ internal sealed class GatewayStub : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>An address where nothing listens: a port bound once and released.</summary>
-    public static Uri ClosedEndpoint() => new($"http://127.0.0.1:{OpsKit.Testing.FreePort.Get()}/");
-
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -81,15 +81,22 @@ public sealed class S0T1ServiceWontStartTests
             [Pipeline("Endpoints:1:Url")] = gateway.Address.ToString(),
         });
 
-        await Eventually.Until(
-            async () => (await sample.Client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.ServiceUnavailable,
+        // Readiness is 503 "starting" too until every check has run once (liveness, which StartAsync waits for, is 200
+        // before that): wait for the data check's own result, not for any 503.
+        var (status, details) = await Eventually.Until(
+            async () =>
+            {
+                using var response = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
+                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return (response.StatusCode, document.RootElement.Clone());
+            },
+            r => r.Item2.GetProperty("checks").GetProperty("data").GetProperty("status").GetString() == "Unhealthy",
             N,
-            "readiness answers 503");
+            "the data check is Unhealthy");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await sample.Client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await sample.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
-        using var response = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        using var details = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var check = details.RootElement.GetProperty("checks").GetProperty("data");
+        var check = details.GetProperty("checks").GetProperty("data");
         Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
         Assert.Equal("permission", check.GetProperty("error").GetProperty("category").GetString());
         Assert.Contains("denied", check.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -16,8 +16,9 @@ public sealed class S0T3RetryAndFailoverTests
     {
         using var root = new TempRoot();
         await using var backup = await GatewayStub.StartAsync();
+        using var closed = new ClosedPort();
         var settings = Settings(backup, root.Path);
-        settings[Pipeline("Endpoints:0:Url")] = GatewayStub.ClosedEndpoint().ToString();
+        settings[Pipeline("Endpoints:0:Url")] = closed.Url.ToString();
         settings[Pipeline("Endpoints:1:Url")] = backup.Address.ToString();
         await using var host = await StartAsync(settings);
 
@@ -35,9 +36,11 @@ public sealed class S0T3RetryAndFailoverTests
     {
         using var root = new TempRoot();
         await using var gateway = await GatewayStub.StartAsync();
+        using var primary = new ClosedPort();
+        using var backup = new ClosedPort();
         var settings = Settings(gateway, root.Path);
-        settings[Pipeline("Endpoints:0:Url")] = GatewayStub.ClosedEndpoint().ToString();
-        settings[Pipeline("Endpoints:1:Url")] = GatewayStub.ClosedEndpoint().ToString();
+        settings[Pipeline("Endpoints:0:Url")] = primary.Url.ToString();
+        settings[Pipeline("Endpoints:1:Url")] = backup.Url.ToString();
         settings[Pipeline("Retry:Delays:0")] = "00:00:00.050";
         settings[Pipeline("Retry:Delays:1")] = "00:00:00.100";
         settings[Pipeline("Retry:Delays:2")] = "00:00:00.200";

@@ -48,9 +48,10 @@ public sealed class S0T4CertificateTests
         await using var gateway = await GatewayStub.StartAsync();
         using var certificate = Certificate("127.0.0.1", DateTimeOffset.UtcNow.AddDays(-1));
         await using var expiredGateway = await GatewayStub.StartAsync(certificate);
+        using var closed = new ClosedPort();
         var settings = Settings(gateway, root.Path);
         settings[Pipeline("Endpoints:0:Url")] = expiredGateway.Address.ToString();
-        settings[Pipeline("Endpoints:1:Url")] = GatewayStub.ClosedEndpoint().ToString();
+        settings[Pipeline("Endpoints:1:Url")] = closed.Url.ToString();
         settings[Pipeline("Retry:Enabled")] = "false";
         await using var host = await StartAsync(settings);
         var before = SampleHost.MetricValue(await host.ScrapeAsync(), "opskit_security_events_total", "type=\"certificate_validation_failed\"", "reason=\"expired\"") ?? 0;

@@ -13,11 +13,15 @@ public sealed class MetricsTests(PolicyDatabaseFixture database)
         await PolicyHost.WaitUntilReadyAsync(host);
         Assert.Equal(200, await PolicyHost.EvaluateAsync(host, "admin-only"));
 
-        using var response = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
+        // ASP.NET Core records a request's duration after its response has completed, so the client can scrape first: poll.
+        var (status, mediaType, text) = await Eventually.Until(
+            ScrapeWithHeadersAsync,
+            r => SampleHost.MetricValue(r.Text, "http_server_request_duration_seconds_count", "http_route=\"/policies/evaluate\"") >= 1,
+            TimeSpan.FromSeconds(5),
+            "the evaluation's request duration is recorded");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/plain", mediaType);
         Assert.Equal(2, SampleHost.MetricValue(text, "opskit_health_check_status", "check=\"postgres\""));
         Assert.Equal(1, SampleHost.MetricValue(text, "http_server_request_duration_seconds_count", "http_route=\"/policies/evaluate\""));
         Assert.NotNull(SampleHost.MetricValue(text, "http_server_request_duration_seconds_bucket", "http_route=\"/policies/evaluate\"", "le=\"0.1\""));
@@ -26,6 +30,12 @@ public sealed class MetricsTests(PolicyDatabaseFixture database)
         Assert.NotNull(SampleHost.MetricValue(text, "db_client_connections_usage"));
         var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
         Assert.True(exitCode == 0, $"promtool check metrics exited {exitCode}:\n{output}");
+
+        async Task<(HttpStatusCode Status, string? MediaType, string Text)> ScrapeWithHeadersAsync()
+        {
+            using var response = await host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
@@ -34,20 +44,30 @@ public sealed class MetricsTests(PolicyDatabaseFixture database)
         await using var host = await PolicyHost.StartAsync(database);
         await PolicyHost.WaitUntilReadyAsync(host);
         Assert.Equal(200, await PolicyHost.EvaluateAsync(host, "admin-only"));
-        var before = await host.ScrapeAsync();
+        // The duration is recorded after the response has completed: wait until the scrape shows it.
+        var before = await ScrapeUntilRequestCountAsync(host, 1);
 
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal(HttpStatusCode.OK, await host.GetStatusAsync("/health/ready"));
         }
 
-        var after = await host.ScrapeAsync();
+        // A second evaluation after the probes marks a fresh scrape: the exporter answers a scrape within 300 ms of the
+        // previous one from its cache, which would hide counted probes. The probes were answered one after another before
+        // the evaluation was sent, so a scrape that counts the evaluation would count them too.
+        Assert.Equal(200, await PolicyHost.EvaluateAsync(host, "admin-only"));
+        var after = await ScrapeUntilRequestCountAsync(host, 2);
         Assert.Null(SampleHost.MetricValue(after, "http_server_request_duration_seconds_count", "http_route=\"/health/ready\""));
-        Assert.Equal(
-            PolicyHost.Sum(before, "http_server_request_duration_seconds_count"),
-            PolicyHost.Sum(after, "http_server_request_duration_seconds_count"));
-        Assert.Equal(1, PolicyHost.Sum(after, "http_server_request_duration_seconds_count"));
+        Assert.Equal(1, PolicyHost.Sum(before, "http_server_request_duration_seconds_count"));
+        Assert.Equal(2, PolicyHost.Sum(after, "http_server_request_duration_seconds_count"));
     }
+
+    /// <summary>Scrapes until the evaluation route's request count reaches <paramref name="count"/>.</summary>
+    private static Task<string> ScrapeUntilRequestCountAsync(SampleHost host, int count) => Eventually.Until(
+        host.ScrapeAsync,
+        m => PolicyHost.Sum(m, "http_server_request_duration_seconds_count", "http_route=\"/policies/evaluate\"") >= count,
+        TimeSpan.FromSeconds(5),
+        $"{count} evaluation(s) counted");
 
     [Fact]
     public async Task S3_T5_two_scrapes_100_ms_apart_do_not_run_any_check()
