@@ -18,13 +18,9 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         // Root ignores file modes, so the built sample runs as a separate process as user nobody.
         using var directory = await NobodyDirectory.CreateAsync();
         var root = directory.CreateSubdirectory("storage", Mode0555);
-        var port = FreePort.Get();
         string[] args =
         [
-            SampleBinary.Dll,
-            "--contentRoot=" + SampleBinary.Directory,
-            "--environment=Production",
-            $"--urls=http://127.0.0.1:{port}",
+            "--contentRoot=" + SampleProcess.BinDirectory("OpsKit.Sample.FileService"),
             "--ConnectionStrings:postgres=" + FileService.PostgresConnectionString(shared.Postgres, "callfs-s1-t6-storage"),
             "--ConnectionStrings:redis=" + FileService.RedisConnectionString(shared.Redis),
             "--CallFS:StorageRoot=" + root,
@@ -34,38 +30,22 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
             "--OpsKit:Health:Details=Always",
             "--OpsKit:Health:ShutdownDelay=00:00:00",
         ];
-        using var stop = new CancellationTokenSource();
-        var run = NobodyProcess.RunAsync(directory.Home, "dotnet", args, TimeSpan.FromSeconds(60), cancellationToken: stop.Token);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            var storage = await Eventually.Until(
-                async () =>
-                {
-                    if (run.IsCompleted)
-                    {
-                        var result = await run;
-                        throw new InvalidOperationException($"the sample exited {result.ExitCode}: {result.StandardOutput} {result.StandardError}");
-                    }
+        await using var sample = await SampleProcess.StartAsNobodyAsync("OpsKit.Sample.FileService", directory.Home, args);
 
-                    // 503 while a critical check is Unhealthy: read the body whatever the status.
-                    using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
-                    using var document = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-                    return document.RootElement.GetProperty("checks").GetProperty("storage").Clone();
-                },
-                check => check.GetProperty("status").GetString() == "Unhealthy",
-                TimeSpan.FromSeconds(30),
-                "the sample, started as nobody, reports its read-only storage root");
-            Assert.Equal("permission", storage.Category());
-            Assert.Contains("denied", storage.Message(), StringComparison.Ordinal);
-            using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        }
+        var storage = await Eventually.Until(
+            async () =>
+            {
+                // 503 while a critical check is Unhealthy: read the body whatever the status.
+                using var health = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
+                using var document = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+                return document.RootElement.GetProperty("checks").GetProperty("storage").Clone();
+            },
+            check => check.GetProperty("status").GetString() == "Unhealthy",
+            TimeSpan.FromSeconds(30),
+            "the sample, started as nobody, reports its read-only storage root");
+        Assert.Equal("permission", storage.Category());
+        Assert.Contains("denied", storage.Message(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await sample.StatusAsync("/health/ready"));
     }
 
     [Fact]

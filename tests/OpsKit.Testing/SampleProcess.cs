@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace OpsKit.Testing;
 
@@ -9,7 +10,7 @@ namespace OpsKit.Testing;
 /// runs it: to completion (validate-only, a failing start) or serving on a free 127.0.0.1 port. The <c>AsNobody</c>
 /// variants run it as <see cref="NobodyProcess.User"/> when the tests run as root, because root ignores file modes.
 /// </summary>
-public sealed class SampleProcess : IAsyncDisposable
+public sealed partial class SampleProcess : IAsyncDisposable
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
@@ -118,8 +119,9 @@ public sealed class SampleProcess : IAsyncDisposable
     public static async Task<SampleProcess> StartAsNobodyAsync(string sample, string workingDirectory, IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var port = FreePort.Get();
-        string[] arguments = [Path.Combine(BinDirectory(sample), sample + ".dll"), $"--urls=http://127.0.0.1:{port}", .. args];
+        // Port 0 and the address Kestrel logs: a port chosen here and released could be taken by another test
+        // assembly's server before the sample binds it, and the health poll would then ask the wrong server.
+        string[] arguments = [Path.Combine(BinDirectory(sample), sample + ".dll"), "--urls=http://127.0.0.1:0", .. args];
         var environment = ProductionEnvironment();
         environment["HOME"] = workingDirectory;
         environment["DOTNET_CLI_HOME"] = workingDirectory;
@@ -163,7 +165,28 @@ public sealed class SampleProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var running = new SampleProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
+        Uri address;
+        try
+        {
+            address = await Eventually.Until(
+                () => Task.FromResult(process.HasExited ? null : ListeningAddress(output)),
+                a => a is not null,
+                TimeSpan.FromSeconds(30),
+                $"{sample} logs the address it listens on").ConfigureAwait(false) ?? throw new InvalidOperationException("no address");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync().ConfigureAwait(false);
+            process.Dispose();
+            throw new InvalidOperationException($"{sample} did not start: {output}", exception);
+        }
+
+        var running = new SampleProcess(process, output, address);
         try
         {
             await Eventually.Until(
@@ -207,6 +230,21 @@ public sealed class SampleProcess : IAsyncDisposable
         await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
         _process.Dispose();
     }
+
+    private static Uri? ListeningAddress(StringBuilder output)
+    {
+        string text;
+        lock (output)
+        {
+            text = output.ToString();
+        }
+
+        var match = ListeningLine().Match(text);
+        return match.Success ? new Uri(match.Groups[1].Value + "/") : null;
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:[0-9]+)")]
+    private static partial Regex ListeningLine();
 
     private static Dictionary<string, string> ProductionEnvironment() => new(StringComparer.Ordinal)
     {
