@@ -25,7 +25,8 @@ public sealed class CacheDirectoryTests
         // Root ignores modes, so the sample runs as nobody (SampleProcess.StartAsNobodyAsync); it may create its cache dir in "var" (0777).
         using var directory = await NobodyDirectory.CreateAsync();
         var cache = Path.Combine(directory.CreateSubdirectory("var", Mode0777), "artifact_cache");
-        var closed = $"http://127.0.0.1:{FreePort.Get()}/";
+        using var closedPort = new ClosedPort();
+        var closed = closedPort.Url.ToString();
         var settings = new Dictionary<string, string>
         {
             ["ArtifactVault:CacheDirectory"] = cache,
