@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -118,8 +119,11 @@ public sealed class SampleProcess : IAsyncDisposable
     public static async Task<SampleProcess> StartAsNobodyAsync(string sample, string workingDirectory, IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var port = FreePort.Get();
-        string[] arguments = [Path.Combine(BinDirectory(sample), sample + ".dll"), $"--urls=http://127.0.0.1:{port}", .. args];
+
+        // Port 0, and the port is read from the process's own listening socket: a port chosen beforehand stays free only
+        // until the next server binds port 0, and a cold start of a few seconds left time for another test's host (which
+        // also answers /health/live) to take it.
+        string[] arguments = [Path.Combine(BinDirectory(sample), sample + ".dll"), "--urls=http://127.0.0.1:0", .. args];
         var environment = ProductionEnvironment();
         environment["HOME"] = workingDirectory;
         environment["DOTNET_CLI_HOME"] = workingDirectory;
@@ -163,9 +167,16 @@ public sealed class SampleProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var running = new SampleProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
+        SampleProcess? running = null;
         try
         {
+            // setpriv and env exec the next program, so the process id is the sample's own.
+            var port = 0;
+            await Eventually.Until(
+                () => !process.HasExited && (port = ListeningPort(process.Id)) != 0,
+                TimeSpan.FromSeconds(30),
+                $"{sample} listens on 127.0.0.1").ConfigureAwait(false);
+            running = new SampleProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
             await Eventually.Until(
                 async () => !process.HasExited && await running.StatusAsync("/health/live").ConfigureAwait(false) == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(30),
@@ -174,8 +185,21 @@ public sealed class SampleProcess : IAsyncDisposable
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            var text = running.Output;
-            await running.DisposeAsync().ConfigureAwait(false);
+            string text;
+            lock (output)
+            {
+                text = output.ToString();
+            }
+
+            if (running is not null)
+            {
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await StopAsync(process).ConfigureAwait(false);
+            }
+
             throw new InvalidOperationException($"{sample} did not start: {text}", exception);
         }
     }
@@ -198,14 +222,53 @@ public sealed class SampleProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
+        await StopAsync(_process).ConfigureAwait(false);
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: true);
         }
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        _process.Dispose();
+        await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    /// <summary>The port of a TCP socket of process <paramref name="pid"/> listening on 127.0.0.1, or 0 while there is none.</summary>
+    private static int ListeningPort(int pid)
+    {
+        var sockets = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/fd"))
+            {
+                // "socket:[inode]"
+                if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal))
+                {
+                    sockets.Add(target["socket:[".Length..^1]);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return 0; // not started yet, or gone
+        }
+
+        // /proc/net/tcp: "sl local_address rem_address st ... inode"; 0100007F is 127.0.0.1, state 0A is LISTEN.
+        foreach (var line in File.ReadLines("/proc/net/tcp").Skip(1))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 9 && fields[3] == "0A" && sockets.Contains(fields[9])
+                && fields[1].StartsWith("0100007F:", StringComparison.Ordinal))
+            {
+                return int.Parse(fields[1]["0100007F:".Length..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
     }
 
     private static Dictionary<string, string> ProductionEnvironment() => new(StringComparer.Ordinal)
