@@ -18,6 +18,17 @@ public sealed class HelperTests
     }
 
     [Fact]
+    public async Task Closed_port_refuses_connections()
+    {
+        using var closed = new ClosedPort();
+        using var client = new TcpClient();
+
+        var error = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, closed.Port));
+
+        Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+    }
+
+    [Fact]
     public async Task Eventually_returns_once_the_condition_holds()
     {
         var calls = 0;

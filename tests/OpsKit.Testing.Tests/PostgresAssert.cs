@@ -8,7 +8,8 @@ internal static class PostgresAssert
     /// <summary>Opens a fresh unpooled connection, so no idle pooled connection can hide the server's state.</summary>
     public static async Task<NpgsqlConnection> OpenUnpooledAsync(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 };
+        // 15 s: an open started against a frozen server must outlive the tests' 2 s freeze plus their 10 s wait after the thaw.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 15 };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {

@@ -119,7 +119,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         await ThawAsync().ConfigureAwait(false);
         await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", TimeoutSeconds], cancellationToken).ConfigureAwait(false);
-        ProcessId = null;
+        await WaitForPostmasterExitAsync().ConfigureAwait(false);
     }
 
     /// <summary>Starts the stopped or killed server again on the same port with the same data.</summary>
@@ -295,7 +295,7 @@ public sealed class PostgresServer : IAsyncDisposable
             try
             {
                 await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", TimeoutSeconds], CancellationToken.None).ConfigureAwait(false);
-                ProcessId = null;
+                await WaitForPostmasterExitAsync().ConfigureAwait(false);
             }
             catch (InvalidOperationException)
             {
@@ -308,6 +308,18 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await FixtureDirectory.DeleteAsync(RootDirectory).ConfigureAwait(false);
+    }
+
+    private async Task WaitForPostmasterExitAsync()
+    {
+        // pg_ctl -w returns once postmaster.pid is gone, but the postmaster unlinks it in its exit hooks, just before
+        // it really exits: on a loaded machine it can still be alive when pg_ctl (and so this method's caller) returns.
+        if (ProcessId is { } pid && !await Wait.UntilGoneAsync([pid], _options.Timeout).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"The PostgreSQL postmaster {pid} was still alive {_options.Timeout.TotalSeconds:0.#} s after pg_ctl stop.");
+        }
+
+        ProcessId = null;
     }
 
     private string TimeoutSeconds => ((int)Math.Ceiling(_options.Timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

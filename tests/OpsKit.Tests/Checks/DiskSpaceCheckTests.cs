@@ -56,9 +56,11 @@ public sealed class DiskSpaceCheckTests
             o.UnhealthyAt = used + (3 * (1 - used) / 4);
         }));
 
-        var check = await app.WaitForAsync("data", "Healthy");
+        // The disk is shared with other test assemblies (PostgreSQL clusters, builds) that write and delete tens of MB at
+        // a time: wait for a run (every 200 ms) that agrees with a reading taken right after it.
+        var check = await app.WaitForAsync("data", "Healthy", c => Math.Abs(new DriveInfo(Path).AvailableFreeSpace - c.Data().GetProperty("free_bytes").GetInt64()) <= 64L * 1024 * 1024);
 
-        Assert.Equal(new DriveInfo(Path).AvailableFreeSpace, check.Data().GetProperty("free_bytes").GetInt64(), 64L * 1024 * 1024);
+        Assert.True(check.Data().GetProperty("free_bytes").GetInt64() > 0);
     }
 
     [Fact]

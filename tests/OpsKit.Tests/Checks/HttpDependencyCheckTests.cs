@@ -53,8 +53,8 @@ public sealed class HttpDependencyCheckTests
     [Fact]
     public async Task Closed_port_is_Unhealthy_with_category_connection_refused()
     {
-        var port = FreePort.Get();
-        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("backend.apache", new Uri($"http://127.0.0.1:{port}/"), critical: false));
+        using var closed = new ClosedPort();
+        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("backend.apache", closed.Url, critical: false));
 
         var check = await app.WaitForAsync("backend.apache", "Unhealthy");
 
@@ -152,8 +152,8 @@ public sealed class HttpDependencyCheckTests
     [Fact]
     public async Task Url_user_info_never_appears_in_the_output()
     {
-        var port = FreePort.Get();
-        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("gateway", new Uri($"http://admin:Hx9-topsecret@127.0.0.1:{port}/health")));
+        using var closed = new ClosedPort();
+        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("gateway", new Uri($"http://admin:Hx9-topsecret@127.0.0.1:{closed.Port}/health")));
 
         await app.WaitForAsync("gateway", "Unhealthy");
 

@@ -21,11 +21,11 @@ public sealed class TcpDependencyCheckTests
     public async Task Dns_refused_and_timeout_failures_have_distinct_categories()
     {
         using var hung = new SilentListener();
-        var closed = FreePort.Get();
+        using var closed = new ClosedPort();
         await using var app = await CheckApp.StartAsync(
             h => h
                 .AddTcpDependency("mongodb", "lucid-mongodb.invalid", 27017)
-                .AddTcpDependency("closed", "127.0.0.1", closed)
+                .AddTcpDependency("closed", "127.0.0.1", closed.Port)
                 .AddHttpDependency("hung", new Uri($"http://127.0.0.1:{hung.Port}/"), o => o.Timeout = TimeSpan.FromSeconds(1)),
             services: s => s.AddSingleton<IHostResolver>(new FakeResolver()));
 

@@ -105,7 +105,7 @@ public sealed class DetailsPolicyTests
         Assert.Equal(404, unknown.Code);
     }
 
-    private static Task<TestApp> StartAsync(string? details, ControlledCheck? check = null)
+    private static async Task<TestApp> StartAsync(string? details, ControlledCheck? check = null)
     {
         check ??= new ControlledCheck();
         var config = new Dictionary<string, string?> { ["OpsKit:Health:DetailsPolicy"] = "ops", ["OpsKit:Health:Period"] = "00:01:00" };
@@ -114,7 +114,7 @@ public sealed class DetailsPolicyTests
             config["OpsKit:Health:Details"] = details;
         }
 
-        return TestApp.StartAsync(
+        var app = await TestApp.StartAsync(
             b =>
             {
                 b.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
@@ -122,6 +122,19 @@ public sealed class DetailsPolicyTests
                 b.Services.AddOpsHealth().AddCheck("db", check.RunAsync);
             },
             config);
+
+        // The tests read /health once and expect the Healthy verdict: wait for the first snapshot (before it, /health
+        // is 503 "starting", which a loaded machine can still serve right after the host started).
+        try
+        {
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "the first snapshot");
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Authenticates a caller that sends <c>X-Test-Role</c> with that role.</summary>

@@ -14,11 +14,13 @@ public sealed class FailoverTests
         var counter = new AttemptCounter();
         var clock = new FakeTimeProvider();
         var start = clock.GetUtcNow();
+        using var primary = new ClosedPort();
+        using var secondary = new ClosedPort();
         using var services = Build(
             new Dictionary<string, string?>
             {
-                [Key(pipeline, "Endpoints:0:Url")] = StubServer.ClosedEndpoint().ToString(),
-                [Key(pipeline, "Endpoints:1:Url")] = StubServer.ClosedEndpoint().ToString(),
+                [Key(pipeline, "Endpoints:0:Url")] = primary.Url.ToString(),
+                [Key(pipeline, "Endpoints:1:Url")] = secondary.Url.ToString(),
                 [Key(pipeline, "Retry:Delays:0")] = "00:00:00.050",
                 [Key(pipeline, "Retry:Delays:1")] = "00:00:00.100",
                 [Key(pipeline, "Retry:Delays:2")] = "00:00:00.200",
@@ -51,10 +53,11 @@ public sealed class FailoverTests
     {
         const string pipeline = "s0t3-backup";
         await using var backup = await StubServer.StartAsync();
+        using var primary = new ClosedPort();
         using var services = Build(
             new Dictionary<string, string?>
             {
-                [Key(pipeline, "Endpoints:0:Url")] = StubServer.ClosedEndpoint().ToString(),
+                [Key(pipeline, "Endpoints:0:Url")] = primary.Url.ToString(),
                 [Key(pipeline, "Endpoints:1:Url")] = backup.Url.ToString(),
             },
             pipeline);
@@ -76,10 +79,11 @@ public sealed class FailoverTests
     {
         const string pipeline = "base-paths";
         await using var backup = await StubServer.StartAsync();
+        using var primary = new ClosedPort();
         using var services = Build(
             new Dictionary<string, string?>
             {
-                [Key(pipeline, "Endpoints:0:Url")] = new Uri(StubServer.ClosedEndpoint(), "maven2/").ToString(),
+                [Key(pipeline, "Endpoints:0:Url")] = new Uri(primary.Url, "maven2/").ToString(),
                 [Key(pipeline, "Endpoints:1:Url")] = new Uri(backup.Url, "mirror/maven2/").ToString(),
             },
             pipeline);
@@ -98,12 +102,12 @@ public sealed class FailoverTests
     {
         const string pipeline = "open-primary";
         var counter = new AttemptCounter();
-        var primary = StubServer.ClosedEndpoint();
+        using var primary = new ClosedPort();
         await using var backup = await StubServer.StartAsync();
         using var services = Build(
             new Dictionary<string, string?>
             {
-                [Key(pipeline, "Endpoints:0:Url")] = primary.ToString(),
+                [Key(pipeline, "Endpoints:0:Url")] = primary.Url.ToString(),
                 [Key(pipeline, "Endpoints:1:Url")] = backup.Url.ToString(),
                 [Key(pipeline, "CircuitBreaker:FailureThreshold")] = "2",
             },
@@ -117,7 +121,7 @@ public sealed class FailoverTests
             Assert.Equal(200, (int)response.StatusCode);
         }
 
-        Assert.Equal(2, counter.For(primary));
+        Assert.Equal(2, counter.For(primary.Url));
         Assert.Equal(5, backup.Hits("/status"));
     }
 }

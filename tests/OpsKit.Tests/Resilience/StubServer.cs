@@ -25,8 +25,6 @@ internal sealed class StubServer : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>An address where nothing listens: a port bound once and released.</summary>
-    public static Uri ClosedEndpoint() => new($"http://127.0.0.1:{FreePort.Get()}/");
 
     public async ValueTask DisposeAsync()
     {

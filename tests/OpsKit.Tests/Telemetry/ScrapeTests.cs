@@ -27,6 +27,7 @@ public sealed class ScrapeTests
             await app.Client.GetAsync("/nowhere");
         }
 
+        await WorkRequestsCountedAsync(app, 3);
         var exposition = await app.ScrapeTextAsync();
         var (exitCode, output) = await Promtool.CheckMetricsAsync(exposition);
 
@@ -84,7 +85,7 @@ public sealed class ScrapeTests
     {
         await using var app = await TelemetryApp.StartAsync(h => h.AddCheck("x", _ => Task.FromResult(HealthCheckResult.Healthy())), Fast);
         await app.Client.GetStringAsync("/work");
-        var before = await app.ScrapeAsync();
+        var before = await WorkRequestsCountedAsync(app, 1);
 
         for (var i = 0; i < 20; i++)
         {
@@ -97,7 +98,7 @@ public sealed class ScrapeTests
             await app.Client.GetStringAsync("/work");
         }
 
-        var after = await app.ScrapeAsync();
+        var after = await WorkRequestsCountedAsync(app, 4);
         Assert.Equal(RequestCount(before, "/work") + 3, RequestCount(after, "/work"));
         Assert.Equal(RequestCount(before, "/health/ready"), RequestCount(after, "/health/ready"));
         Assert.Equal(0, RequestCount(after, "/health/ready") + RequestCount(after, "/health/live") + RequestCount(after, "/metrics"));
@@ -109,7 +110,7 @@ public sealed class ScrapeTests
         await using var app = await TelemetryApp.StartAsync(_ => { });
         await app.Client.GetStringAsync("/work");
 
-        var metrics = await app.ScrapeAsync();
+        var metrics = await WorkRequestsCountedAsync(app, 1);
 
         Assert.Equal(["0.1", "0.5", "1", "2.5", "5", "10", "+Inf"], BucketBounds(metrics, "http_server_request_duration_seconds_bucket", ("http_route", "/work")));
     }
@@ -124,7 +125,7 @@ public sealed class ScrapeTests
         });
         await app.Client.GetStringAsync("/work");
 
-        var metrics = await app.ScrapeAsync();
+        var metrics = await WorkRequestsCountedAsync(app, 1);
 
         Assert.Equal(["0.05", "0.2", "+Inf"], BucketBounds(metrics, "http_server_request_duration_seconds_bucket", ("http_route", "/work")));
     }
@@ -153,6 +154,14 @@ public sealed class ScrapeTests
         Assert.Contains("opskit_health_status", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(404, (int)old.StatusCode);
     }
+
+    /// <summary>
+    /// Scrapes until the request-duration histogram has counted <paramref name="count"/> requests to <c>/work</c>:
+    /// ASP.NET Core records a request when it ends, after the response has reached the client, so the scrape right
+    /// after a request may not show it yet.
+    /// </summary>
+    private static Task<PrometheusText> WorkRequestsCountedAsync(TestApp app, int count) =>
+        Eventually.Until(() => app.ScrapeAsync(), m => RequestCount(m, "/work") == count, TimeSpan.FromSeconds(5), $"{count} /work request(s) are counted");
 
     private static double RequestCount(PrometheusText metrics, string route) =>
         metrics.Named("http_server_request_duration_seconds_count").Where(s => s.Has("http_route", route)).Sum(s => s.Value);
