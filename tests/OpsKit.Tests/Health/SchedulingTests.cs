@@ -12,7 +12,8 @@ public sealed class SchedulingTests
     [Fact]
     public async Task Each_check_runs_once_per_jittered_period()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerRecordingTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var period = (Min: TimeSpan.FromSeconds(10), Max: TimeSpan.FromSeconds(11));
         var check = new ControlledCheck();
         await using var app = await TestApp.StartAsync(b =>
         {
@@ -21,6 +22,7 @@ public sealed class SchedulingTests
         });
 
         await Eventually.Until(() => check.Runs == 1, TimeSpan.FromSeconds(5), "the first run starts at once");
+        await Eventually.Until(() => time.TimersDueWithin(period.Min, period.Max) == 1, TimeSpan.FromSeconds(5), "the next period is armed");
 
         // Within the period (10 s) nothing runs again; jitter adds at most 10 %.
         time.Advance(TimeSpan.FromSeconds(9.9));
@@ -29,6 +31,7 @@ public sealed class SchedulingTests
 
         time.Advance(TimeSpan.FromSeconds(1.2));
         await Eventually.Until(() => check.Runs == 2, TimeSpan.FromSeconds(5), "the second run after one jittered period");
+        await Eventually.Until(() => time.TimersDueWithin(period.Min, period.Max) == 2, TimeSpan.FromSeconds(5), "the period after it is armed");
 
         time.Advance(TimeSpan.FromSeconds(11.1));
         await Eventually.Until(() => check.Runs == 3, TimeSpan.FromSeconds(5), "the third run");
@@ -37,7 +40,7 @@ public sealed class SchedulingTests
     [Fact]
     public async Task Timeout_is_measured_on_the_engine_clock()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerRecordingTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         using var hung = new HangingCheck();
         await using var app = await TestApp.StartAsync(
             b =>
@@ -47,6 +50,7 @@ public sealed class SchedulingTests
             },
             new Dictionary<string, string?> { ["OpsKit:Health:Details"] = "Always" });
         await Eventually.Until(() => hung.Started == 1, TimeSpan.FromSeconds(5), "the run starts");
+        await Eventually.Until(() => time.TimersDueWithin(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) == 1, TimeSpan.FromSeconds(5), "the run's 5 s timeout is armed");
 
         Assert.Equal(503, (await app.Client.GetJsonAsync("/health/ready")).Code);
         time.Advance(TimeSpan.FromSeconds(5));
