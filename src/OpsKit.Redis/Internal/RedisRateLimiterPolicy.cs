@@ -28,6 +28,7 @@ internal sealed partial class RedisRateLimiterPolicy
     private readonly RateLimiterMetrics _metrics;
     private readonly ILogger _logger;
     private readonly RedisValue _windowMilliseconds;
+    private readonly Func<string, RateLimiter> _createLimiter;
     private int _failing;
 
     public RedisRateLimiterPolicy(
@@ -50,6 +51,7 @@ internal sealed partial class RedisRateLimiterPolicy
         _metrics = metrics;
         _logger = logger;
         _windowMilliseconds = (long)Math.Ceiling(options.Window.TotalMilliseconds);
+        _createLimiter = key => new RedisFixedWindowRateLimiter(this, key);
     }
 
     public string Name { get; }
@@ -68,7 +70,7 @@ internal sealed partial class RedisRateLimiterPolicy
 
     /// <summary>The partition of a request, for <c>RateLimiterOptions.AddPolicy</c>.</summary>
     public RateLimitPartition<string> GetPartition(HttpContext context) =>
-        RateLimitPartition.Get(_partitionKey(context), key => new RedisFixedWindowRateLimiter(this, key));
+        RateLimitPartition.Get(_partitionKey(context), _createLimiter);
 
     /// <summary>
     /// Counts <paramref name="permits"/> in the partition's window in Redis. Null when Redis could not be asked within
