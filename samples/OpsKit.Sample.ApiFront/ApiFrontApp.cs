@@ -13,8 +13,8 @@ namespace OpsKit.Sample.ApiFront;
 
 /// <summary>
 /// Lucid's API front (seed 2): an API in front of downstream services (blockchain engine, search cluster, MongoDB, RDP
-/// server), with Redis as a non-critical request counter, JWT bearer authentication and a per-client rate limit on
-/// <c>/api/v1/*</c>. Everything comes from configuration (appsettings.json).
+/// server), with Redis as a non-critical request counter and rate-limit store, JWT bearer authentication and a
+/// per-client rate limit on <c>/api/v1/*</c>. Everything comes from configuration (appsettings.json).
 /// </summary>
 public static class ApiFrontApp
 {
@@ -32,7 +32,8 @@ public static class ApiFrontApp
         services.TryAddSingleton(TimeProvider.System);
 
         // Redis: the app's own multiplexer (never aborts on a failed connect, fails commands fast while disconnected).
-        var redisOptions = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("redis") ?? "localhost:6379");
+        var redisConnection = builder.Configuration.GetConnectionString("redis");
+        var redisOptions = ConfigurationOptions.Parse(redisConnection ?? "localhost:6379");
         redisOptions.AbortOnConnectFail = false;
         redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
@@ -63,14 +64,30 @@ public static class ApiFrontApp
         });
         services.AddAuthorization();
 
-        // Fixed window per client address on /api/v1/* (the guide's "about 100 per window").
+        // Fixed window per client address on /api/v1/* (the guide's "about 100 per window"). Counted in Redis by default
+        // (one budget for every instance; when Redis is lost, fail open to a per-instance window with the same limit,
+        // or 503 with OpsKit:Redis:RateLimiting:api:FailMode=Closed); RateLimiting:Store=Local keeps it in-process.
         var limit = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings();
+        var store = limit.Store ?? (redisConnection is null ? RateLimitStore.Local : RateLimitStore.Redis);
+        if (store == RateLimitStore.Redis)
+        {
+            services.AddOpsRedisRateLimiter(RateLimitPolicy, o =>
+            {
+                o.PermitLimit = limit.PermitLimit;
+                o.Window = limit.Window;
+            });
+        }
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 }));
+            if (store == RateLimitStore.Local)
+            {
+                o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 }));
+            }
+
             o.OnRejected = (context, _) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

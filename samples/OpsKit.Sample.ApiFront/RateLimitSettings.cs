@@ -10,4 +10,10 @@ internal sealed class RateLimitSettings
 
     /// <summary>The window length.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Where the window is counted: <c>Redis</c> (one budget shared by every instance; the default when
+    /// <c>ConnectionStrings:redis</c> is set) or <c>Local</c> (in-process, one budget per instance).
+    /// </summary>
+    public RateLimitStore? Store { get; set; }
 }

@@ -43,6 +43,7 @@ public sealed partial class ConfigurationReferenceTests
         ["RedisMemoryCheckOptions"] = ["OpsKit:Health:Checks:redis.memory:"],
         ["RedisLocksCheckOptions"] = ["OpsKit:Health:Checks:redis.locks:"],
         ["OpsRedisLockOptions"] = ["OpsKit:Redis:Lock:"],
+        ["OpsRedisRateLimiterOptions"] = ["OpsKit:Redis:RateLimiting:<policy>:", ""],
         ["OpsTelemetryOptions"] = ["OpsKit:Telemetry:"],
         ["OpsResiliencePipelineOptions"] = ["OpsKit:Resilience:Pipelines:<name>:"],
         ["OpsRetryOptions"] = ["OpsKit:Resilience:Pipelines:<name>:Retry:"],

@@ -64,6 +64,7 @@ public sealed partial class MetricsReferenceTests
                     .AddRedis();
                 builder.Services.AddOpsTelemetry();
                 builder.Services.AddOpsRedisLock();
+                builder.Services.AddOpsRedisRateLimiter("api");
                 builder.Services.AddOpsMemoryCache("products", o => o.SizeLimit = 100);
                 builder.Services.AddOpsResilience("gateway", _ => { });
                 builder.Services.AddOpsSecuritySignals();

@@ -21,6 +21,7 @@ internal static class InstrumentNames
     public const string RedisMemoryUsage = "opskit.redis.memory.usage";
     public const string LockAcquisitions = "opskit.lock.acquisitions";
     public const string LockHeld = "opskit.lock.held";
+    public const string RateLimitStoreFailures = "opskit.rate_limit.store_failures";
     public const string CacheRequests = "opskit.cache.requests";
     public const string CacheEvictions = "opskit.cache.evictions";
     public const string CacheEntries = "opskit.cache.entries";
@@ -48,6 +49,7 @@ internal static class InstrumentNames
         public const string Type = "type";
         public const string Scheme = "scheme";
         public const string Slo = "slo";
+        public const string Policy = "policy";
     }
 
     /// <summary>Units as OpenTelemetry expects them; the Prometheus exporter turns "s" into "_seconds", "ratio" into "_ratio".</summary>
