@@ -43,7 +43,17 @@ public static class RedisRateLimiterServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        builder.BindConfiguration($"{OpsRedisRateLimiterOptions.SectionName}:{policyName}").ValidateOnStart();
+        var section = $"{OpsRedisRateLimiterOptions.SectionName}:{policyName}";
+        builder.BindConfiguration(section).ValidateOnStart();
+
+        // Without this the missing client would surface as a 500 on the first limited request, not at start-up.
+        builder.Validate<IServiceProviderIsService>(
+            (_, registry) => serviceKey is null
+                ? registry.IsService(typeof(IConnectionMultiplexer))
+                : registry is IServiceProviderIsKeyedService keyed && keyed.IsKeyedService(typeof(IConnectionMultiplexer), serviceKey),
+            $"{section}: rate limiter policy '{policyName}' needs an IConnectionMultiplexer"
+                + (serviceKey is null ? string.Empty : " with the service key given to AddOpsRedisRateLimiter")
+                + " registered in dependency injection (OpsKit never connects to Redis on its own).");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsRedisRateLimiterOptions>, RedisRateLimiterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<RateLimiterOptions>, StoreUnavailableStatus>());
         services.TryAddOpsKitMeter();

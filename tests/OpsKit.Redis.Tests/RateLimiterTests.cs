@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
@@ -102,5 +103,24 @@ public sealed class RateLimiterTests(RedisServerFixture fixture)
         Assert.Contains("OpsKit:Redis:RateLimiting:api:PermitLimit must be greater than zero.", failure.Failures);
         Assert.Contains("OpsKit:Redis:RateLimiting:api:Window must be at least 1 ms.", failure.Failures);
         Assert.Contains("OpsKit:Redis:RateLimiting:api:Timeout must be greater than zero.", failure.Failures);
+    }
+
+    [Fact]
+    public async Task A_policy_without_a_registered_multiplexer_fails_start_up_naming_the_policy()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddRateLimiter(_ => { });
+                b.Services.AddOpsRedisRateLimiter(RateLimiterApp.Policy);
+            },
+            map: a =>
+            {
+                a.UseRateLimiter();
+                a.MapGet("/api/test", () => "ok").RequireRateLimiting(RateLimiterApp.Policy);
+            }));
+
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith("OpsKit:Redis:RateLimiting:api: rate limiter policy 'api' needs an IConnectionMultiplexer", message, StringComparison.Ordinal);
     }
 }
