@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
@@ -17,21 +18,32 @@ public sealed class LatencyObjectiveTests(PolicyDatabaseFixture database)
     [Fact]
     public async Task S3_T2_policy_evaluation_at_300_ms_is_warning_under_the_strict_preset()
     {
-        await using var host = await PolicyHost.StartAsync(database);
-        var warmup = await WarmUpAsync(host);
+        // The 300 ms policy leaves 200 ms to the 500 ms critical bound. The server saw each request take no longer than
+        // the client did, so when the client's p95 of the slow requests stays under 480 ms the objective must say
+        // warning. A run that other test assemblies' CPU bursts pushed over it (p95 0.57 s seen in a loaded full run)
+        // judges the machine, not the preset: it is repeated on a fresh host, three runs at most.
+        const double ClientBound = 0.48;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var host = await PolicyHost.StartAsync(database);
+            var warmup = await WarmUpAsync(host);
+            var clientP95 = await DriveOneAtATimeAsync(host, "audit-300ms");
+            var slo = await ObjectiveAfterAsync(host, warmup + Requests);
+            if (clientP95 >= ClientBound && attempt < 3)
+            {
+                continue;
+            }
 
-        // One at a time: the 300 ms policy leaves 200 ms to the 500 ms critical bound, and five concurrent requests
-        // caught together by a CPU burst of the other test assemblies (p95 0.73 s seen in a full run) would judge the
-        // machine's load, not the preset.
-        await DriveAsync(host, "audit-300ms", parallel: 1);
-
-        var slo = await ObjectiveAfterAsync(host, warmup + Requests);
-        var p95 = slo.GetProperty("targets").GetProperty("p95");
-        Assert.True(p95.GetProperty("state").GetString() == "warning", slo.ToString());
-        Assert.Equal(0.2, p95.GetProperty("warning").GetDouble());
-        Assert.Equal(0.5, p95.GetProperty("critical").GetDouble());
-        Assert.Equal("warning", slo.GetProperty("state").GetString());
-        Assert.Equal("/policies", slo.GetProperty("route").GetString());
+            Assert.True(clientP95 < ClientBound, $"the machine was too slow to judge in {attempt} runs: client p95 {clientP95:0.000} s");
+            var p95 = slo.GetProperty("targets").GetProperty("p95");
+            Assert.True(p95.GetProperty("state").GetString() == "warning", slo.ToString());
+            Assert.InRange(p95.GetProperty("value").GetDouble(), 0.29, 0.5);
+            Assert.Equal(0.2, p95.GetProperty("warning").GetDouble());
+            Assert.Equal(0.5, p95.GetProperty("critical").GetDouble());
+            Assert.Equal("warning", slo.GetProperty("state").GetString());
+            Assert.Equal("/policies", slo.GetProperty("route").GetString());
+            return;
+        }
     }
 
     [Fact]
@@ -78,6 +90,21 @@ public sealed class LatencyObjectiveTests(PolicyDatabaseFixture database)
             var statuses = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => PolicyHost.EvaluateAsync(host, policy)));
             Assert.All(statuses, s => Assert.Equal(200, s));
         }
+    }
+
+    /// <summary>Sends the requests one at a time; returns the client-side p95 (nearest rank) of their durations, in seconds.</summary>
+    private static async Task<double> DriveOneAtATimeAsync(SampleHost host, string policy)
+    {
+        var seconds = new List<double>(Requests);
+        for (var sent = 0; sent < Requests; sent++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            Assert.Equal(200, await PolicyHost.EvaluateAsync(host, policy));
+            seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
+        seconds.Sort();
+        return seconds[(int)Math.Ceiling(0.95 * seconds.Count) - 1];
     }
 
     private static async Task<JsonElement> ObjectiveAfterAsync(SampleHost host, int requests)

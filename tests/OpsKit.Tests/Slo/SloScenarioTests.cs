@@ -31,18 +31,28 @@ public sealed class SloScenarioTests
     [Fact]
     public async Task S3_T2_work_route_at_300_ms_is_warning_under_the_strict_preset()
     {
-        await using var app = await StartAsync(Strict(), delay: TimeSpan.FromMilliseconds(300));
+        // The 300 ms route leaves 200 ms to the 500 ms critical bound. The server saw each request take no longer than the
+        // client did, so when the client's p95 stays under 480 ms the objective must say warning; a run that another test
+        // assembly's CPU bursts pushed over it judges the machine, not the preset, and is repeated on a fresh app.
+        const double ClientBound = 0.48;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var app = await StartAsync(Strict(), delay: TimeSpan.FromMilliseconds(300));
+            var clientP95 = await DriveOneAtATimeAsync(app.Client, "/work", 50);
+            var slo = await SloAfterAsync(app, "work", 50);
+            if (clientP95 >= ClientBound && attempt < 3)
+            {
+                continue;
+            }
 
-        // One at a time: the 300 ms route leaves 200 ms to the 500 ms critical bound, and ten concurrent requests caught
-        // together by a CPU burst of another test assembly would judge the machine's load, not the preset.
-        await DriveAsync(app.Client, "/work", 50, parallel: 1);
-
-        var slo = await SloAfterAsync(app, "work", 50);
-        var p95 = slo.GetProperty("targets").GetProperty("p95");
-        Assert.True(p95.GetProperty("state").GetString() == "warning", slo.ToString());
-        Assert.Equal(0.2, p95.GetProperty("warning").GetDouble());
-        Assert.Equal(0.5, p95.GetProperty("critical").GetDouble());
-        Assert.Equal("warning", slo.GetProperty("state").GetString());
+            Assert.True(clientP95 < ClientBound, $"the machine was too slow to judge in {attempt} runs: client p95 {clientP95:0.000} s");
+            var p95 = slo.GetProperty("targets").GetProperty("p95");
+            Assert.True(p95.GetProperty("state").GetString() == "warning", slo.ToString());
+            Assert.Equal(0.2, p95.GetProperty("warning").GetDouble());
+            Assert.Equal(0.5, p95.GetProperty("critical").GetDouble());
+            Assert.Equal("warning", slo.GetProperty("state").GetString());
+            return;
+        }
     }
 
     [Fact]

@@ -62,6 +62,21 @@ internal static class SloTestHost
         }
     }
 
+    /// <summary>Sends <paramref name="count"/> requests one at a time; returns the client-side p95 (nearest rank) of their durations, in seconds.</summary>
+    public static async Task<double> DriveOneAtATimeAsync(HttpClient client, string path, int count)
+    {
+        var seconds = new List<double>(count);
+        for (var sent = 0; sent < count; sent++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path);
+            seconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+
+        seconds.Sort();
+        return seconds[(int)Math.Ceiling(0.95 * seconds.Count) - 1];
+    }
+
     /// <summary>Polls the detailed JSON until the objective has evaluated <paramref name="requests"/> requests; returns its section.</summary>
     public static async Task<JsonElement> SloAfterAsync(TestApp app, string slo, long requests)
     {
