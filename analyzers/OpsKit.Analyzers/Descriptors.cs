@@ -71,6 +71,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A liveness probe should only fail when the process itself is broken. A database, cache or HTTP dependency belongs in the readiness probe.");
 
+    public static readonly DiagnosticDescriptor UndisposedDbConnection = Create(
+        DiagnosticIds.UndisposedDbConnection,
+        "Dispose opened database connections",
+        "The connection opened by '{0}' is not disposed on every path; declare it with 'using' so it returns to the pool",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "A pooled ADO.NET connection goes back to the pool only when it is disposed or closed. A connection that is opened and dropped stays busy until the garbage collector finalizes it, and the pool runs out: 'The connection pool has been exhausted', 'too many connections'.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
         => new(
             id,

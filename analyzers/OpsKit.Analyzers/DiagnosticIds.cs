@@ -11,4 +11,5 @@ internal static class DiagnosticIds
     public const string UnboundedDictionaryCache = "OPS0006";
     public const string ConnectionMultiplexerPerOperation = "OPS0007";
     public const string DependencyCheckTaggedLive = "OPS0008";
+    public const string UndisposedDbConnection = "OPS0009";
 }

@@ -32,6 +32,9 @@ public sealed record TestProject
 
     public bool Redis { get; init; } = true;
 
+    /// <summary>References Npgsql (NpgsqlDataSource, NpgsqlConnection); off by default.</summary>
+    public bool Npgsql { get; init; }
+
     public bool OpsKit { get; init; }
 
     /// <summary>False leaves the build_property.* keys out entirely (analyzer referenced without OpsKit.props).</summary>

@@ -6,13 +6,14 @@ namespace OpsKit.Analyzers.Tests.Helpers;
 
 /// <summary>
 /// Real reference assemblies: the .NET and ASP.NET Core reference packs of the installed SDK, StackExchange.Redis
-/// from the test's own package, and a small stand-in for the OpsKit runtime API compiled once.
+/// and Npgsql from the test's own packages, and a small stand-in for the OpsKit runtime API compiled once.
 /// </summary>
 public static class TestReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyNetCore = new(() => FromPack("Microsoft.NETCore.App.Ref"));
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAspNetCore = new(() => FromPack("Microsoft.AspNetCore.App.Ref"));
     private static readonly Lazy<MetadataReference> LazyRedis = new(() => MetadataReference.CreateFromFile(typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly.Location));
+    private static readonly Lazy<MetadataReference> LazyNpgsql = new(() => MetadataReference.CreateFromFile(typeof(global::Npgsql.NpgsqlDataSource).Assembly.Location));
     private static readonly Lazy<MetadataReference> LazyOpsKit = new(() => CompileLibrary("OpsKit", OpsKitApiSource, [.. NetCore, .. AspNetCore]));
 
     public static ImmutableArray<MetadataReference> NetCore => LazyNetCore.Value;
@@ -20,6 +21,8 @@ public static class TestReferences
     public static ImmutableArray<MetadataReference> AspNetCore => LazyAspNetCore.Value;
 
     public static MetadataReference Redis => LazyRedis.Value;
+
+    public static MetadataReference Npgsql => LazyNpgsql.Value;
 
     public static MetadataReference OpsKit => LazyOpsKit.Value;
 
@@ -35,6 +38,11 @@ public static class TestReferences
         if (project.Redis)
         {
             builder.Add(Redis);
+        }
+
+        if (project.Npgsql)
+        {
+            builder.Add(Npgsql);
         }
 
         if (project.OpsKit)
