@@ -1,0 +1,493 @@
+using OpsKit.Analyzers.Tests.Helpers;
+using Fix = OpsKit.Analyzers.Tests.Helpers.CodeFixVerifier<OpsKit.Analyzers.Rules.UndisposedDbConnectionAnalyzer, OpsKit.Analyzers.Rules.UndisposedDbConnectionCodeFix>;
+using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.UndisposedDbConnectionAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+public sealed class UndisposedDbConnectionTests
+{
+    private static readonly TestProject Library = TestProject.Library with { Npgsql = true };
+
+    // ---- leaks ----
+
+    [Fact]
+    public Task OpenConnection_held_in_a_local_without_dispose_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public long Count()
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    using var command = new NpgsqlCommand("SELECT count(*) FROM policies", connection);
+                    return (long)command.ExecuteScalar()!;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Awaited_OpenConnectionAsync_held_in_a_local_without_dispose_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public async Task<long> CountAsync(CancellationToken cancellationToken)
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync(cancellationToken)|].ConfigureAwait(false);
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT count(*) FROM policies";
+                    return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Discarded_connection_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Warmup(NpgsqlDataSource dataSource)
+            {
+                public async Task WarmAsync()
+                {
+                    await [|dataSource.OpenConnectionAsync()|];
+                    [|dataSource.OpenConnection()|];
+                    _ = [|dataSource.OpenConnectionAsync()|];
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_used_as_a_receiver_and_dropped_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Pinger(NpgsqlDataSource dataSource)
+            {
+                public object? Ping() => [|dataSource.OpenConnection()|].CreateCommand().ExecuteScalar();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Open_on_a_connection_created_by_new_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Migrator(string connectionString)
+            {
+                public async Task MigrateAsync()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await [|connection.OpenAsync()|];
+                    await using var command = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS t (id int)", connection);
+                    await command.ExecuteNonQueryAsync();
+                    await connection.OpenAsync();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Open_on_a_connection_from_CreateConnection_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Reader(NpgsqlDataSource dataSource)
+            {
+                public void Touch()
+                {
+                    var connection = dataSource.CreateConnection();
+                    [|connection.Open()|];
+                    connection.CreateCommand().ExecuteNonQuery();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Dispose_only_on_the_happy_path_without_finally_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Writer(NpgsqlDataSource dataSource)
+            {
+                public void Write(int id)
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    using var command = new NpgsqlCommand("INSERT INTO t VALUES ($1)", connection);
+                    command.Parameters.AddWithValue(id);
+                    command.ExecuteNonQuery();
+                    connection.Dispose();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Leak_in_a_minimal_API_handler_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/policies", async (NpgsqlDataSource dataSource) =>
+            {
+                var connection = await [|dataSource.OpenConnectionAsync()|];
+                var command = new NpgsqlCommand("SELECT count(*) FROM policies", connection);
+                return (long)(await command.ExecuteScalarAsync())!;
+            });
+            app.Run();
+            """, TestProject.WebApp with { Npgsql = true });
+
+    // ---- compliant code stays silent ----
+
+    [Fact]
+    public Task Using_declarations_and_statements_are_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource, string connectionString)
+            {
+                public async Task<object?> ReadAsync()
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync();
+                    return await connection.CreateCommand().ExecuteScalarAsync();
+                }
+
+                public object? Read()
+                {
+                    using var connection = dataSource.OpenConnection();
+                    return connection.CreateCommand().ExecuteScalar();
+                }
+
+                public object? ReadBlock()
+                {
+                    using (var connection = dataSource.OpenConnection())
+                    {
+                        return connection.CreateCommand().ExecuteScalar();
+                    }
+                }
+
+                public async Task<object?> ReadCreatedAsync()
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync();
+                    return await connection.CreateCommand().ExecuteScalarAsync();
+                }
+
+                public object? ReadExisting()
+                {
+                    var connection = dataSource.OpenConnection();
+                    using (connection)
+                    {
+                        return connection.CreateCommand().ExecuteScalar();
+                    }
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Dispose_or_Close_in_finally_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Writer(NpgsqlDataSource dataSource)
+            {
+                public void Write()
+                {
+                    var connection = dataSource.OpenConnection();
+                    try
+                    {
+                        connection.CreateCommand().ExecuteNonQuery();
+                    }
+                    finally
+                    {
+                        connection.Dispose();
+                    }
+                }
+
+                public async Task WriteAsync()
+                {
+                    NpgsqlConnection? connection = null;
+                    try
+                    {
+                        connection = await dataSource.OpenConnectionAsync();
+                        await connection.CreateCommand().ExecuteNonQueryAsync();
+                    }
+                    finally
+                    {
+                        await (connection?.CloseAsync() ?? Task.CompletedTask);
+                        connection?.Dispose();
+                    }
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Returned_connection_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class ConnectionFactory(NpgsqlDataSource dataSource)
+            {
+                public NpgsqlConnection Open() => dataSource.OpenConnection();
+
+                public ValueTask<NpgsqlConnection> OpenAsync() => dataSource.OpenConnectionAsync();
+
+                public async Task<NpgsqlConnection> OpenCheckedAsync()
+                {
+                    var connection = await dataSource.OpenConnectionAsync();
+                    await connection.CreateCommand().ExecuteNonQueryAsync();
+                    return connection;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_assigned_to_a_field_or_property_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Session(NpgsqlDataSource dataSource) : IDisposable
+            {
+                private NpgsqlConnection? _connection;
+
+                public NpgsqlConnection? Current { get; private set; }
+
+                public void Start()
+                {
+                    var connection = dataSource.OpenConnection();
+                    _connection = connection;
+                    Current = dataSource.OpenConnection();
+                }
+
+                public void Dispose()
+                {
+                    _connection?.Dispose();
+                    Current?.Dispose();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_passed_to_a_constructor_or_method_or_collection_or_lambda_is_silent()
+        => Verify.VerifyAsync("""
+            using System.Data;
+            using Npgsql;
+
+            public sealed class UnitOfWork(NpgsqlConnection connection) : IDisposable
+            {
+                public NpgsqlConnection Connection { get; } = connection;
+
+                public void Dispose() => Connection.Dispose();
+            }
+
+            public sealed class Factory(NpgsqlDataSource dataSource)
+            {
+                private readonly List<NpgsqlConnection> _open = [];
+
+                public UnitOfWork Begin()
+                {
+                    var connection = dataSource.OpenConnection();
+                    return new UnitOfWork(connection);
+                }
+
+                public void Track() => _open.Add(dataSource.OpenConnection());
+
+                public void Keep()
+                {
+                    var connection = dataSource.OpenConnection();
+                    _open.Add(connection);
+                }
+
+                public Func<object?> Later()
+                {
+                    var connection = dataSource.OpenConnection();
+                    return () => connection.CreateCommand().ExecuteScalar();
+                }
+
+                public IDataReader Reader(string sql)
+                {
+                    var connection = dataSource.OpenConnection();
+                    var command = new NpgsqlCommand(sql, connection);
+                    return command.ExecuteReader(CommandBehavior.CloseConnection);
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_created_elsewhere_and_opened_here_is_silent()
+        => Verify.VerifyAsync("""
+            using System.Data.Common;
+
+            public sealed class Opener(DbConnection shared, Func<DbConnection> factory)
+            {
+                public void OpenShared() => shared.Open();
+
+                public void OpenFromFactory()
+                {
+                    var connection = factory();
+                    connection.Open();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Test_project_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class PolicyTests(NpgsqlDataSource dataSource)
+            {
+                public void Holds_a_connection() => dataSource.OpenConnection();
+            }
+            """, Library with { IsTest = true });
+
+    // ---- provider independence ----
+
+    [Fact]
+    public Task Any_providers_DbDataSource_from_the_BCL_is_reported_without_Npgsql()
+        => Verify.VerifyAsync("""
+            using System.Data.Common;
+
+            public sealed class Reader(DbDataSource dataSource)
+            {
+                public async Task<object?> ReadAsync()
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync()|];
+                    using var command = connection.CreateCommand();
+                    return await command.ExecuteScalarAsync();
+                }
+
+                public object? ReadSafely()
+                {
+                    using var connection = dataSource.OpenConnection();
+                    return connection.CreateCommand().ExecuteScalar();
+                }
+
+                public void Touch()
+                {
+                    var connection = dataSource.CreateConnection();
+                    [|connection.Open()|];
+                }
+            }
+            """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    // ---- code fix ----
+
+    [Fact]
+    public Task Fix_turns_the_async_declaration_into_await_using()
+        => Fix.VerifyFixAsync("""
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public async Task<object?> ReadAsync()
+                {
+                    // the policy count
+                    var connection = await [|dataSource.OpenConnectionAsync()|]; // pooled
+                    return await connection.CreateCommand().ExecuteScalarAsync();
+                }
+            }
+            """, """
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public async Task<object?> ReadAsync()
+                {
+                    // the policy count
+                    await using var connection = await dataSource.OpenConnectionAsync(); // pooled
+                    return await connection.CreateCommand().ExecuteScalarAsync();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Fix_turns_the_sync_declaration_into_using()
+        => Fix.VerifyFixAsync("""
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public object? Read()
+                {
+                    NpgsqlConnection connection = [|dataSource.OpenConnection()|];
+                    return connection.CreateCommand().ExecuteScalar();
+                }
+            }
+            """, """
+            using Npgsql;
+
+            public sealed class PolicyReader(NpgsqlDataSource dataSource)
+            {
+                public object? Read()
+                {
+                    using NpgsqlConnection connection = dataSource.OpenConnection();
+                    return connection.CreateCommand().ExecuteScalar();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task FixAll_fixes_every_declaration_in_the_document()
+        => Fix.VerifyFixAllAsync("""
+            using Npgsql;
+
+            public sealed class Store(NpgsqlDataSource dataSource, string connectionString)
+            {
+                public async Task<object?> GetAsync()
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync()|].ConfigureAwait(false);
+                    return await connection.CreateCommand().ExecuteScalarAsync().ConfigureAwait(false);
+                }
+
+                public void Set()
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    connection.CreateCommand().ExecuteNonQuery();
+                }
+
+                public async Task MigrateAsync()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await [|connection.OpenAsync()|];
+                    await connection.CreateCommand().ExecuteNonQueryAsync();
+                }
+            }
+            """, """
+            using Npgsql;
+
+            public sealed class Store(NpgsqlDataSource dataSource, string connectionString)
+            {
+                public async Task<object?> GetAsync()
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+                    return await connection.CreateCommand().ExecuteScalarAsync().ConfigureAwait(false);
+                }
+
+                public void Set()
+                {
+                    using var connection = dataSource.OpenConnection();
+                    connection.CreateCommand().ExecuteNonQuery();
+                }
+
+                public async Task MigrateAsync()
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync();
+                    await connection.CreateCommand().ExecuteNonQueryAsync();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task No_fix_for_a_discarded_connection()
+        => Fix.VerifyNoFixAsync("""
+            using Npgsql;
+
+            public sealed class Warmup(NpgsqlDataSource dataSource)
+            {
+                public void Warm() => [|dataSource.OpenConnection()|];
+            }
+            """, Library);
+}
