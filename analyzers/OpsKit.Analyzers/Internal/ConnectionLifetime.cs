@@ -87,8 +87,7 @@ internal static class ConnectionLifetime
         var function = body as IAnonymousFunctionOperation ?? (IOperation?)(body as ILocalFunctionOperation);
         foreach (var operation in body.Descendants())
         {
-            if (operation is IFieldReferenceOperation { Field.Name: "CloseConnection" } field
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.CommandBehavior))
+            if (IsCloseConnection(operation, symbols))
             {
                 return ConnectionFate.Escapes; // the reader closes the connection when it is disposed
             }
@@ -160,6 +159,24 @@ internal static class ConnectionLifetime
 
         return ConnectionFate.Leaks;
     }
+
+    /// <summary><c>CommandBehavior.CloseConnection</c> somewhere in the function: a reader will close the connection.</summary>
+    public static bool UsesCloseConnection(IOperation body, DbSymbols symbols)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (IsCloseConnection(operation, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCloseConnection(IOperation operation, DbSymbols symbols)
+        => operation is IFieldReferenceOperation { Field.Name: "CloseConnection" } field
+            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.CommandBehavior);
 
     /// <summary>A command (or batch, adapter) that is used in this function and not handed anywhere else.</summary>
     private static bool StaysLocal(IOperation? user, IOperation body, DbSymbols symbols)

@@ -64,14 +64,19 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 Report(context, invocation, declaration: null);
                 return;
             case IInvocationOperation consumer when isConnection && ReferenceEquals(consumer.Instance?.WalkDownConversions(), value):
-                if (!ConnectionLifetime.IsDisposeMethod(consumer.TargetMethod.Name))
+                // ds.OpenConnection().CreateCommand(): nobody disposes it, unless a reader closes it (CloseConnection).
+                if (!ConnectionLifetime.IsDisposeMethod(consumer.TargetMethod.Name) && !ConnectionLifetime.UsesCloseConnection(ConnectionLifetime.BodyOf(invocation), symbols))
                 {
-                    Report(context, invocation, declaration: null); // ds.OpenConnection().CreateCommand(): nobody disposes it
+                    Report(context, invocation, declaration: null);
                 }
 
                 return;
             case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true }, Parameter.Ordinal: 0 } when isConnection:
-                Report(context, invocation, declaration: null); // ds.OpenConnection().Query(…)
+                if (!ConnectionLifetime.UsesCloseConnection(ConnectionLifetime.BodyOf(invocation), symbols))
+                {
+                    Report(context, invocation, declaration: null); // ds.OpenConnection().Query(…)
+                }
+
                 return;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when isConnection:
                 if (!ConnectionLifetime.IsUsingDeclarator(declarator)

@@ -305,6 +305,13 @@ public sealed class UndisposedDbConnectionTests
                     return () => connection.CreateCommand().ExecuteScalar();
                 }
 
+                public IDataReader Stream(string sql)
+                {
+                    var command = dataSource.OpenConnection().CreateCommand();
+                    command.CommandText = sql;
+                    return command.ExecuteReader(CommandBehavior.CloseConnection);
+                }
+
                 public IDataReader Reader(string sql)
                 {
                     var connection = dataSource.OpenConnection();

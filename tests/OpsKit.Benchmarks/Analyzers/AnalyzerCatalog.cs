@@ -33,6 +33,7 @@ public static class AnalyzerCatalog
         ["OPS0006 UnboundedDictionaryCache"] = () => new UnboundedDictionaryCacheAnalyzer(),
         ["OPS0007 ConnectionMultiplexerPerOperation"] = () => new ConnectionMultiplexerPerOperationAnalyzer(),
         ["OPS0008 DependencyCheckTaggedLive"] = () => new DependencyCheckTaggedLiveAnalyzer(),
+        ["OPS0009 UndisposedDbConnection"] = () => new UndisposedDbConnectionAnalyzer(),
     };
 
     private static readonly Lazy<Assembly> Meziantou = new(() =>

@@ -9,7 +9,7 @@ namespace OpsKit.Benchmarks.Analyzers;
 /// <summary>
 /// A realistic large ASP.NET Core service compiled in memory against the SDK's reference packs: a top-level
 /// Program with extension-method composition, a Startup class, and per feature a service (memory cache, Redis,
-/// dictionaries, async I/O, string handling), an endpoint module and models.
+/// dictionaries, async I/O, string handling), an endpoint module, models and an ADO.NET repository (DbDataSource).
 /// </summary>
 public static class Corpus
 {
@@ -28,6 +28,7 @@ public static class Corpus
             trees.Add(CSharpSyntaxTree.ParseText(Service.Replace("N_", n, StringComparison.Ordinal), parse, $"/src/Features/F{n}/Service.cs"));
             trees.Add(CSharpSyntaxTree.ParseText(Endpoints.Replace("N_", n, StringComparison.Ordinal), parse, $"/src/Features/F{n}/Endpoints.cs"));
             trees.Add(CSharpSyntaxTree.ParseText(Models.Replace("N_", n, StringComparison.Ordinal), parse, $"/src/Features/F{n}/Models.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(Repository.Replace("N_", n, StringComparison.Ordinal), parse, $"/src/Features/F{n}/Repository.cs"));
         }
 
         var compilation = CSharpCompilation.Create(
@@ -287,6 +288,60 @@ public static class Corpus
             public decimal Total => Lines.Sum(l => l.Quantity * l.Price);
 
             public override string ToString() => $"{Id} {Customer} {Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+        """;
+
+    private const string Repository = """
+        using System.Data;
+        using System.Data.Common;
+
+        namespace Shop.Features.FN_;
+
+        public sealed class OrderRepositoryN_(DbDataSource dataSource)
+        {
+            public async Task<long> CountAsync(CancellationToken cancellationToken)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM orders";
+                return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            }
+
+            public async Task SaveAsync(OrderN_ order, CancellationToken cancellationToken)
+            {
+                await using var connection = dataSource.CreateConnection();
+                await connection.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "INSERT INTO orders (id, customer) VALUES (@id, @customer)";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            public int Delete(int id)
+            {
+                var connection = dataSource.OpenConnection();
+                try
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "DELETE FROM orders WHERE id = " + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return command.ExecuteNonQuery();
+                }
+                finally
+                {
+                    connection.Dispose();
+                }
+            }
+
+            public DbConnection OpenShared() => dataSource.OpenConnection();
+
+            public IDataReader Stream(string sql)
+            {
+                var command = dataSource.OpenConnection().CreateCommand();
+                command.CommandText = sql;
+                return command.ExecuteReader(CommandBehavior.CloseConnection);
+            }
         }
         """;
 }
