@@ -141,6 +141,17 @@ internal static class ConnectionLifetime
                 case IIsTypeOperation:
                     continue;
                 case IArgumentOperation argument when argument.Parameter is { RefKind: RefKind.None } parameter:
+                    if (argument.Parent is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ConfigureAwait" } } configured && parameter.Ordinal == 0)
+                    {
+                        // await using (connection.ConfigureAwait(false)) { … }: disposing the wrapper disposes the connection.
+                        if (IsUsingResource(configured))
+                        {
+                            return ConnectionFate.Disposed;
+                        }
+
+                        continue;
+                    }
+
                     if (argument.Parent is IInvocationOperation { TargetMethod.IsExtensionMethod: true } && parameter.Ordinal == 0)
                     {
                         continue; // conn.Query(…): an extension method on the connection uses it, it does not own it
@@ -159,6 +170,15 @@ internal static class ConnectionLifetime
 
         return ConnectionFate.Leaks;
     }
+
+    /// <summary><c>using (value)</c>, <c>using var x = value;</c> or <c>using (var x = value)</c>.</summary>
+    private static bool IsUsingResource(IOperation value)
+        => value.WalkUpConversions() switch
+        {
+            IUsingOperation => true,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => IsUsingDeclarator(declarator),
+            _ => false,
+        };
 
     /// <summary><c>CommandBehavior.CloseConnection</c> somewhere in the function: a reader will close the connection.</summary>
     public static bool UsesCloseConnection(IOperation body, DbSymbols symbols)

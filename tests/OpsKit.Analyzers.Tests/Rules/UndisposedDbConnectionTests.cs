@@ -186,6 +186,60 @@ public sealed class UndisposedDbConnectionTests
             """, Library);
 
     [Fact]
+    public Task Await_using_of_the_ConfigureAwait_wrapper_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class PolicyEvaluator(NpgsqlDataSource dataSource)
+            {
+                public async Task<object?> EvaluateAsync(string policy, CancellationToken cancellationToken)
+                {
+                    var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                    await using (connection.ConfigureAwait(false))
+                    {
+                        var lookup = new NpgsqlCommand("SELECT condition FROM policies WHERE name = $1", connection);
+                        await using (lookup.ConfigureAwait(false))
+                        {
+                            return await lookup.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                public async Task<object?> RunAsync(CancellationToken cancellationToken)
+                {
+                    NpgsqlConnection connection;
+                    try
+                    {
+                        connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (NpgsqlException)
+                    {
+                        return null;
+                    }
+
+                    await using var configured = connection.ConfigureAwait(false);
+                    return await connection.CreateCommand().ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task ConfigureAwait_wrapper_that_is_never_disposed_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Reader(NpgsqlDataSource dataSource)
+            {
+                public async Task<object?> ReadAsync()
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync()|].ConfigureAwait(false);
+                    var configured = connection.ConfigureAwait(false);
+                    return await connection.CreateCommand().ExecuteScalarAsync().ConfigureAwait(false);
+                }
+            }
+            """, Library);
+
+    [Fact]
     public Task Dispose_or_Close_in_finally_is_silent()
         => Verify.VerifyAsync("""
             using Npgsql;
