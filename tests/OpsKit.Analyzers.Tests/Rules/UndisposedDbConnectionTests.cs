@@ -138,7 +138,90 @@ public sealed class UndisposedDbConnectionTests
             app.Run();
             """, TestProject.WebApp with { Npgsql = true });
 
+    [Fact]
+    public Task Extension_methods_on_the_connection_use_it_and_do_not_own_it()
+        => Verify.VerifyAsync("""
+            using System.Data.Common;
+            using Npgsql;
+
+            public static class SqlMapper
+            {
+                public static int Execute(this DbConnection connection, string sql) => 0;
+            }
+
+            public sealed class Writer(NpgsqlDataSource dataSource)
+            {
+                public int Delete()
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    return connection.Execute("DELETE FROM t");
+                }
+
+                public int Truncate() => [|dataSource.OpenConnection()|].Execute("TRUNCATE t");
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_set_on_a_local_command_is_still_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Writer(NpgsqlDataSource dataSource)
+            {
+                public void Write()
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    using var command = new NpgsqlCommand("DELETE FROM t");
+                    command.Connection = connection;
+                    command.ExecuteNonQuery();
+                }
+            }
+            """, Library);
+
     // ---- compliant code stays silent ----
+
+    [Fact]
+    public Task Command_handed_out_with_its_connection_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Commands(NpgsqlDataSource dataSource)
+            {
+                public NpgsqlCommand Create(string sql)
+                {
+                    var connection = dataSource.OpenConnection();
+                    return new NpgsqlCommand(sql, connection);
+                }
+
+                public NpgsqlCommand CreateLater(string sql)
+                {
+                    var connection = dataSource.OpenConnection();
+                    var command = new NpgsqlCommand(sql, connection);
+                    return command;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Half_broken_compilation_does_not_throw_and_a_connection_reaching_broken_code_is_silent()
+        => Verify.VerifyBrokenAsync("""
+            using Npgsql;
+
+            public sealed class Reader(NpgsqlDataSource dataSource)
+            {
+                public object? Read()
+                {
+                    var connection = dataSource.OpenConnection();
+                    return Missing.Run(connection.CreateCommand(Unknown.Sql));
+                }
+
+                public object? Leak(string sql)
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    return connection.CreateCommand().ExecuteScalar(Unknown.Behavior);
+                }
+            }
+            """, Library);
 
     [Fact]
     public Task Using_declarations_and_statements_are_silent()
@@ -537,6 +620,39 @@ public sealed class UndisposedDbConnectionTests
                     await using var connection = new NpgsqlConnection(connectionString);
                     await connection.OpenAsync();
                     await connection.CreateCommand().ExecuteNonQueryAsync();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Fix_in_top_level_statements_uses_await_using()
+        => Fix.VerifyFixAsync("""
+            using Npgsql;
+
+            await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1");
+            var connection = await [|dataSource.OpenConnectionAsync()|];
+            Console.WriteLine(await connection.CreateCommand().ExecuteScalarAsync());
+            """, """
+            using Npgsql;
+
+            await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1");
+            await using var connection = await dataSource.OpenConnectionAsync();
+            Console.WriteLine(await connection.CreateCommand().ExecuteScalarAsync());
+            """, TestProject.BareConsole with { Npgsql = true });
+
+    [Fact]
+    public Task No_fix_when_the_local_is_reassigned()
+        => Fix.VerifyNoFixAsync("""
+            using Npgsql;
+
+            public sealed class Reader(string connectionString)
+            {
+                public void Read()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    [|connection.Open()|];
+                    connection.CreateCommand().ExecuteNonQuery();
+                    connection = new NpgsqlConnection(connectionString);
                 }
             }
             """, Library);
