@@ -14,6 +14,9 @@ public static class CachingProxyApp
     /// <summary>The authorization policy of <c>/ops/caches</c> (named in appsettings.json, <c>OpsKit:Caching:Policy</c>).</summary>
     internal const string OpsPolicy = "ops";
 
+    /// <summary>The name of the cache directory's bound (<c>OpsKit:Caching:Disk:artifact-files</c>, the <c>cache</c> label).</summary>
+    public const string DiskCacheName = "artifact-files";
+
     /// <summary>Builds the application from configuration; <paramref name="configure"/> runs just before <c>Build()</c>.</summary>
     /// <param name="args">Command-line arguments (<c>--key=value</c> overrides appsettings.json).</param>
     /// <param name="configure">Optional last changes to the builder (tests: fake logging, a fake clock).</param>
@@ -53,6 +56,14 @@ public static class CachingProxyApp
 
         builder.Services.AddSingleton(new BackendNames(backends));
         builder.Services.AddOpsMemoryCache(ArtifactProxy.CacheName);
+
+        // The guide's `du -sh` and `find -mtime +30 -delete` by hand: bound the cache directory
+        // (OpsKit:Caching:Disk:artifact-files overrides these defaults).
+        builder.Services.AddOpsDiskCacheBound(DiskCacheName, cacheDirectory, o =>
+        {
+            o.MaxBytes = 10L * 1024 * 1024 * 1024;
+            o.MaxAge = TimeSpan.FromDays(30);
+        });
         builder.Services.AddSingleton<ArtifactVaultMetrics>();
         builder.Services.AddSingleton<ArtifactProxy>();
 

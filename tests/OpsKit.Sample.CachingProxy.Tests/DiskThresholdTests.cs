@@ -4,8 +4,8 @@ using System.Globalization;
 namespace OpsKit.Sample.CachingProxy.Tests;
 
 /// <summary>
-/// S4-T4 "Cache disk usage high" (S4-H5), the disk-threshold half. The disk-cache bound (10 MB, least-recently-accessed
-/// eviction, eviction counter) and the 30-day max-age sweep are not OpsKit capabilities (S4-C1, S4-C2, S4-M6).
+/// S4-T4 "Cache disk usage high" (S4-H5), the disk-threshold half. The disk-cache bound and the 30-day max-age sweep
+/// (S4-C1, S4-C2, S4-M6) are in DiskCacheBoundTests.
 /// </summary>
 public sealed class DiskThresholdTests
 {

@@ -34,6 +34,12 @@ public static class OpsCachingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         CacheNames.ThrowIfInvalid(name);
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(DiskCacheCatalog) && !d.IsKeyedService)?.ImplementationInstance is DiskCacheCatalog disks
+            && disks.Names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"A disk cache bound named '{name}' is already registered; cache names label the same metrics.", nameof(name));
+        }
+
         var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(CacheCatalog) && !d.IsKeyedService)?.ImplementationInstance as CacheCatalog;
         if (catalog is null)
         {

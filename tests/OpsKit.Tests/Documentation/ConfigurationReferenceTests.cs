@@ -52,6 +52,7 @@ public sealed partial class ConfigurationReferenceTests
         ["OpsHttpConnectionOptions"] = ["OpsKit:Resilience:Pipelines:<name>:Connection:"],
         ["OpsChaosOptions"] = ["OpsKit:Resilience:Pipelines:<name>:Chaos:"],
         ["OpsMemoryCacheOptions"] = ["OpsKit:Caching:<cache>:"],
+        ["OpsDiskCacheBoundOptions"] = ["OpsKit:Caching:Disk:<cache>:"],
         ["OpsSecurityOptions"] = ["OpsKit:Security:"],
         ["OpsSloOptions"] = [""],
         ["OpsSloObjectiveOptions"] = ["OpsKit:Slo:<name>:"],

@@ -66,6 +66,7 @@ public sealed partial class MetricsReferenceTests
                 builder.Services.AddOpsRedisLock();
                 builder.Services.AddOpsRedisRateLimiter("api");
                 builder.Services.AddOpsMemoryCache("products", o => o.SizeLimit = 100);
+                builder.Services.AddOpsDiskCacheBound("artifacts", Path.Combine(Path.GetTempPath(), "opskit-docs-" + Guid.NewGuid().ToString("N")), o => o.MaxBytes = 1);
                 builder.Services.AddOpsResilience("gateway", _ => { });
                 builder.Services.AddOpsSecuritySignals();
                 builder.Services.AddOpsSlo();

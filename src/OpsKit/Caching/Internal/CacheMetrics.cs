@@ -9,29 +9,32 @@ namespace OpsKit.Caching.Internal;
 /// </summary>
 internal sealed class CacheMetrics
 {
-    private readonly OpsCaches _caches;
+    private readonly IReadOnlyList<OpsMemoryCache> _caches;
+    private readonly IReadOnlyList<DiskCacheSweeper> _disks;
     private readonly Dictionary<string, Tags> _tags = new(StringComparer.Ordinal);
 
-    public CacheMetrics(OpsKitMeter meter, OpsCaches caches)
+    /// <summary>Either kind of cache may be absent: the memory caches and the disk-cache bounds share these instruments.</summary>
+    public CacheMetrics(OpsKitMeter meter, OpsCaches? caches = null, DiskCaches? disks = null)
     {
         ArgumentNullException.ThrowIfNull(meter);
-        _caches = caches;
-        foreach (var cache in caches.All)
+        _caches = caches?.All ?? [];
+        _disks = disks?.All ?? [];
+        foreach (var name in _caches.Select(static c => c.Name).Concat(_disks.Select(static d => d.Name)))
         {
-            _tags[cache.Name] = new Tags(cache.Name);
+            _tags[name] = new Tags(name);
         }
 
         var m = meter.Meter;
         m.CreateObservableCounter(InstrumentNames.CacheRequests, ObserveRequests, description: "Lookups in an OpsKit cache, by result (hit or miss).");
         m.CreateObservableCounter(InstrumentNames.CacheEvictions, ObserveEvictions, description: "Entries evicted from an OpsKit cache, by reason (capacity, expired, removed, replaced).");
-        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries), description: "Entries in an OpsKit cache.");
-        m.CreateObservableGauge(InstrumentNames.CacheSize, () => Observe(static s => s.Size), description: "Total size of the entries of an OpsKit cache, in the units of its SizeLimit.");
-        m.CreateObservableGauge(InstrumentNames.CacheCapacity, () => Observe(static s => s.Capacity), description: "Size limit of an OpsKit cache.");
+        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries, static d => d.Files), description: "Entries in an OpsKit cache (files of a disk cache).");
+        m.CreateObservableGauge(InstrumentNames.CacheSize, () => Observe(static s => s.Size, static d => d.Bytes), description: "Total size of the entries of an OpsKit cache, in the units of its SizeLimit (bytes for a disk cache).");
+        m.CreateObservableGauge(InstrumentNames.CacheCapacity, () => Observe(static s => s.Capacity, static d => d.Options.MaxBytes ?? 0), description: "Size limit of an OpsKit cache (MaxBytes of a disk cache).");
     }
 
     private IEnumerable<Measurement<long>> ObserveRequests()
     {
-        foreach (var cache in _caches.All)
+        foreach (var cache in _caches)
         {
             var stats = cache.GetStats();
             var tags = _tags[cache.Name];
@@ -42,7 +45,7 @@ internal sealed class CacheMetrics
 
     private IEnumerable<Measurement<long>> ObserveEvictions()
     {
-        foreach (var cache in _caches.All)
+        foreach (var cache in _caches)
         {
             var tags = _tags[cache.Name];
             yield return new Measurement<long>(cache.CapacityEvictions, tags.Capacity);
@@ -50,13 +53,25 @@ internal sealed class CacheMetrics
             yield return new Measurement<long>(cache.RemovedEvictions, tags.Removed);
             yield return new Measurement<long>(cache.ReplacedEvictions, tags.Replaced);
         }
+
+        foreach (var disk in _disks)
+        {
+            var tags = _tags[disk.Name];
+            yield return new Measurement<long>(disk.CapacityEvictions, tags.Capacity);
+            yield return new Measurement<long>(disk.ExpiredEvictions, tags.Expired);
+        }
     }
 
-    private IEnumerable<Measurement<long>> Observe(Func<CacheStats, long> read)
+    private IEnumerable<Measurement<long>> Observe(Func<CacheStats, long> read, Func<DiskCacheSweeper, long> readDisk)
     {
-        foreach (var cache in _caches.All)
+        foreach (var cache in _caches)
         {
             yield return new Measurement<long>(read(cache.GetStats()), _tags[cache.Name].Cache);
+        }
+
+        foreach (var disk in _disks)
+        {
+            yield return new Measurement<long>(readDisk(disk), _tags[disk.Name].Cache);
         }
     }
 

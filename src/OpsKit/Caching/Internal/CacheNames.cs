@@ -7,6 +7,9 @@ internal static partial class CacheNames
     /// <summary><c>OpsKit:Caching:Policy</c> names the endpoints' policy, so no cache may be called that.</summary>
     public const string PolicyKey = "Policy";
 
+    /// <summary><c>OpsKit:Caching:Disk</c> holds the disk-cache bounds, so no memory cache may be called that.</summary>
+    public const string DiskKey = "Disk";
+
     public static string SectionPath(string name) => OpsMemoryCacheOptions.SectionName + ":" + name;
 
     public static string CheckName(string name) => "cache." + name;
@@ -18,6 +21,13 @@ internal static partial class CacheNames
         {
             throw new ArgumentException(
                 $"Cache name '{name}' is not valid: names match [a-z0-9][a-z0-9._-]* (they become metric labels, configuration keys and URL segments).",
+                nameof(name));
+        }
+
+        if (string.Equals(name, DiskKey, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Cache name '{name}' is reserved: {OpsMemoryCacheOptions.SectionName}:{DiskKey} holds the disk-cache bounds.",
                 nameof(name));
         }
 

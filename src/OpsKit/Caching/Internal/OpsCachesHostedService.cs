@@ -40,6 +40,7 @@ internal sealed class OpsCachesHostedService(
         foreach (var section in configuration?.GetSection(OpsMemoryCacheOptions.SectionName).GetChildren() ?? [])
         {
             if (!string.Equals(section.Key, CacheNames.PolicyKey, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(section.Key, CacheNames.DiskKey, StringComparison.OrdinalIgnoreCase)
                 && !catalog.Names.Contains(section.Key, StringComparer.Ordinal))
             {
                 errors.Add($"{section.Path}: no cache named '{section.Key}' is registered (AddOpsMemoryCache).");

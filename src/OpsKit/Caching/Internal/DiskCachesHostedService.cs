@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
+
+namespace OpsKit.Caching.Internal;
+
+/// <summary>
+/// Validates every disk-cache bound's options before anything is served (all errors at once, each naming its key),
+/// creates the sweepers and their instruments and starts their timers. With the health engine present the engine
+/// reports the errors (with its own, and in <c>--opskit-validate</c>); without it, this does.
+/// </summary>
+internal sealed class DiskCachesHostedService(
+    IServiceProvider services,
+    DiskCacheCatalog catalog,
+    IOptionsMonitor<OpsDiskCacheBoundOptions> options,
+    IConfiguration? configuration = null,
+    OpsCheckCatalog? healthEngine = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
+{
+    private IReadOnlyList<DiskCacheSweeper> _started = [];
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (healthEngine is null && Validate() is { Count: > 0 } errors)
+        {
+            throw new OptionsValidationException(OpsDiskCacheBoundOptions.SectionName, typeof(OpsDiskCacheBoundOptions), errors);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    IEnumerable<string> IOpsStartupValidation.Validate() => Validate();
+
+    private List<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var section in configuration?.GetSection(OpsDiskCacheBoundOptions.SectionName).GetChildren() ?? [])
+        {
+            if (!catalog.Names.Contains(section.Key, StringComparer.Ordinal))
+            {
+                errors.Add($"{section.Path}: no disk cache bound named '{section.Key}' is registered (AddOpsDiskCacheBound).");
+            }
+        }
+
+        foreach (var name in catalog.Names)
+        {
+            try
+            {
+                _ = options.Get(name);
+            }
+            catch (OptionsValidationException ex)
+            {
+                errors.AddRange(ex.Failures);
+            }
+        }
+
+        return errors;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<CacheMetrics>();
+        _started = services.GetRequiredService<DiskCaches>().All;
+        foreach (var sweeper in _started)
+        {
+            sweeper.Start();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        foreach (var sweeper in _started)
+        {
+            sweeper.Dispose();
+        }
+    }
+}

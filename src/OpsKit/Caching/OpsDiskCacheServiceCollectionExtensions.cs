@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsKit.Caching;
+using OpsKit.Caching.Internal;
+using OpsKit.Health.Internal;
+using OpsKit.Telemetry.Internal;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Registers bounds for on-disk cache directories.
+/// </summary>
+public static class OpsDiskCacheServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bounds the cache directory <paramref name="directory"/>: every <see cref="OpsDiskCacheBoundOptions.SweepInterval"/>
+    /// a background sweep deletes the files last written longer ago than <see cref="OpsDiskCacheBoundOptions.MaxAge"/>
+    /// (reason <c>expired</c>), then the least recently accessed files while the total exceeds
+    /// <see cref="OpsDiskCacheBoundOptions.MaxBytes"/> (reason <c>capacity</c>). Only regular files under the
+    /// directory count (recursively); symbolic links are never followed. Publishes <c>opskit.cache.evictions</c>,
+    /// <c>opskit.cache.entries</c> (files), <c>opskit.cache.size</c> (bytes) and <c>opskit.cache.capacity</c>
+    /// (<c>MaxBytes</c>) with the label <c>cache</c> = <paramref name="name"/>. Options from
+    /// <paramref name="configure"/> are overridden by <c>OpsKit:Caching:Disk:&lt;name&gt;</c> and validated at start-up
+    /// (<see cref="OpsDiskCacheBoundOptions.MaxBytes"/> is required).
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="name">
+    /// The bound's name: <c>[a-z0-9][a-z0-9._-]*</c>, unique among disk and memory caches; it becomes the <c>cache</c> label.
+    /// </param>
+    /// <param name="directory">The cache directory (<see cref="OpsDiskCacheBoundOptions.Path"/>); configuration may override it.</param>
+    /// <param name="configure">Options set in code; configuration values take precedence.</param>
+    /// <returns>The same services, for chaining.</returns>
+    public static IServiceCollection AddOpsDiskCacheBound(
+        this IServiceCollection services,
+        string name,
+        string? directory,
+        Action<OpsDiskCacheBoundOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        CacheNames.ThrowIfInvalid(name);
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(CacheCatalog) && !d.IsKeyedService)?.ImplementationInstance is CacheCatalog memory
+            && memory.Names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"A memory cache named '{name}' is already registered; cache names label the same metrics.", nameof(name));
+        }
+
+        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(DiskCacheCatalog) && !d.IsKeyedService)?.ImplementationInstance as DiskCacheCatalog;
+        if (catalog is null)
+        {
+            catalog = new DiskCacheCatalog();
+            services.AddSingleton(catalog);
+            AddShared(services);
+        }
+
+        catalog.Add(name);
+        services.AddOptions<OpsDiskCacheBoundOptions>(name).Configure(o =>
+        {
+            o.Path = directory;
+            configure?.Invoke(o);
+        });
+        return services;
+    }
+
+    private static void AddShared(IServiceCollection services)
+    {
+        services.TryAddOpsKitMeter();
+        services.AddSingleton<IPostConfigureOptions<OpsDiskCacheBoundOptions>, DiskCacheSectionBinder>();
+        services.AddSingleton<IValidateOptions<OpsDiskCacheBoundOptions>, OpsDiskCacheBoundOptionsValidator>();
+        services.TryAddSingleton<DiskCaches>();
+        services.TryAddSingleton<CacheMetrics>();
+        services.AddSingleton<DiskCachesHostedService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<DiskCachesHostedService>());
+        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<DiskCachesHostedService>());
+    }
+}
