@@ -16,7 +16,8 @@ internal sealed class DiskCachesHostedService(
     DiskCacheCatalog catalog,
     IOptionsMonitor<OpsDiskCacheBoundOptions> options,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
+    OpsCheckCatalog? healthEngine = null,
+    ValidateOnlyRequest? validateOnly = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
 {
     private IReadOnlyList<DiskCacheSweeper> _started = [];
 
@@ -60,6 +61,12 @@ internal sealed class DiskCachesHostedService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // --opskit-validate reports configuration and exits: it must not delete files, nor read options that failed.
+        if (validateOnly?.Enabled == true)
+        {
+            return Task.CompletedTask;
+        }
+
         _ = services.GetRequiredService<CacheMetrics>();
         _started = services.GetRequiredService<DiskCaches>().All;
         foreach (var sweeper in _started)

@@ -18,7 +18,8 @@ internal sealed class OpsCachesHostedService(
     IOptionsMonitor<OpsMemoryCacheOptions> options,
     ILogger<OpsCachesHostedService> logger,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
+    OpsCheckCatalog? healthEngine = null,
+    ValidateOnlyRequest? validateOnly = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
 {
     private readonly List<MemoryPressureCompactor> _compactors = [];
 
@@ -64,6 +65,12 @@ internal sealed class OpsCachesHostedService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // --opskit-validate reports configuration and exits: nothing to start, and options may have failed validation.
+        if (validateOnly?.Enabled == true)
+        {
+            return Task.CompletedTask;
+        }
+
         _ = services.GetRequiredService<CacheMetrics>();
         var memory = services.GetService<ProcessMemory>() ?? ProcessMemory.System;
         foreach (var cache in services.GetRequiredService<OpsCaches>().All)
