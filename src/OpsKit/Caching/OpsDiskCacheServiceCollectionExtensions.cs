@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Caching;
@@ -66,7 +67,8 @@ public static class OpsDiskCacheServiceCollectionExtensions
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsDiskCacheBoundOptions>, DiskCacheSectionBinder>();
+        services.AddSingleton<IPostConfigureOptions<OpsDiskCacheBoundOptions>>(static sp => new CacheSectionBinder<OpsDiskCacheBoundOptions>(
+            sp.GetService<IConfiguration>(), OpsDiskCacheBoundOptions.SectionName, " of a disk cache bound"));
         services.AddSingleton<IValidateOptions<OpsDiskCacheBoundOptions>, OpsDiskCacheBoundOptionsValidator>();
         services.TryAddSingleton<DiskCaches>();
         services.TryAddSingleton<CacheMetrics>();

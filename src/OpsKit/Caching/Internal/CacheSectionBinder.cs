@@ -5,28 +5,31 @@ using OpsKit.Internal;
 namespace OpsKit.Caching.Internal;
 
 /// <summary>
-/// Binds <c>OpsKit:Caching:&lt;name&gt;</c> onto the cache's options after the code's own configuration, so operators
-/// can resize a cache without a rebuild. Unknown keys and unreadable values are errors that name the key.
+/// Binds <c>{sectionName}:&lt;name&gt;</c> onto a named cache's options after the code's own configuration, so operators
+/// can resize a cache without a rebuild. Unknown keys and unreadable values are errors that name the key. Only for
+/// options without secrets (sizes, paths, durations, ratios): the binder's message may quote the value.
 /// </summary>
-internal sealed class CacheSectionBinder(IConfiguration? configuration = null) : IPostConfigureOptions<OpsMemoryCacheOptions>
+internal sealed class CacheSectionBinder<TOptions>(IConfiguration? configuration, string sectionName, string qualifier)
+    : IPostConfigureOptions<TOptions>
+    where TOptions : class
 {
-    public void PostConfigure(string? name, OpsMemoryCacheOptions options)
+    public void PostConfigure(string? name, TOptions options)
     {
         if (configuration is null || string.IsNullOrEmpty(name))
         {
             return;
         }
 
-        var section = configuration.GetSection(CacheNames.SectionPath(name));
+        var section = configuration.GetSection(sectionName + ":" + name);
         if (!section.Exists())
         {
             return;
         }
 
-        var unknown = ConfigurationKeys.Unknown(section, typeof(OpsMemoryCacheOptions), " of a cache").ToList();
+        var unknown = ConfigurationKeys.Unknown(section, typeof(TOptions), qualifier).ToList();
         if (unknown.Count > 0)
         {
-            throw new OptionsValidationException(name, typeof(OpsMemoryCacheOptions), unknown);
+            throw new OptionsValidationException(name, typeof(TOptions), unknown);
         }
 
         try
@@ -35,8 +38,7 @@ internal sealed class CacheSectionBinder(IConfiguration? configuration = null) :
         }
         catch (InvalidOperationException ex)
         {
-            // The binder's message names the key; cache settings are sizes, durations and ratios, never secrets.
-            throw new OptionsValidationException(name, typeof(OpsMemoryCacheOptions), [ex.Message]);
+            throw new OptionsValidationException(name, typeof(TOptions), [ex.Message]);
         }
     }
 }
