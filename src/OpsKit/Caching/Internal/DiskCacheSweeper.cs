@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OpsKit.Health.Checks.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -93,6 +94,13 @@ internal sealed class DiskCacheSweeper(
         {
             foreach (var file in root.EnumerateFiles("*", Walk))
             {
+                // A directory check on the same path writes and deletes a 1-byte probe file while it runs; counting it
+                // would evict a real file for a byte that is gone a millisecond later.
+                if (file.Name.StartsWith(DirectoryCheck.ProbeFilePrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var written = file.LastWriteTimeUtc;
                 var accessed = file.LastAccessTimeUtc;
                 entries.Add(new Entry(file.FullName, file.Length, written, accessed > written ? accessed : written));

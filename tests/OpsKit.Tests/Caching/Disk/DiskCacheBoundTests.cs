@@ -117,6 +117,26 @@ public sealed class DiskCacheBoundTests
     }
 
     [Fact]
+    public async Task A_directory_checks_probe_file_is_neither_counted_nor_deleted()
+    {
+        // The directory check on the same path writes a 1-byte probe while it runs: the bound must not evict a real file for it.
+        using var dir = new CacheDirectory();
+        var now = DateTimeOffset.UtcNow;
+        dir.Write("a.bin", CacheDirectory.MiB, now.AddDays(-2));
+        dir.Write("b.bin", CacheDirectory.MiB, now.AddDays(-1));
+        dir.Write(".opskit-probe-0123456789abcdef0123456789abcdef", 1, now);
+        await using var host = await CacheHost.StartAsync(s => s.AddOpsDiskCacheBound("artifacts", dir.Path, o => o.MaxBytes = 2 * CacheDirectory.MiB));
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
+        using var evictions = new CacheMetricsReader(host.Services, "opskit.cache.evictions");
+
+        host.Time.Advance(Interval);
+
+        await Eventually.Until(() => size.Read("artifacts") == 2 * CacheDirectory.MiB, Wait, "the sweep counts the two cache files only");
+        Assert.Equal(0, evictions.Read("artifacts", "reason", "capacity"));
+        Assert.Equal([".opskit-probe-0123456789abcdef0123456789abcdef", "a.bin", "b.bin"], dir.Files());
+    }
+
+    [Fact]
     public async Task A_missing_directory_is_swept_as_empty()
     {
         var missing = Path.Combine(Path.GetTempPath(), "opskit-disk-cache-missing-" + Guid.NewGuid().ToString("N"));

@@ -9,6 +9,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class DirectoryCheck(DirectoryCheckOptions options) : IHealthCheck
 {
+    /// <summary>The name prefix of the short-lived probe files; a disk-cache sweep of the same directory skips them.</summary>
+    public const string ProbeFilePrefix = ".opskit-probe-";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var path = options.Path!;
@@ -51,7 +54,7 @@ internal sealed class DirectoryCheck(DirectoryCheckOptions options) : IHealthChe
 
         if (options.Writable)
         {
-            var probe = Path.Combine(path, ".opskit-probe-" + Guid.NewGuid().ToString("N"));
+            var probe = Path.Combine(path, ProbeFilePrefix + Guid.NewGuid().ToString("N"));
             try
             {
                 using (var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
