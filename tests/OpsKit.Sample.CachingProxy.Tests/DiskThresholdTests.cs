@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace OpsKit.Sample.CachingProxy.Tests;
@@ -14,7 +13,7 @@ public sealed class DiskThresholdTests
     {
         await using var stub = await ArtifactStub.StartAsync();
         // The cache directory is a temp subdirectory (ProxyHost): same volume as the temp directory.
-        var used = await DfUsedRatioAsync(Path.GetTempPath());
+        var used = await Df.UsedRatioAsync(Path.GetTempPath());
 
         // The threshold just below the volume's real usage: never fill the real disk.
         await using var proxy = await ProxyHost.StartAsync(stub.Url, new Dictionary<string, string?>
@@ -28,7 +27,7 @@ public sealed class DiskThresholdTests
         var metrics = await proxy.Host.ScrapeAsync();
         // The volume is shared (other builds and test runs write and delete on it meanwhile): compare with the range df
         // showed before the start and after the readings, each within 1 point.
-        var now = await DfUsedRatioAsync(Path.GetTempPath());
+        var now = await Df.UsedRatioAsync(Path.GetTempPath());
         var (low, high) = (Math.Min(used, now) - 0.01, Math.Max(used, now) + 0.01);
         var check = health.GetProperty("checks").GetProperty("cache-disk");
         Assert.Equal("threshold", check.GetProperty("error").GetProperty("category").GetString());
@@ -43,17 +42,5 @@ public sealed class DiskThresholdTests
             async () => await proxy.Host.GetStatusAsync("/health/ready") == HttpStatusCode.OK,
             ProxyHost.N,
             "readiness is 200 with cache-disk Unhealthy");
-    }
-
-    private static async Task<double> DfUsedRatioAsync(string path)
-    {
-        // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on
-        using var process = Process.Start(new ProcessStartInfo("df", ["-P", "-k", path]) { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var used = double.Parse(fields[2], CultureInfo.InvariantCulture);
-        var available = double.Parse(fields[3], CultureInfo.InvariantCulture);
-        return used / (used + available);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 
 namespace OpsKit.Sample.CachingProxy.Tests;
 
@@ -28,18 +27,13 @@ public sealed class MemoryTests
         });
         await proxy.WaitForCheckAsync("memory", "Healthy");
 
-        var block = AllocateAndTouch(250 * MB);
-        try
+        using (new ResidentMemory(250 * MB))
         {
             var health = await proxy.WaitForCheckAsync("memory", "Degraded");
             var memory = health.GetProperty("checks").GetProperty("memory");
             Assert.Equal("threshold", memory.GetProperty("error").GetProperty("category").GetString());
             Assert.Equal(limit, memory.GetProperty("data").GetProperty("limit_bytes").GetInt64());
             Assert.Equal(1, SampleHost.MetricValue(await proxy.Host.ScrapeAsync(), "opskit_health_check_status", "check=\"memory\""));
-        }
-        finally
-        {
-            Free(block);
         }
 
         GC.Collect();
@@ -100,18 +94,4 @@ public sealed class MemoryTests
 
         return total;
     }
-
-    private static unsafe nint AllocateAndTouch(long bytes)
-    {
-        var block = (byte*)NativeMemory.Alloc((nuint)bytes);
-        // Touch every page so the pages are resident, not just reserved.
-        for (long offset = 0; offset < bytes; offset += 4096)
-        {
-            block[offset] = 1;
-        }
-
-        return (nint)block;
-    }
-
-    private static unsafe void Free(nint block) => NativeMemory.Free((void*)block);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Testing;
@@ -30,17 +29,12 @@ public sealed class S0T5MemoryTests
         await using var host = await StartAsync(settings);
         await WaitForCheckAsync(host, "memory", "Healthy");
 
-        var block = AllocateAndTouch(250 * MB);
-        try
+        using (new ResidentMemory(250 * MB))
         {
             var degraded = await WaitForCheckAsync(host, "memory", "Degraded");
             Assert.Equal("threshold", degraded.GetProperty("error").GetProperty("category").GetString());
             Assert.InRange(degraded.GetProperty("data").GetProperty("usage").GetDouble(), degradedAt, unhealthyAt);
             Assert.Equal(limit, degraded.GetProperty("data").GetProperty("limit_bytes").GetInt64());
-        }
-        finally
-        {
-            Marshal.FreeHGlobal(block);
         }
 
         GC.Collect();
@@ -69,26 +63,10 @@ public sealed class S0T5MemoryTests
 
         Assert.Equal(1_000, await WaitForMetricAsync(host, "opskit_cache_entries", v => v == 1_000, "cache=\"quotes\""));
 
-        var block = AllocateAndTouch(256 * MB);
-        try
+        using (new ResidentMemory(256 * MB))
         {
             await WaitForMetricAsync(host, "opskit_cache_entries", v => v < 1_000, "cache=\"quotes\"");
             await WaitForMetricAsync(host, "opskit_cache_evictions_total", v => v > 0, "cache=\"quotes\"", "reason=\"capacity\"");
         }
-        finally
-        {
-            Marshal.FreeHGlobal(block);
-        }
-    }
-
-    private static IntPtr AllocateAndTouch(long bytes)
-    {
-        var block = Marshal.AllocHGlobal((nint)bytes);
-        for (long offset = 0; offset < bytes; offset += 4096)
-        {
-            Marshal.WriteByte(block + (nint)offset, 1);
-        }
-
-        return block;
     }
 }

@@ -31,12 +31,12 @@ public sealed partial class LoginSignalTests(PolicyDatabaseFixture database)
         Assert.Equal(18, statuses.Count(s => s == 200));
         Assert.Equal(2, statuses.Count(s => s == 401));
         var metrics = await host.ScrapeAsync();
-        Assert.Equal(20, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\""));
-        Assert.Equal(18, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"success\""));
-        Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"failure\""));
+        Assert.Equal(20, SampleHost.MetricSum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\""));
+        Assert.Equal(18, SampleHost.MetricSum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"success\""));
+        Assert.Equal(2, SampleHost.MetricSum(metrics, "opskit_security_auth_attempts_total", "scheme=\"Basic\"", "result=\"failure\""));
         // The sample's handler names the reason of a wrong password.
-        Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"invalid_credentials\""));
-        Assert.Equal(2, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\""));
+        Assert.Equal(2, SampleHost.MetricSum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"invalid_credentials\""));
+        Assert.Equal(2, SampleHost.MetricSum(metrics, "opskit_security_events_total", "type=\"auth_failure\""));
 
         // No series about incoming requests carries the client's address: no address label on any server-side series
         // (http_client_* series are this process's own outbound connections, whose peer is the server it called), and no
@@ -73,8 +73,8 @@ public sealed partial class LoginSignalTests(PolicyDatabaseFixture database)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var metrics = await host.ScrapeAsync();
-        Assert.Equal(1, PolicyHost.Sum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"missing_header\""));
-        Assert.Equal(0, PolicyHost.Sum(metrics, "opskit_security_auth_attempts_total"));
+        Assert.Equal(1, SampleHost.MetricSum(metrics, "opskit_security_events_total", "type=\"auth_failure\"", "reason=\"missing_header\""));
+        Assert.Equal(0, SampleHost.MetricSum(metrics, "opskit_security_auth_attempts_total"));
     }
 
     private static string RepositoryRoot()

@@ -59,32 +59,4 @@ internal static class PolicyHost
         var (_, json) = await host.GetJsonAsync("/health");
         return json.GetProperty("checks").GetProperty(check);
     }
-
-    /// <summary>The sum of every series named exactly <paramref name="metric"/> whose labels include all of <paramref name="labels"/>.</summary>
-    public static double Sum(string prometheusText, string metric, params string[] labels)
-    {
-        var sum = 0.0;
-        foreach (var line in prometheusText.Split('\n'))
-        {
-            if (line.StartsWith('#') || !line.StartsWith(metric, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var rest = line[metric.Length..];
-            if (rest.Length == 0 || (rest[0] != '{' && rest[0] != ' '))
-            {
-                continue;
-            }
-
-            var labelEnd = rest[0] == '{' ? rest.IndexOf('}', StringComparison.Ordinal) : -1;
-            var labelText = labelEnd > 0 ? rest[..labelEnd] : string.Empty;
-            if (labels.All(l => labelText.Contains(l, StringComparison.Ordinal)))
-            {
-                sum += double.Parse(rest[(labelEnd + 1)..].Trim().Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return sum;
-    }
 }

@@ -107,6 +107,23 @@ public sealed class SampleHost : IAsyncDisposable
     /// </summary>
     public static double? MetricValue(string prometheusText, string metric, params string[] labels)
     {
+        foreach (var value in MatchingValues(prometheusText, metric, labels))
+        {
+            return value;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The sum of every series named exactly <paramref name="metric"/> whose labels include every <c>name="value"</c>
+    /// pair in <paramref name="labels"/>; 0 when there is none.
+    /// </summary>
+    public static double MetricSum(string prometheusText, string metric, params string[] labels) =>
+        MatchingValues(prometheusText, metric, labels).Sum();
+
+    private static IEnumerable<double> MatchingValues(string prometheusText, string metric, string[] labels)
+    {
         ArgumentNullException.ThrowIfNull(prometheusText);
         foreach (var line in prometheusText.Split('\n'))
         {
@@ -129,10 +146,8 @@ public sealed class SampleHost : IAsyncDisposable
             }
 
             var value = rest[(labelEnd + 1)..].Trim().Split(' ')[0];
-            return double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            yield return double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
-
-        return null;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OpsKit.Health.Checks;
@@ -12,7 +11,7 @@ public sealed class DiskSpaceCheckTests
     [Fact]
     public async Task Usage_above_UnhealthyAt_is_Unhealthy_and_the_gauge_matches_df()
     {
-        var used = await DfUsedRatioAsync(Path);
+        var used = await Df.UsedRatioAsync(Path);
         await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
         {
             o.DegradedAt = used / 4;
@@ -34,7 +33,7 @@ public sealed class DiskSpaceCheckTests
     [Fact]
     public async Task Usage_between_the_thresholds_is_Degraded()
     {
-        var used = await DfUsedRatioAsync(Path);
+        var used = await Df.UsedRatioAsync(Path);
         await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
         {
             o.DegradedAt = used / 2;
@@ -49,7 +48,7 @@ public sealed class DiskSpaceCheckTests
     [Fact]
     public async Task Usage_below_DegradedAt_is_Healthy_with_free_bytes()
     {
-        var used = await DfUsedRatioAsync(Path);
+        var used = await Df.UsedRatioAsync(Path);
         await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", Path, o =>
         {
             o.DegradedAt = used + ((1 - used) / 2);
@@ -84,7 +83,7 @@ public sealed class DiskSpaceCheckTests
     {
         // A directory check with Create may create the path in the same round; the volume is what this check reports.
         var missing = System.IO.Path.Combine(Path, "not-created-" + Guid.NewGuid().ToString("N"), "cache");
-        var used = await DfUsedRatioAsync(Path);
+        var used = await Df.UsedRatioAsync(Path);
         await using var app = await CheckApp.StartAsync(h => h.AddDiskSpace("data", missing, o =>
         {
             o.DegradedAt = used / 4;
@@ -97,17 +96,5 @@ public sealed class DiskSpaceCheckTests
         Assert.Equal(missing, check.Data().GetProperty("path").GetString());
         Assert.Equal(Path.TrimEnd('/'), check.Data().GetProperty("measured_path").GetString());
         Assert.InRange(check.Data().GetProperty("used_ratio").GetDouble(), used - 0.01, used + 0.01);
-    }
-
-    private static async Task<double> DfUsedRatioAsync(string path)
-    {
-        // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("df", ["-P", "-k", path]) { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var used = double.Parse(fields[2], CultureInfo.InvariantCulture);
-        var available = double.Parse(fields[3], CultureInfo.InvariantCulture);
-        return used / (used + available);
     }
 }

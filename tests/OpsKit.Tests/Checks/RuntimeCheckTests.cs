@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -29,17 +28,12 @@ public sealed class RuntimeCheckTests
         }));
         await app.WaitForAsync("memory", "Healthy");
 
-        var block = AllocateAndTouch(250 * MB);
-        try
+        using (new ResidentMemory(250 * MB))
         {
             var degraded = await app.WaitForAsync("memory", "Degraded");
             Assert.Equal("threshold", degraded.Category());
             Assert.InRange(degraded.Data().GetProperty("usage").GetDouble(), degradedAt, unhealthyAt);
             Assert.Equal(limit, degraded.Data().GetProperty("limit_bytes").GetInt64());
-        }
-        finally
-        {
-            Free(block);
         }
 
         GC.Collect();
@@ -157,18 +151,4 @@ public sealed class RuntimeCheckTests
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.True((long)result.Data["pending_work_items"] >= 100);
     }
-
-    private static unsafe nint AllocateAndTouch(long bytes)
-    {
-        var block = (byte*)NativeMemory.Alloc((nuint)bytes);
-        // Touch every page so the pages are resident, not just reserved.
-        for (long offset = 0; offset < bytes; offset += 4096)
-        {
-            block[offset] = 1;
-        }
-
-        return (nint)block;
-    }
-
-    private static unsafe void Free(nint block) => NativeMemory.Free((void*)block);
 }

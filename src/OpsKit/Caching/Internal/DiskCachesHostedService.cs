@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpsKit.Health.Internal;
+using OpsKit.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -44,17 +45,7 @@ internal sealed class DiskCachesHostedService(
             }
         }
 
-        foreach (var name in catalog.Names)
-        {
-            try
-            {
-                _ = options.Get(name);
-            }
-            catch (OptionsValidationException ex)
-            {
-                errors.AddRange(ex.Failures);
-            }
-        }
+        errors.AddRange(NamedOptionsFailures.Of(options, catalog.Names));
 
         return errors;
     }

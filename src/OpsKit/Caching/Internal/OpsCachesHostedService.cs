@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health.Internal;
+using OpsKit.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -48,17 +49,7 @@ internal sealed class OpsCachesHostedService(
             }
         }
 
-        foreach (var name in catalog.Names)
-        {
-            try
-            {
-                _ = options.Get(name);
-            }
-            catch (OptionsValidationException ex)
-            {
-                errors.AddRange(ex.Failures);
-            }
-        }
+        errors.AddRange(NamedOptionsFailures.Of(options, catalog.Names));
 
         return errors;
     }
