@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Internal;
@@ -57,10 +56,7 @@ public static class OpsCachesEndpointRouteBuilderExtensions
             stats.RequireAuthorization(policy);
         }
 
-        if (!services.GetRequiredService<OperatorAccess>().IsEnabled(policy))
-        {
-            OperatorLog.Disabled(services.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorAccess>(), "POST /ops/caches/{name}/clear", policyKey);
-        }
+        OperatorAccess.WarnIfDisabled(services, policy, "POST /ops/caches/{name}/clear", policyKey);
 
         return group;
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
@@ -45,13 +44,11 @@ public static class OpsHealthEndpointRouteBuilderExtensions
         }
 
         var paths = options.Paths;
-        if (!services.GetRequiredService<OperatorAccess>().IsEnabled(options.DetailsPolicy))
-        {
-            OperatorLog.Disabled(
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<OperatorAccess>(),
-                $"POST {paths.Details}?refresh= and POST {paths.Details.TrimEnd('/')}/maintenance",
-                OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
-        }
+        OperatorAccess.WarnIfDisabled(
+            services,
+            options.DetailsPolicy,
+            $"POST {paths.Details}?refresh= and POST {paths.Details.TrimEnd('/')}/maintenance",
+            OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
 
         var live = Probe(endpoints.MapGet(paths.Live, handlers.LiveAsync), "live");
         var ready = Probe(endpoints.MapGet(paths.Ready, handlers.ReadyAsync), "ready");

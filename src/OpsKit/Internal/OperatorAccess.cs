@@ -2,8 +2,10 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpsKit.Health.Internal;
 using OpsKit.Telemetry.Internal;
 
 namespace OpsKit.Internal;
@@ -42,6 +44,21 @@ internal sealed class OperatorAccess
 
     /// <summary>Whether state changes can be allowed at all: a policy is named, or the app runs in Development.</summary>
     public bool IsEnabled(string? policy) => !string.IsNullOrWhiteSpace(policy) || _environment.IsDevelopment();
+
+    /// <summary>
+    /// Logs once, at mapping time, that <paramref name="endpoints"/> answer nobody because <paramref name="key"/> names
+    /// no policy; silent in validate-only mode, whose report is the whole output.
+    /// </summary>
+    public static void WarnIfDisabled(IServiceProvider services, string? policy, string endpoints, string key)
+    {
+        var access = services.GetRequiredService<OperatorAccess>();
+        if (access.IsEnabled(policy) || services.GetService<ValidateOnlyRequest>()?.Enabled == true)
+        {
+            return;
+        }
+
+        OperatorLog.Disabled(access._logger, endpoints, key);
+    }
 
     public async ValueTask<bool> IsAllowedAsync(HttpContext context, string? policy)
     {
