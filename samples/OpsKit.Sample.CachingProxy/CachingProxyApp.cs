@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using OpenTelemetry.Metrics;
 
@@ -70,9 +69,9 @@ public static class CachingProxyApp
         builder.Services.AddOpsTelemetry();
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ArtifactVaultMetrics.MeterName));
 
-        // Cache stats and clearing for operators on the machine itself (the service listens on 127.0.0.1).
-        builder.Services.AddAuthorizationBuilder().AddPolicy(OpsPolicy, policy => policy.RequireAssertion(context =>
-            context.Resource is HttpContext http && http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)));
+        // Cache stats and clearing for operators on the machine itself (the service listens on 127.0.0.1); a request
+        // relayed by a proxy on this host is not one of them.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(OpsPolicy, policy => policy.RequireDirectLoopbackCaller());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbidWithoutAuthentication>();
 
         configure?.Invoke(builder);

@@ -84,6 +84,7 @@ public static class OpsCachingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();
+        services.TryAddSingleton<OpsKit.Internal.OperatorAccess>();
         services.TryAddSingleton<CacheEndpointHandlers>();
         services.AddSingleton<OpsCachesHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<OpsCachesHostedService>());

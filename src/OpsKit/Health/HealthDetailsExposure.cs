@@ -11,8 +11,9 @@ public enum HealthDetailsExposure
 
     /// <summary>
     /// Authorized callers, and callers whose connection comes from a loopback address and carries no forwarding
-    /// header (<c>Forwarded</c>, <c>X-Forwarded-For</c>, <c>X-Real-IP</c>), so a same-host reverse proxy does not
-    /// turn every caller into a local one.
+    /// header (<c>Forwarded</c>, <c>X-Forwarded-For</c>, <c>X-Real-IP</c>, <c>X-Client-IP</c>, <c>True-Client-IP</c>,
+    /// <c>X-Original-For</c>, or a header the app's <c>ForwardedHeadersOptions</c> names), so a same-host reverse proxy
+    /// does not turn every caller into a local one.
     /// </summary>
     LocalOrAuthorized,
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
+using OpsKit.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
@@ -17,7 +18,9 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/health/startup</c> and <c>/health</c> (paths from
     /// <c>OpsKit:Health:Paths</c>), plus <c>POST /health/maintenance</c>, <c>POST /health?refresh=</c> and the
-    /// optional <c>/alive</c> alias. Probe endpoints allow anonymous callers and are left out of HTTP metrics.
+    /// optional <c>/alive</c> alias. Probe endpoints allow anonymous callers and are left out of HTTP metrics. The two
+    /// state changes need the <c>OpsKit:Health:DetailsPolicy</c> policy; without one they are disabled outside
+    /// Development (logged once here) and, in Development, open only to direct callers on this machine.
     /// Requires <c>AddOpsHealth()</c>.
     /// </summary>
     /// <param name="endpoints">The application's endpoint route builder.</param>
@@ -29,16 +32,23 @@ public static class OpsHealthEndpointRouteBuilderExtensions
         var handlers = services.GetService<HealthEndpointHandlers>()
             ?? throw new InvalidOperationException(
                 "MapOpsHealth() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
-        OpsHealthPathOptions paths;
+        OpsHealthOptions options;
         try
         {
-            paths = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value.Paths;
+            options = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value;
         }
         catch (OptionsValidationException)
         {
             // The host reports every configuration error at start-up; mapping must not hide them behind the first.
-            paths = new OpsHealthPathOptions();
+            options = new OpsHealthOptions();
         }
+
+        var paths = options.Paths;
+        OperatorAccess.WarnIfDisabled(
+            services,
+            options.DetailsPolicy,
+            $"POST {paths.Details}?refresh= and POST {paths.Details.TrimEnd('/')}/maintenance",
+            OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
 
         var live = Probe(endpoints.MapGet(paths.Live, handlers.LiveAsync), "live");
         var ready = Probe(endpoints.MapGet(paths.Ready, handlers.ReadyAsync), "ready");

@@ -38,10 +38,10 @@ public sealed class OpsHealthEndpoints
     /// <summary><c>GET /health</c>: detailed JSON for callers allowed details, the status for others.</summary>
     public IEndpointConventionBuilder Details { get; }
 
-    /// <summary><c>POST /health/maintenance?enabled=true|false</c>: switches maintenance mode (authorized callers).</summary>
+    /// <summary><c>POST /health/maintenance?enabled=true|false</c>: switches maintenance mode (callers that pass <c>OpsKit:Health:DetailsPolicy</c>).</summary>
     public IEndpointConventionBuilder Maintenance { get; }
 
-    /// <summary><c>POST /health?refresh=&lt;name&gt;</c>: runs one check now and returns its result (authorized callers).</summary>
+    /// <summary><c>POST /health?refresh=&lt;name&gt;</c>: runs one check now and returns its result (callers that pass <c>OpsKit:Health:DetailsPolicy</c>; at most once per check per 5 s).</summary>
     public IEndpointConventionBuilder Refresh { get; }
 
     /// <summary>The Aspire-style liveness alias when <c>OpsKit:Health:Paths:Alive</c> is set; otherwise null.</summary>

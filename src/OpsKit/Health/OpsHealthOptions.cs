@@ -27,8 +27,10 @@ public sealed class OpsHealthOptions
     public HealthDetailsExposure? Details { get; set; }
 
     /// <summary>
-    /// Name of the authorization policy a caller must pass to see details, trigger a refresh or toggle maintenance.
-    /// Default: none, which means any authenticated caller.
+    /// Name of the authorization policy of operators. Details: callers that pass it (without a policy, any authenticated
+    /// caller). State changes (<c>POST /health?refresh=</c>, <c>POST /health/maintenance</c>): only callers that pass
+    /// it, whatever <see cref="Details"/> says; without a policy they are disabled outside Development, and in
+    /// Development only callers on this machine without forwarding headers may use them. Default: none.
     /// </summary>
     public string? DetailsPolicy { get; set; }
 

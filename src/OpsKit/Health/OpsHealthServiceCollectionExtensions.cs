@@ -60,6 +60,7 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<MaintenanceState>();
         services.TryAddSingleton<LifecycleState>();
         services.TryAddSingleton<DetailsAccess>();
+        services.TryAddSingleton<OpsKit.Internal.OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();

@@ -6,12 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace OpsKit.Tests.Caching;
 
-/// <summary>Authenticates a caller that sends <c>X-Test-Role</c> with that role; others are anonymous.</summary>
+/// <summary>
+/// Authenticates a caller that sends <c>X-Test-Role</c> with that role, named "tester" or by <c>X-Test-Name</c>
+/// (percent-decoded, so a test can send a name with control characters); others are anonymous.
+/// </summary>
 internal sealed class TestRoleAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
     public const string Header = "X-Test-Role";
+    public const string NameHeader = "X-Test-Name";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -20,7 +24,8 @@ internal sealed class TestRoleAuthHandler(IOptionsMonitor<AuthenticationSchemeOp
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role.ToString())], SchemeName);
+        var name = Request.Headers.TryGetValue(NameHeader, out var sent) ? Uri.UnescapeDataString(sent.ToString()) : "tester";
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString())], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Internal;
 
 namespace OpsKit.Tests.Health;
 
@@ -57,6 +57,11 @@ public sealed class DetailsPolicyTests
     [InlineData("X-Forwarded-For", "203.0.113.9")]
     [InlineData("Forwarded", "for=203.0.113.9")]
     [InlineData("X-Real-IP", "203.0.113.9")]
+    [InlineData("X-Client-IP", "203.0.113.9")]
+    [InlineData("True-Client-IP", "203.0.113.9")]
+    [InlineData("X-Original-For", "203.0.113.9:5100")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("X-Proxy-Client", "203.0.113.9")]
     public async Task Loopback_callers_behind_a_proxy_header_see_no_details(string header, string value)
     {
         await using var app = await StartAsync(details: "LocalOrAuthorized");
@@ -70,9 +75,9 @@ public sealed class DetailsPolicyTests
     {
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3");
-        Assert.False(DetailsAccess.IsLocal(context));
+        Assert.False(ForwardedRequest.IsDirectLoopback(context));
         context.Connection.RemoteIpAddress = IPAddress.IPv6Loopback;
-        Assert.True(DetailsAccess.IsLocal(context));
+        Assert.True(ForwardedRequest.IsDirectLoopback(context));
     }
 
     [Fact]
@@ -119,6 +124,7 @@ public sealed class DetailsPolicyTests
             {
                 b.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
                 b.Services.AddAuthorization(o => o.AddPolicy("ops", p => p.RequireRole("ops")));
+                b.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedForHeaderName = "X-Proxy-Client");
                 b.Services.AddOpsHealth().AddCheck("db", check.RunAsync);
             },
             config);

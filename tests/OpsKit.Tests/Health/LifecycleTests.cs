@@ -57,16 +57,20 @@ public sealed class LifecycleTests
     public async Task Maintenance_endpoint_switches_maintenance_on_and_off()
     {
         await using var app = await TestApp.StartAsync(
-            b => b.Services.AddOpsHealth().AddCheck("ok", _ => Task.FromResult(HealthCheckResult.Healthy())),
-            new Dictionary<string, string?> { ["OpsKit:Health:Details"] = "Always" });
+            b =>
+            {
+                b.AddTestOperators();
+                b.Services.AddOpsHealth().AddCheck("ok", _ => Task.FromResult(HealthCheckResult.Healthy()));
+            },
+            new Dictionary<string, string?> { ["OpsKit:Health:DetailsPolicy"] = Operators.Policy });
         await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "ready");
 
-        Assert.Equal(200, (await app.Client.PostAsync("/health/maintenance?enabled=true")).Code);
+        Assert.Equal(200, (await app.Client.PostAsync("/health/maintenance?enabled=true", Operators.AsOperator)).Code);
         var ready = await app.Client.GetJsonAsync("/health/ready");
         Assert.Equal(503, ready.Code);
         Assert.Equal("maintenance", ready.Body.GetProperty("reason").GetString());
 
-        Assert.Equal(200, (await app.Client.PostAsync("/health/maintenance?enabled=false")).Code);
+        Assert.Equal(200, (await app.Client.PostAsync("/health/maintenance?enabled=false", Operators.AsOperator)).Code);
         Assert.Equal(200, (await app.Client.GetJsonAsync("/health/ready")).Code);
     }
 

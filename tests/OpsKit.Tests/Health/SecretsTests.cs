@@ -25,20 +25,27 @@ public sealed class SecretsTests
         };
         using var meterSpy = new MeterSpy();
         await using var app = await TestApp.StartAsync(
-            b => b.Services.AddOpsHealth().AddCheck("db", failing.RunAsync),
+            b =>
+            {
+                b.AddTestOperators();
+                b.Services.AddOpsHealth().AddCheck("db", failing.RunAsync);
+            },
             new Dictionary<string, string?>
             {
                 ["OpsKit:Health:Details"] = "Always",
+                ["OpsKit:Health:DetailsPolicy"] = Operators.Policy,
                 ["OpsKit:Health:Period"] = "00:00:00.200",
             });
         await Eventually.Until(() => app.Client.GetJsonAsync("/health"), r => r.Code == 503 && r.Text.Contains("checks", StringComparison.Ordinal), TimeSpan.FromSeconds(5), "the failure is reported");
 
+        var refreshed = await app.Client.PostAsync("/health?refresh=db", Operators.AsOperator);
+        Assert.Equal(200, refreshed.Code);
         var outputs = new List<string>
         {
+            refreshed.Text,
             (await app.Client.GetJsonAsync("/health")).Text,
             (await app.Client.GetJsonAsync("/health?format=healthchecks-ui")).Text,
             (await app.Client.GetJsonAsync("/health/ready")).Text,
-            (await app.Client.PostAsync("/health?refresh=db")).Text,
         };
         outputs.AddRange(app.Logs.GetSnapshot().Select(r => r.Message + " " + string.Join(" ", r.StructuredState?.Select(s => s.Value) ?? [])));
         outputs.AddRange(meterSpy.Recorded);

@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using OpsKit.Internal;
 
 namespace OpsKit.Caching.Internal;
 
 /// <summary>The request handlers behind <c>MapOpsCaches()</c>; JSON written with <see cref="Utf8JsonWriter"/>.</summary>
-internal sealed class CacheEndpointHandlers(OpsCaches caches, ILogger<CacheEndpointHandlers> logger)
+internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess operators, ILogger<CacheEndpointHandlers> logger)
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
@@ -31,9 +32,24 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, ILogger<CacheEndpo
         return WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
     }
 
-    public Task ClearAsync(HttpContext context, string name)
+    /// <summary><c>POST /ops/caches/{name}/clear</c>: a state change, for callers that pass <paramref name="policy"/>.</summary>
+    public async Task ClearAsync(HttpContext context, string name, string? policy)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
+        if (!await operators.IsAllowedAsync(context, policy).ConfigureAwait(false))
+        {
+            operators.Denied(context, OperatorAccess.CacheClear, name);
+            using (var denied = new Utf8JsonWriter(buffer))
+            {
+                denied.WriteStartObject();
+                denied.WriteString("error", "not authorized");
+                denied.WriteEndObject();
+            }
+
+            await WriteAsync(context, OperatorAccess.DenialStatus(context), buffer.WrittenMemory).ConfigureAwait(false);
+            return;
+        }
+
         var cache = caches.Find(name);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -44,6 +60,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, ILogger<CacheEndpo
             }
             else
             {
+                operators.Allowed(context, OperatorAccess.CacheClear, cache.Name);
                 var cleared = cache.Clear();
                 Log.Cleared(logger, cache.Name, cleared);
                 json.WriteString("cache", cache.Name);
@@ -53,7 +70,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, ILogger<CacheEndpo
             json.WriteEndObject();
         }
 
-        return WriteAsync(context, cache is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK, buffer.WrittenMemory);
+        await WriteAsync(context, cache is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     internal static void WriteStats(Utf8JsonWriter json, CacheStats stats)

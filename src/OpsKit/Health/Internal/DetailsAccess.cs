@@ -1,19 +1,20 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpsKit.Internal;
 
 namespace OpsKit.Health.Internal;
 
-/// <summary>Decides who sees details and who may trigger a refresh or toggle maintenance (DESIGN "Details policy").</summary>
+/// <summary>
+/// Decides who sees details (DESIGN "Details policy"). State changes (refresh, maintenance) are
+/// <see cref="OperatorAccess"/>'s decision, not this one's.
+/// </summary>
 internal sealed class DetailsAccess(
     IOptionsMonitor<OpsHealthOptions> options,
     IHostEnvironment environment,
     IAuthorizationService? authorization = null)
 {
-    private static readonly string[] ForwardingHeaders = ["Forwarded", "X-Forwarded-For", "X-Real-IP"];
-
     public HealthDetailsExposure Exposure =>
         options.CurrentValue.Details ?? (environment.IsDevelopment() ? HealthDetailsExposure.Always : HealthDetailsExposure.Authorized);
 
@@ -21,36 +22,9 @@ internal sealed class DetailsAccess(
     {
         HealthDetailsExposure.Always => true,
         HealthDetailsExposure.Never => false,
-        HealthDetailsExposure.LocalOrAuthorized => IsLocal(context) || await IsAuthorizedAsync(context).ConfigureAwait(false),
+        HealthDetailsExposure.LocalOrAuthorized => ForwardedRequest.IsDirectLoopback(context) || await IsAuthorizedAsync(context).ConfigureAwait(false),
         _ => await IsAuthorizedAsync(context).ConfigureAwait(false),
     };
-
-    /// <summary>Changing state (maintenance) needs authorization, or the development default of Always.</summary>
-    public async ValueTask<bool> CanOperateAsync(HttpContext context) => Exposure switch
-    {
-        HealthDetailsExposure.Always => true,
-        HealthDetailsExposure.Never => false,
-        _ => await IsAuthorizedAsync(context).ConfigureAwait(false),
-    };
-
-    internal static bool IsLocal(HttpContext context)
-    {
-        var remote = context.Connection.RemoteIpAddress;
-        if (remote is null || !IPAddress.IsLoopback(remote))
-        {
-            return false;
-        }
-
-        foreach (var header in ForwardingHeaders)
-        {
-            if (context.Request.Headers.ContainsKey(header))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private async ValueTask<bool> IsAuthorizedAsync(HttpContext context)
     {
@@ -65,7 +39,7 @@ internal sealed class DetailsAccess(
             return false;
         }
 
-        var result = await authorization.AuthorizeAsync(context.User, policy).ConfigureAwait(false);
+        var result = await authorization.AuthorizeAsync(context.User, context, policy).ConfigureAwait(false);
         return result.Succeeded;
     }
 }

@@ -1,23 +1,34 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpsKit.Internal;
 
 namespace OpsKit.Health.Internal;
 
 /// <summary>
 /// The request handlers behind <c>MapOpsHealth()</c>. Probe handlers read the snapshot and write a precomputed body:
-/// no check runs on a request path, except the authorized on-demand refresh.
+/// no check runs on a request path, except the operator's on-demand refresh (at most one per check per
+/// <see cref="ForcedRunInterval"/>).
 /// </summary>
 internal sealed class HealthEndpointHandlers(
     HealthCheckRunner runner,
     MaintenanceState maintenance,
     LifecycleState lifecycle,
     DetailsAccess access,
+    OperatorAccess operators,
+    IOptionsMonitor<OpsHealthOptions> options,
     IEnumerable<IHealthDetailsSection> sections,
     TimeProvider? time = null)
 {
+    /// <summary>The shortest time between two runs of one check forced through <c>POST /health?refresh=</c>.</summary>
+    internal static readonly TimeSpan ForcedRunInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, DateTimeOffset> _lastForcedRun = new(StringComparer.Ordinal);
+    private readonly Lock _forcedRunGate = new();
     private readonly IHealthDetailsSection[] _sections = [.. sections];
     private const string JsonContentType = "application/json; charset=utf-8";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -84,13 +95,14 @@ internal sealed class HealthEndpointHandlers(
     /// <summary><c>POST {details}?refresh=&lt;name&gt;</c>: run one check now and return its result.</summary>
     public async Task RefreshAsync(HttpContext context)
     {
-        if (!await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
+        var name = context.Request.Query["refresh"].ToString();
+        if (!await operators.IsAllowedAsync(context, options.CurrentValue.DetailsPolicy).ConfigureAwait(false))
         {
+            operators.Denied(context, OperatorAccess.Refresh, name);
             await DenyAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var name = context.Request.Query["refresh"].ToString();
         if (string.IsNullOrEmpty(name))
         {
             await WriteErrorAsync(context, 400, "the 'refresh' query parameter names the check to run").ConfigureAwait(false);
@@ -105,6 +117,15 @@ internal sealed class HealthEndpointHandlers(
             return;
         }
 
+        if (TryReserveForcedRun(check.Name) is { } wait)
+        {
+            operators.RateLimited(context, OperatorAccess.Refresh, check.Name);
+            context.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "this check was run on request moments ago; retry later").ConfigureAwait(false);
+            return;
+        }
+
+        operators.Allowed(context, OperatorAccess.Refresh, check.Name);
         var entry = await runner.RunNowAsync(name, context.RequestAborted).ConfigureAwait(false);
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -137,20 +158,23 @@ internal sealed class HealthEndpointHandlers(
     /// <summary><c>POST {details}/maintenance?enabled=true|false</c> (default true).</summary>
     public async Task MaintenanceAsync(HttpContext context)
     {
-        if (!await access.CanOperateAsync(context).ConfigureAwait(false))
+        var enabled = context.Request.Query["enabled"].ToString();
+        if (!await operators.IsAllowedAsync(context, options.CurrentValue.DetailsPolicy).ConfigureAwait(false))
         {
+            operators.Denied(context, OperatorAccess.Maintenance, enabled);
             await DenyAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var enabled = context.Request.Query["enabled"].ToString();
         if (enabled.Length > 0 && !bool.TryParse(enabled, out _))
         {
             await WriteErrorAsync(context, 400, "'enabled' must be true or false").ConfigureAwait(false);
             return;
         }
 
-        maintenance.SetByRequest(enabled.Length == 0 || bool.Parse(enabled));
+        var on = enabled.Length == 0 || bool.Parse(enabled);
+        operators.Allowed(context, OperatorAccess.Maintenance, on ? "on" : "off");
+        maintenance.SetByRequest(on);
         var body = System.Text.Encoding.UTF8.GetBytes(
             $$"""{"maintenance":{{(maintenance.IsActive ? "true" : "false")}}}""");
         await WriteAsync(context, 200, body).ConfigureAwait(false);
@@ -183,8 +207,24 @@ internal sealed class HealthEndpointHandlers(
         : starting ? LifecycleReasons.Starting
         : null;
 
+    /// <summary>Null when this request may force a run of <paramref name="check"/> now (and records it), else the wait.</summary>
+    private TimeSpan? TryReserveForcedRun(string check)
+    {
+        var now = _time.GetUtcNow();
+        lock (_forcedRunGate)
+        {
+            if (_lastForcedRun.TryGetValue(check, out var last) && now - last < ForcedRunInterval)
+            {
+                return ForcedRunInterval - (now - last);
+            }
+
+            _lastForcedRun[check] = now;
+            return null;
+        }
+    }
+
     private static Task DenyAsync(HttpContext context) =>
-        WriteErrorAsync(context, context.User.Identity?.IsAuthenticated == true ? 403 : 401, "not authorized");
+        WriteErrorAsync(context, OperatorAccess.DenialStatus(context), "not authorized");
 
     private static Task WriteErrorAsync(HttpContext context, int code, string message)
     {

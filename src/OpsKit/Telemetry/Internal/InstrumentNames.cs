@@ -32,6 +32,7 @@ internal static class InstrumentNames
     public const string SecurityEvents = "opskit.security.events";
     public const string SecurityAuthAttempts = "opskit.security.auth.attempts";
     public const string SloState = "opskit.slo.state";
+    public const string OperatorActions = "opskit.operator.actions";
 
     /// <summary>Label keys. Values are bounded sets (check names, configured names, lowercase states).</summary>
     public static class Labels
@@ -50,6 +51,7 @@ internal static class InstrumentNames
         public const string Scheme = "scheme";
         public const string Slo = "slo";
         public const string Policy = "policy";
+        public const string Action = "action";
     }
 
     /// <summary>Units as OpenTelemetry expects them; the Prometheus exporter turns "s" into "_seconds", "ratio" into "_ratio".</summary>

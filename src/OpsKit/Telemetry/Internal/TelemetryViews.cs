@@ -1,10 +1,16 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace OpsKit.Telemetry.Internal;
 
-/// <summary>Metric views: histogram buckets per instrument, and names Prometheus' linter accepts.</summary>
+/// <summary>
+/// The metric views of <c>AddOpsTelemetry()</c>: histogram buckets per instrument, names Prometheus' linter accepts,
+/// and no attribute that carries a connection string. One view function decides every instrument's single stream:
+/// OpenTelemetry makes one stream per matching view, so a second view on the same instrument (say, buckets for a
+/// Npgsql histogram) would export it again with the attributes the first one removed.
+/// </summary>
 internal static class TelemetryViews
 {
     /// <summary>The seeds' request-duration buckets (seconds).</summary>
@@ -26,6 +32,18 @@ internal static class TelemetryViews
         ("db.client.connection.count", "db.client.connections.usage"),
     ];
 
+    /// <summary>
+    /// Attributes, per meter, whose values can be a connection string. Npgsql names a pool (and tags every instrument
+    /// with it) after its connection string minus <c>Password</c> unless the app named the data source, so host,
+    /// port, database, user name and <c>SSL Password</c> would reach every exporter. A view cannot rewrite a value,
+    /// only drop the attribute, so it is dropped for every pool (docs/metrics.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ConnectionStringAttributes =
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["Npgsql"] = ["db.client.connection.pool.name"],
+        };
+
     public static IReadOnlyDictionary<string, double[]> EffectiveBuckets(OpsTelemetryOptions options)
     {
         var buckets = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase)
@@ -42,15 +60,7 @@ internal static class TelemetryViews
         return buckets;
     }
 
-    public static void AddCountSuffixRenames(MeterProviderBuilder builder)
-    {
-        foreach (var (instrument, renamedTo) in CountSuffixRenames)
-        {
-            builder.AddView(instrument, new MetricStreamConfiguration { Name = renamedTo });
-        }
-    }
-
-    public static void AddHistogramViews(IServiceProvider services, MeterProviderBuilder builder)
+    public static void AddViews(IServiceProvider services, MeterProviderBuilder builder)
     {
         OpsTelemetryOptions options;
         try
@@ -63,9 +73,41 @@ internal static class TelemetryViews
             options = new OpsTelemetryOptions();
         }
 
-        foreach (var (instrument, bounds) in EffectiveBuckets(options))
+        var buckets = EffectiveBuckets(options);
+        var renames = CountSuffixRenames.ToDictionary(r => r.Instrument, r => r.RenamedTo, StringComparer.OrdinalIgnoreCase);
+        builder.AddView(instrument => StreamFor(instrument, buckets, renames));
+    }
+
+    internal static MetricStreamConfiguration? StreamFor(
+        Instrument instrument,
+        IReadOnlyDictionary<string, double[]> buckets,
+        IReadOnlyDictionary<string, string> renames)
+    {
+        var renamedTo = renames.GetValueOrDefault(instrument.Name);
+        var excluded = ConnectionStringAttributes.GetValueOrDefault(instrument.Meter.Name);
+        var bounds = IsHistogram(instrument) ? buckets.GetValueOrDefault(instrument.Name) : null;
+        if (renamedTo is null && excluded is null && bounds is null)
         {
-            builder.AddView(instrument, new ExplicitBucketHistogramConfiguration { Boundaries = bounds });
+            return null;
         }
+
+        var stream = bounds is null ? new MetricStreamConfiguration() : new ExplicitBucketHistogramConfiguration { Boundaries = bounds };
+        if (renamedTo is not null)
+        {
+            stream.Name = renamedTo;
+        }
+
+        if (excluded is not null)
+        {
+            stream.ExcludedTagKeys = excluded;
+        }
+
+        return stream;
+    }
+
+    private static bool IsHistogram(Instrument instrument)
+    {
+        var type = instrument.GetType();
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Histogram<>);
     }
 }
