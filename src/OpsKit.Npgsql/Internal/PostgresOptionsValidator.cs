@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -72,7 +73,11 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
             errors.Add(
                 $"{Path(name)}: AddNpgsql() uses the application's {target.ServiceDescription} from dependency injection, " +
                 "and none is registered. Register it (for example services.AddNpgsqlDataSource(connectionString) or " +
-                "services.AddSingleton(NpgsqlDataSource.Create(connectionString))) before the host starts.");
+                "services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString))) before the host starts.");
+        }
+        else if (name == target.FirstCheckName)
+        {
+            errors.AddRange(StartupFailure.ClientCreationErrors(services, target.ServiceDescription, s => target.Resolve(s)));
         }
 
         return errors;

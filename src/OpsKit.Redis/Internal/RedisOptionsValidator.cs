@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Redis.Internal;
 
@@ -67,7 +68,11 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
             errors.Add(
                 $"{Path(name)}: AddRedis() uses the application's {target.ServiceDescription} from dependency injection, " +
                 "and none is registered. Register the one shared multiplexer (for example " +
-                "services.AddSingleton<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(options))) before the host starts.");
+                "services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options))) before the host starts.");
+        }
+        else if (name == target.Name)
+        {
+            errors.AddRange(StartupFailure.ClientCreationErrors(services, target.ServiceDescription, s => target.Resolve(s)));
         }
 
         return errors;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
@@ -63,10 +64,20 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<HealthEndpointHandlers>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();
-        services.TryAddSingleton(new ValidateOnlyRequest(validateOnly));
+        var request = new ValidateOnlyRequest(validateOnly);
+        services.TryAddSingleton(request);
         if (validateOnly)
         {
             services.AddSingleton<IServer, ValidateOnlyServer>();
+            ValidateOnlyStartupFailure.Install(request);
+
+            // The report names every start-up error; the host's own "Hosting failed to start" entry would add a stack trace.
+            services.AddSingleton<ILoggerProvider, ValidateOnlyFailureLogger>();
+            services.Configure<LoggerFilterOptions>(static o =>
+            {
+                o.AddFilter(ValidateOnlyFailureLogger.HostCategory, LogLevel.None);
+                o.Rules.Add(new LoggerFilterRule(typeof(ValidateOnlyFailureLogger).FullName, ValidateOnlyFailureLogger.HostCategory, LogLevel.Error, null));
+            });
 
             // The report is the whole output: without this the host still logs "Application started" after a failed run.
             services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
