@@ -26,16 +26,14 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
     public ValidateOptionsResult Validate(string? name, PostgresPoolCheckOptions options)
     {
         var errors = Common(name, options);
-        Ratio(errors, name, "DegradedAt", options.DegradedAt);
-        Ratio(errors, name, "UnhealthyAt", options.UnhealthyAt);
+        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
         return Result(errors);
     }
 
     public ValidateOptionsResult Validate(string? name, PostgresConnectionsCheckOptions options)
     {
         var errors = Common(name, options);
-        Ratio(errors, name, "DegradedAt", options.DegradedAt);
-        Ratio(errors, name, "UnhealthyAt", options.UnhealthyAt);
+        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
         return Result(errors);
     }
 
@@ -59,6 +57,10 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
         if (options.UnhealthyLag is { } unhealthy)
         {
             Positive(errors, name, "UnhealthyLag", unhealthy);
+            if (options.DegradedLag > TimeSpan.Zero && unhealthy > TimeSpan.Zero && options.DegradedLag >= unhealthy)
+            {
+                errors.Add($"{Path(name)}:DegradedLag must be less than {Path(name)}:UnhealthyLag.");
+            }
         }
 
         return Result(errors);
@@ -85,12 +87,26 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
 
     private static string Path(string? name) => "OpsKit:Health:Checks:" + name;
 
-    private static void Ratio(List<string> errors, string? name, string key, double? value)
+    /// <summary>Both ratios in 0–1 and, when the check can turn Unhealthy, Degraded strictly first.</summary>
+    private static void Ratios(List<string> errors, string? name, double degradedAt, double? unhealthyAt)
+    {
+        var valid = Ratio(errors, name, "DegradedAt", degradedAt);
+        valid &= Ratio(errors, name, "UnhealthyAt", unhealthyAt);
+        if (valid && unhealthyAt is { } unhealthy && degradedAt >= unhealthy)
+        {
+            errors.Add($"{Path(name)}:DegradedAt must be less than {Path(name)}:UnhealthyAt.");
+        }
+    }
+
+    private static bool Ratio(List<string> errors, string? name, string key, double? value)
     {
         if (value is { } v && (double.IsNaN(v) || v < 0 || v > 1))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Path(name)}:{key} must be between 0 and 1."));
+            return false;
         }
+
+        return true;
     }
 
     private static void Positive(List<string> errors, string? name, string key, TimeSpan value)

@@ -22,7 +22,7 @@ internal sealed class RedisCheck(
         var multiplexer = _target.Resolve(services);
         if (!multiplexer.IsConnected)
         {
-            return RedisCheckBudget.NotConnected();
+            return RedisCheckBudget.NotConnected(multiplexer);
         }
 
         var endpoints = multiplexer.GetEndPoints().Select(e => StackExchange.Redis.EndPointCollection.ToString(e)).ToList();
