@@ -27,6 +27,8 @@ public sealed class ValidateOnlyConnectionStringTests
         Assert.Contains("ConnectionStrings:postgres is not a valid Npgsql connection string.", output, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:redis is not a valid StackExchange.Redis connection string.", output, StringComparison.Ordinal);
         Assert.Contains("OpsKit:Health:Checks:disk:DegradedAt", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConnectionStrings:postgres is not a valid StackExchange.Redis", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConnectionStrings:redis is not a valid Npgsql", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);

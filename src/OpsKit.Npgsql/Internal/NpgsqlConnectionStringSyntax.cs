@@ -10,6 +10,12 @@ internal sealed class NpgsqlConnectionStringSyntax : IConnectionStringSyntax
 
     public bool Threw(Exception exception) => StartupFailure.ThrownIn(exception, typeof(NpgsqlDataSource).Assembly);
 
+    public bool LooksLike(string connectionString)
+    {
+        var equals = connectionString.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && connectionString.AsSpan(0, equals).IndexOfAny(',', ':') < 0;
+    }
+
     public bool IsValid(string connectionString)
     {
         try

@@ -10,6 +10,12 @@ internal sealed class RedisConnectionStringSyntax : IConnectionStringSyntax
 
     public bool Threw(Exception exception) => StartupFailure.ThrownIn(exception, typeof(ConnectionMultiplexer).Assembly);
 
+    public bool LooksLike(string connectionString)
+    {
+        var first = connectionString.Split(',', 2)[0];
+        return first.Length > 0 && !first.Contains('=', StringComparison.Ordinal);
+    }
+
     public bool IsValid(string connectionString)
     {
         try

@@ -15,4 +15,10 @@ internal interface IConnectionStringSyntax
 
     /// <summary>Whether <paramref name="connectionString"/> parses as this client's connection string.</summary>
     bool IsValid(string connectionString);
+
+    /// <summary>
+    /// Whether <paramref name="connectionString"/>, valid or not, has this client's shape (<c>Key=Value;…</c> for
+    /// Npgsql, <c>host:port,option=value</c> for Redis), so a malformed string is blamed on the client it was meant for.
+    /// </summary>
+    bool LooksLike(string connectionString);
 }

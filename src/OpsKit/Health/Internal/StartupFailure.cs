@@ -94,18 +94,19 @@ internal static class StartupFailure
                 return;
             }
 
-            problems.Add($"The application's {failedService ?? client.ClientName + " client"} could not be created: {Summary(exception)}");
+            problems.Add($"The application's {failedService ?? client.ClientName + " client"} could not be created: {HealthErrorClassifier.Summary(exception)}");
             return;
         }
 
         problems.Add(failedService is null
-            ? $"Start-up failed: {Summary(exception)}"
-            : $"The application's {failedService} could not be created: {Summary(exception)}");
+            ? $"Start-up failed: {HealthErrorClassifier.Summary(exception)}"
+            : $"The application's {failedService} could not be created: {HealthErrorClassifier.Summary(exception)}");
     }
 
     /// <summary>
     /// The <c>ConnectionStrings</c> keys whose value does not parse for <paramref name="client"/> and is not a valid
-    /// connection string of another registered client either (a Redis string is not a malformed PostgreSQL one).
+    /// connection string of another registered client either (a Redis string is not a malformed PostgreSQL one), and
+    /// whose shape is this client's, or no registered client's.
     /// </summary>
     private static List<string> MalformedConnectionStrings(
         IConfiguration? configuration, IConnectionStringSyntax client, IReadOnlyList<IConnectionStringSyntax> syntaxes)
@@ -118,10 +119,9 @@ internal static class StartupFailure
         return configuration.GetSection("ConnectionStrings").GetChildren()
             .Where(s => !string.IsNullOrWhiteSpace(s.Value))
             .Where(s => !client.IsValid(s.Value!) && !syntaxes.Any(other => other != client && other.IsValid(s.Value!)))
+            .Where(s => client.LooksLike(s.Value!) || !syntaxes.Any(other => other.LooksLike(s.Value!)))
             .Select(s => s.Path)
             .Order(StringComparer.Ordinal)
             .ToList();
     }
-
-    private static string Summary(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
 }
