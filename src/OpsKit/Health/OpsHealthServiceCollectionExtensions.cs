@@ -66,21 +66,18 @@ public static class OpsHealthServiceCollectionExtensions
         var validateOnly = ValidateOnlyMode.IsRequested();
         var request = new ValidateOnlyRequest(validateOnly);
         services.TryAddSingleton(request);
+        StartupFailureReport.Install(request);
+        services.AddSingleton<ILoggerProvider, StartupFailureLogger>();
+        services.Configure<LoggerFilterOptions>(static o =>
+            o.Rules.Add(new LoggerFilterRule(typeof(StartupFailureLogger).FullName, StartupFailureLogger.HostCategory, LogLevel.Error, null)));
         if (validateOnly)
         {
             services.AddSingleton<IServer, ValidateOnlyServer>();
-            ValidateOnlyStartupFailure.Install(request);
 
-            // The report names every start-up error; the host's own "Hosting failed to start" entry would add a stack trace.
-            services.AddSingleton<ILoggerProvider, ValidateOnlyFailureLogger>();
-            services.Configure<LoggerFilterOptions>(static o =>
-            {
-                o.AddFilter(ValidateOnlyFailureLogger.HostCategory, LogLevel.None);
-                o.Rules.Add(new LoggerFilterRule(typeof(ValidateOnlyFailureLogger).FullName, ValidateOnlyFailureLogger.HostCategory, LogLevel.Error, null));
-            });
-
-            // The report is the whole output: without this the host still logs "Application started" after a failed run.
+            // The report is the whole output: without this the host still logs "Application started" after a failed run,
+            // and its "Hosting failed to start" entry would add a stack trace to the report.
             services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
+            services.Configure<LoggerFilterOptions>(static o => o.AddFilter(StartupFailureLogger.HostCategory, LogLevel.None));
         }
 
         services.AddHostedService<HealthEngineHostedService>();

@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// In validate-only mode, a host that fails to start (an application options validator, a value that does not convert, a
-/// client factory that throws on a malformed connection string) still ends with the validation report: every error by
-/// key, OpsKit's own configuration errors included, and exit code 1, instead of an unhandled exception and its stack trace.
+/// A host that fails to start (an application options validator, a value that does not convert, a client factory that
+/// throws on a malformed connection string) ends with a report instead of an unhandled exception and its stack trace:
+/// every error by key, OpsKit's own configuration errors included, and exit code 1. In validate-only mode any unhandled
+/// exception ends this way; otherwise only the one the host reported as its start-up failure.
 /// </summary>
-internal static class ValidateOnlyStartupFailure
+internal static class StartupFailureReport
 {
     private static ValidateOnlyRequest? s_request;
-    private static IReadOnlyList<string>? s_report;
+    private static Failure? s_failure;
 
     /// <summary>
     /// Hooks the process's unhandled-exception event once. The runtime raises it before it prints the exception, and the
@@ -23,9 +24,20 @@ internal static class ValidateOnlyStartupFailure
         {
             AppDomain.CurrentDomain.UnhandledException += static (_, e) =>
             {
-                if (e.ExceptionObject is Exception exception && s_request is { } current)
+                if (e.ExceptionObject is not Exception exception || s_request is not { } current)
                 {
-                    Write(current.Output, Volatile.Read(ref s_report) ?? Describe(null, exception));
+                    return;
+                }
+
+                var failure = Volatile.Read(ref s_failure);
+                if (failure is not null && failure.Matches(exception))
+                {
+                    Write(current.Enabled ? current.Output : Console.Error, failure.Problems);
+                    Environment.Exit(1);
+                }
+                else if (current.Enabled)
+                {
+                    Write(current.Output, Describe(null, exception));
                     Environment.Exit(1);
                 }
             };
@@ -37,7 +49,7 @@ internal static class ValidateOnlyStartupFailure
     /// the time the exception reaches the unhandled-exception event): builds the report from them.
     /// </summary>
     public static void HostFailed(IServiceProvider services, Exception exception) =>
-        Volatile.Write(ref s_report, Describe(services, exception));
+        Volatile.Write(ref s_failure, new Failure(exception, Describe(services, exception)));
 
     internal static IReadOnlyList<string> Describe(IServiceProvider? services, Exception exception)
     {
@@ -69,5 +81,13 @@ internal static class ValidateOnlyStartupFailure
 
         output.WriteLine($"OpsKit validation failed: {problems.Count} problem(s).");
         output.Flush();
+    }
+
+    private sealed record Failure(Exception Exception, IReadOnlyList<string> Problems)
+    {
+        /// <summary>The host rethrows the exception it logged, or an aggregate of several.</summary>
+        public bool Matches(Exception unhandled) =>
+            ReferenceEquals(unhandled, Exception)
+            || (unhandled is AggregateException aggregate && aggregate.Flatten().InnerExceptions.Any(e => ReferenceEquals(e, Exception)));
     }
 }

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// Validate-only mode's listener on the host's own log: the host logs "Hosting failed to start" with the exception before
-/// it disposes its services, which is the last moment the report can still read OpsKit's configuration errors. Every other
-/// logger provider has that category switched off in validate-only mode, so its stack trace is never printed.
+/// Listens to the host's own log for "Hosting failed to start": the host logs it with the exception before it disposes
+/// its services, the last moment <see cref="StartupFailureReport"/> can still read OpsKit's configuration errors. In
+/// validate-only mode every other logger provider has that category switched off, so its stack trace is never printed.
 /// </summary>
-internal sealed class ValidateOnlyFailureLogger(IServiceProvider services) : ILoggerProvider, ILogger
+internal sealed class StartupFailureLogger(IServiceProvider services) : ILoggerProvider, ILogger
 {
     public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    // Microsoft.Extensions.Hosting's event id of "Hosting failed to start".
+    private const int HostingFailedToStart = 11;
 
     public ILogger CreateLogger(string categoryName) =>
         string.Equals(categoryName, HostCategory, StringComparison.Ordinal) ? this : NullLogger.Instance;
@@ -22,9 +25,9 @@ internal sealed class ValidateOnlyFailureLogger(IServiceProvider services) : ILo
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (exception is not null && IsEnabled(logLevel))
+        if (exception is not null && eventId.Id == HostingFailedToStart && IsEnabled(logLevel))
         {
-            ValidateOnlyStartupFailure.HostFailed(services, exception);
+            StartupFailureReport.HostFailed(services, exception);
         }
     }
 
