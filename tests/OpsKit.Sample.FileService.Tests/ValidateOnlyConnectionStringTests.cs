@@ -46,4 +46,20 @@ public sealed class ValidateOnlyConnectionStringTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_normal_start_with_a_malformed_connection_string_exits_1_naming_the_key_instead_of_crashing()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__postgres"] = $"Host=127.0.0.1;Bogus=1;Password={Secret}",
+            ["ConnectionStrings__redis"] = $"127.0.0.1:1,abortConnect=false,password={Secret}",
+        }, "--urls=http://127.0.0.1:0");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("ConnectionStrings:postgres is not a valid Npgsql connection string.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
+    }
 }
