@@ -33,9 +33,10 @@ public static class ApiFrontApp
 
         // Redis: the app's own multiplexer (never aborts on a failed connect, fails commands fast while disconnected).
         // Parsed in the factory, so a malformed connection string is a start-up error reported by key.
-        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        var redisConnection = builder.Configuration.GetConnectionString("redis");
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
-            var redisOptions = ConfigurationOptions.Parse(sp.GetRequiredService<IConfiguration>().GetConnectionString("redis") ?? "localhost:6379");
+            var redisOptions = ConfigurationOptions.Parse(redisConnection ?? "localhost:6379");
             redisOptions.AbortOnConnectFail = false;
             redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(redisOptions);
