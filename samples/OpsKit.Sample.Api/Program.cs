@@ -19,9 +19,13 @@ if (builder.Configuration.GetConnectionString("postgres") is { Length: > 0 } pos
 
 if (builder.Configuration.GetConnectionString("redis") is { Length: > 0 } redis)
 {
-    var redisOptions = ConfigurationOptions.Parse(redis);
-    redisOptions.AbortOnConnectFail = false;
-    builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+    // Parsed in the factory, so a malformed connection string is a start-up error reported by key.
+    builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+    {
+        var redisOptions = ConfigurationOptions.Parse(redis);
+        redisOptions.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(redisOptions);
+    });
     health.AddRedis();
 }
 

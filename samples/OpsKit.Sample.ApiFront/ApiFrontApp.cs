@@ -32,11 +32,15 @@ public static class ApiFrontApp
         services.TryAddSingleton(TimeProvider.System);
 
         // Redis: the app's own multiplexer (never aborts on a failed connect, fails commands fast while disconnected).
+        // Parsed in the factory, so a malformed connection string is a start-up error reported by key.
         var redisConnection = builder.Configuration.GetConnectionString("redis");
-        var redisOptions = ConfigurationOptions.Parse(redisConnection ?? "localhost:6379");
-        redisOptions.AbortOnConnectFail = false;
-        redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var redisOptions = ConfigurationOptions.Parse(redisConnection ?? "localhost:6379");
+            redisOptions.AbortOnConnectFail = false;
+            redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
+            return ConnectionMultiplexer.Connect(redisOptions);
+        });
         services.AddSingleton<RequestCounter>();
 
         // Health: downstream services are declared in OpsKit:Health:Checks (appsettings.json); Redis checks in code,

@@ -33,14 +33,18 @@ public static class FileServiceApp
         var storageRoot = StorageRoot(builder);
 
         // The application's own PostgreSQL pool and Redis multiplexer: the checks use these, they never open their own.
-        // Neither connects here: the app starts (and reports them Unhealthy) while PostgreSQL or Redis is down.
-        var postgres = configuration.GetConnectionString("postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:postgres must be set.");
-        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
-        var redis = ConfigurationOptions.Parse(configuration.GetConnectionString("redis")
-            ?? throw new InvalidOperationException("ConnectionStrings:redis must be set."));
-        redis.AbortOnConnectFail = false;
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        // Neither connects here: the app starts (and reports them Unhealthy) while PostgreSQL or Redis is down. Both are
+        // created in factories, so a missing or malformed connection string is a start-up error OpsKit reports by key
+        // (--opskit-validate included) rather than an exception thrown before the host exists.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:postgres must be set.")));
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var redis = ConfigurationOptions.Parse(configuration.GetConnectionString("redis")
+                ?? throw new InvalidOperationException("ConnectionStrings:redis must be set."));
+            redis.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(redis);
+        });
 
         services.AddOpsHealth()
             .AddNpgsql(o => o.EnableReplication = false)                  // postgres, postgres.pool, .connections, .transactions

@@ -46,6 +46,7 @@ public static class NpgsqlHealthBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(PostgresOptionsValidator)))
         {
             services.AddSingleton<PostgresOptionsValidator>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>());
             AddValidator<PostgresCheckOptions>(services);
             AddValidator<PostgresPoolCheckOptions>(services);
             AddValidator<PostgresConnectionsCheckOptions>(services);

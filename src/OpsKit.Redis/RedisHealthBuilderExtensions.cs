@@ -44,6 +44,7 @@ public static class RedisHealthBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(RedisOptionsValidator)))
         {
             services.AddSingleton<RedisOptionsValidator>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>());
             AddValidator<RedisCheckOptions>(services);
             AddValidator<RedisMemoryCheckOptions>(services);
             AddValidator<RedisLocksCheckOptions>(services);

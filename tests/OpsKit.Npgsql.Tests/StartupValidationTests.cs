@@ -56,4 +56,23 @@ public sealed class StartupValidationTests
 
         Assert.Contains("OpsKit:Health:Checks:postgres.pool:DegradedAt must be between 0 and 1.", error.Failures);
     }
+
+    [Theory]
+    [InlineData("postgres.pool", "DegradedAt", "0.9", "UnhealthyAt", "0.5")]
+    [InlineData("postgres.connections", "DegradedAt", "0.9", "UnhealthyAt", "0.9")]
+    [InlineData("postgres.replication", "DegradedLag", "00:10:00", "UnhealthyLag", "00:01:00")]
+    public async Task Inverted_thresholds_fail_start_up_naming_both_keys(
+        string check, string degradedKey, string degraded, string unhealthyKey, string unhealthy)
+    {
+        var section = "OpsKit:Health:Checks:" + check;
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddSingleton(_ => NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=u"));
+                b.Services.AddOpsHealth().AddNpgsql();
+            },
+            PostgresApp.FastPeriods(($"{section}:{degradedKey}", degraded), ($"{section}:{unhealthyKey}", unhealthy))));
+
+        Assert.Contains($"{section}:{degradedKey} must be less than {section}:{unhealthyKey}.", error.Failures);
+    }
 }

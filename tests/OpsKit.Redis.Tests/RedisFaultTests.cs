@@ -196,4 +196,23 @@ public sealed class RedisStartupTests
         Assert.Contains("OpsKit:Health:Checks:redis", failure, StringComparison.Ordinal);
         Assert.Contains("IConnectionMultiplexer", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Inverted_memory_thresholds_fail_start_up_naming_both_keys()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(
+                    _ => StackExchange.Redis.ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false"));
+                b.Services.AddOpsHealth().AddRedis();
+            },
+            RedisApp.FastPeriods(
+                ("OpsKit:Health:Checks:redis.memory:DegradedAt", "0.95"),
+                ("OpsKit:Health:Checks:redis.memory:UnhealthyAt", "0.5"))));
+
+        Assert.Contains(
+            "OpsKit:Health:Checks:redis.memory:DegradedAt must be less than OpsKit:Health:Checks:redis.memory:UnhealthyAt.",
+            error.Failures);
+    }
 }

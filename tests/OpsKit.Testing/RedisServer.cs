@@ -238,6 +238,10 @@ public sealed class RedisServer : IAsyncDisposable
         var options = Configuration(TimeSpan.FromMilliseconds(500));
         options.AbortOnConnectFail = true;
         options.AllowAdmin = true;
+        if (_options.Settings.TryGetValue("requirepass", out var password))
+        {
+            options.Password = password;
+        }
         var deadline = DateTime.UtcNow + _options.Timeout;
         while (true)
         {

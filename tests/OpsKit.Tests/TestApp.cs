@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using OpsKit.Health;
 
 namespace OpsKit.Tests;
 
@@ -45,6 +46,8 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        // The engine tests run checks every 200 ms to stay fast; operators cannot configure less than 1 s.
+        builder.Services.Configure<OpsHealthOptions>(o => o.MinimumPeriod = TimeSpan.FromMilliseconds(100));
         configure(builder);
         var app = builder.Build();
         if (map is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -25,16 +26,14 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
     public ValidateOptionsResult Validate(string? name, PostgresPoolCheckOptions options)
     {
         var errors = Common(name, options);
-        Ratio(errors, name, "DegradedAt", options.DegradedAt);
-        Ratio(errors, name, "UnhealthyAt", options.UnhealthyAt);
+        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
         return Result(errors);
     }
 
     public ValidateOptionsResult Validate(string? name, PostgresConnectionsCheckOptions options)
     {
         var errors = Common(name, options);
-        Ratio(errors, name, "DegradedAt", options.DegradedAt);
-        Ratio(errors, name, "UnhealthyAt", options.UnhealthyAt);
+        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
         return Result(errors);
     }
 
@@ -58,6 +57,10 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
         if (options.UnhealthyLag is { } unhealthy)
         {
             Positive(errors, name, "UnhealthyLag", unhealthy);
+            if (options.DegradedLag > TimeSpan.Zero && unhealthy > TimeSpan.Zero && options.DegradedLag >= unhealthy)
+            {
+                errors.Add($"{Path(name)}:DegradedLag must be less than {Path(name)}:UnhealthyLag.");
+            }
         }
 
         return Result(errors);
@@ -72,7 +75,11 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
             errors.Add(
                 $"{Path(name)}: AddNpgsql() uses the application's {target.ServiceDescription} from dependency injection, " +
                 "and none is registered. Register it (for example services.AddNpgsqlDataSource(connectionString) or " +
-                "services.AddSingleton(NpgsqlDataSource.Create(connectionString))) before the host starts.");
+                "services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString))) before the host starts.");
+        }
+        else if (name == target.FirstCheckName)
+        {
+            errors.AddRange(StartupFailure.ClientCreationErrors(services, target.ServiceDescription, s => target.Resolve(s)));
         }
 
         return errors;
@@ -80,12 +87,26 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
 
     private static string Path(string? name) => "OpsKit:Health:Checks:" + name;
 
-    private static void Ratio(List<string> errors, string? name, string key, double? value)
+    /// <summary>Both ratios in 0–1 and, when the check can turn Unhealthy, Degraded strictly first.</summary>
+    private static void Ratios(List<string> errors, string? name, double degradedAt, double? unhealthyAt)
+    {
+        var valid = Ratio(errors, name, "DegradedAt", degradedAt);
+        valid &= Ratio(errors, name, "UnhealthyAt", unhealthyAt);
+        if (valid && unhealthyAt is { } unhealthy && degradedAt >= unhealthy)
+        {
+            errors.Add($"{Path(name)}:DegradedAt must be less than {Path(name)}:UnhealthyAt.");
+        }
+    }
+
+    private static bool Ratio(List<string> errors, string? name, string key, double? value)
     {
         if (value is { } v && (double.IsNaN(v) || v < 0 || v > 1))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Path(name)}:{key} must be between 0 and 1."));
+            return false;
         }
+
+        return true;
     }
 
     private static void Positive(List<string> errors, string? name, string key, TimeSpan value)

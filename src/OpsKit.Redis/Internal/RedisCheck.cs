@@ -6,7 +6,8 @@ using OpsKit.Health;
 namespace OpsKit.Redis.Internal;
 
 /// <summary>
-/// <c>redis</c>: <c>IsConnected</c> first (no command is queued on a disconnected multiplexer), then <c>PING</c> latency,
+/// <c>redis</c>: <c>IsConnected</c> first (a disconnected multiplexer gets at most one queued PING, to learn whether its
+/// credentials were rejected: see <see cref="RedisConnectionFailures"/>), then <c>PING</c> latency,
 /// bounded by the check's own budget because a PING can wait far longer than the caller's token (Xabaril #1658).
 /// </summary>
 internal sealed class RedisCheck(
@@ -22,7 +23,7 @@ internal sealed class RedisCheck(
         var multiplexer = _target.Resolve(services);
         if (!multiplexer.IsConnected)
         {
-            return RedisCheckBudget.NotConnected();
+            return RedisCheckBudget.NotConnected(multiplexer);
         }
 
         var endpoints = multiplexer.GetEndPoints().Select(e => StackExchange.Redis.EndPointCollection.ToString(e)).ToList();

@@ -11,8 +11,14 @@ internal static class RedisCheckBudget
     // Part of the check's timeout a run may spend waiting on Redis.
     public const double Share = 0.75;
 
-    public static HealthCheckResult NotConnected()
+    public static HealthCheckResult NotConnected(IConnectionMultiplexer multiplexer)
     {
+        if (RedisConnectionFailures.CredentialsRejected(multiplexer))
+        {
+            const string rejected = "the multiplexer is not connected: Redis rejected its credentials (AuthenticationFailure)";
+            return HealthCheckResult.Unhealthy(rejected, new HealthCheckFailureException(HealthErrorCategories.Auth, rejected));
+        }
+
         const string message = "the multiplexer is not connected to any Redis endpoint";
         return HealthCheckResult.Unhealthy(message, new HealthCheckFailureException(HealthErrorCategories.ConnectionRefused, message));
     }
@@ -23,17 +29,28 @@ internal static class RedisCheckBudget
         return HealthCheckResult.Unhealthy(message, new HealthCheckFailureException(HealthErrorCategories.Timeout, message, inner));
     }
 
-    public static HealthCheckResult Failed(Exception exception) => exception switch
+    public static HealthCheckResult Failed(Exception exception)
     {
-        RedisConnectionException => HealthCheckResult.Unhealthy(
-            exception.GetType().Name,
-            new HealthCheckFailureException(HealthErrorCategories.ConnectionRefused, exception.GetType().Name + ": " + exception.Message, exception)),
-        RedisTimeoutException or TimeoutException => HealthCheckResult.Unhealthy(
-            exception.GetType().Name,
-            new HealthCheckFailureException(HealthErrorCategories.Timeout, exception.GetType().Name + ": " + exception.Message, exception)),
-        _ => HealthCheckResult.Unhealthy(exception.GetType().Name, exception),
-    };
+        var category = exception switch
+        {
+            RedisConnectionException when RedisConnectionFailures.IsAuthenticationFailure(exception) => HealthErrorCategories.Auth,
+            RedisServerException server when IsAuthenticationError(server.Message) => HealthErrorCategories.Auth,
+            RedisConnectionException => HealthErrorCategories.ConnectionRefused,
+            RedisTimeoutException or TimeoutException => HealthErrorCategories.Timeout,
+            _ => null,
+        };
+        var name = exception.GetType().Name;
+        return category is null
+            ? HealthCheckResult.Unhealthy(name, exception)
+            : HealthCheckResult.Unhealthy(name, new HealthCheckFailureException(category, name + ": " + exception.Message, exception));
+    }
 
     public static bool IsRedisFailure(Exception exception) =>
         exception is RedisException or TimeoutException or ObjectDisposedException;
+
+    /// <summary>Redis's replies to a missing or wrong password (NOAUTH, WRONGPASS, "invalid password").</summary>
+    private static bool IsAuthenticationError(string message) =>
+        message.StartsWith("NOAUTH", StringComparison.Ordinal)
+        || message.StartsWith("WRONGPASS", StringComparison.Ordinal)
+        || message.Contains("invalid password", StringComparison.OrdinalIgnoreCase);
 }

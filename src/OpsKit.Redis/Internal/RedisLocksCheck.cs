@@ -26,7 +26,7 @@ internal sealed class RedisLocksCheck(
         var multiplexer = _target.Resolve(services);
         if (!multiplexer.IsConnected)
         {
-            return RedisCheckBudget.NotConnected();
+            return RedisCheckBudget.NotConnected(multiplexer);
         }
 
         try

@@ -25,7 +25,7 @@ internal sealed class RedisMemoryCheck(
         var multiplexer = _target.Resolve(services);
         if (!multiplexer.IsConnected)
         {
-            return RedisCheckBudget.NotConnected();
+            return RedisCheckBudget.NotConnected(multiplexer);
         }
 
         Dictionary<string, string> info;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using OpsKit.Health.Internal;
 
 namespace OpsKit.Redis.Internal;
 
@@ -27,8 +28,7 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
     public ValidateOptionsResult Validate(string? name, RedisMemoryCheckOptions options)
     {
         var errors = Common(name, options);
-        Ratio(errors, name, "DegradedAt", options.DegradedAt);
-        Ratio(errors, name, "UnhealthyAt", options.UnhealthyAt);
+        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
         return Result(errors);
     }
 
@@ -67,7 +67,11 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
             errors.Add(
                 $"{Path(name)}: AddRedis() uses the application's {target.ServiceDescription} from dependency injection, " +
                 "and none is registered. Register the one shared multiplexer (for example " +
-                "services.AddSingleton<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(options))) before the host starts.");
+                "services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options))) before the host starts.");
+        }
+        else if (name == target.Name)
+        {
+            errors.AddRange(StartupFailure.ClientCreationErrors(services, target.ServiceDescription, s => target.Resolve(s)));
         }
 
         return errors;
@@ -75,12 +79,26 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
 
     private static string Path(string? name) => "OpsKit:Health:Checks:" + name;
 
-    private static void Ratio(List<string> errors, string? name, string key, double? value)
+    /// <summary>Both ratios in 0–1 and, when the check can turn Unhealthy, Degraded strictly first.</summary>
+    private static void Ratios(List<string> errors, string? name, double degradedAt, double? unhealthyAt)
+    {
+        var valid = Ratio(errors, name, "DegradedAt", degradedAt);
+        valid &= Ratio(errors, name, "UnhealthyAt", unhealthyAt);
+        if (valid && unhealthyAt is { } unhealthy && degradedAt >= unhealthy)
+        {
+            errors.Add($"{Path(name)}:DegradedAt must be less than {Path(name)}:UnhealthyAt.");
+        }
+    }
+
+    private static bool Ratio(List<string> errors, string? name, string key, double? value)
     {
         if (value is { } v && (double.IsNaN(v) || v < 0 || v > 1))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Path(name)}:{key} must be between 0 and 1."));
+            return false;
         }
+
+        return true;
     }
 
     private static ValidateOptionsResult Result(List<string> errors) =>

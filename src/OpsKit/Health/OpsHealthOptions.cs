@@ -9,8 +9,10 @@ public sealed class OpsHealthOptions
     public const string SectionName = "OpsKit:Health";
 
     /// <summary>
-    /// How often each check runs in the background unless the check sets its own period. Default: 10 seconds.
-    /// Runs are jittered by up to 10 % so that checks of many replicas do not hit a dependency at the same instant.
+    /// How often each check runs in the background unless the check sets its own period. Default: 10 seconds; at least
+    /// 1 second (a shorter period buys no faster detection, since probes read the snapshot, but runs every check, and its
+    /// database round trips, many times a second). Runs are jittered by up to 10 % so that checks of many replicas do not
+    /// hit a dependency at the same instant.
     /// </summary>
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -57,4 +59,7 @@ public sealed class OpsHealthOptions
 
     /// <summary>Values of <c>OpsKit:Health</c> that did not convert; reported at start-up with the other errors.</summary>
     internal List<string> BindingErrors { get; } = [];
+
+    /// <summary>The shortest <see cref="Period"/> (engine or check) start-up accepts. Not configurable: tests of the engine's own scheduling lower it.</summary>
+    internal TimeSpan MinimumPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

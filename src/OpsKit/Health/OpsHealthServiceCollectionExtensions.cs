@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
@@ -64,13 +65,20 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<HealthEndpointHandlers>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();
-        services.TryAddSingleton(new ValidateOnlyRequest(validateOnly));
+        var request = new ValidateOnlyRequest(validateOnly);
+        services.TryAddSingleton(request);
+        StartupFailureReport.Install(request);
+        services.AddSingleton<ILoggerProvider, StartupFailureLogger>();
+        services.Configure<LoggerFilterOptions>(static o =>
+            o.Rules.Add(new LoggerFilterRule(typeof(StartupFailureLogger).FullName, StartupFailureLogger.HostCategory, LogLevel.Error, null)));
         if (validateOnly)
         {
             services.AddSingleton<IServer, ValidateOnlyServer>();
 
-            // The report is the whole output: without this the host still logs "Application started" after a failed run.
+            // The report is the whole output: without this the host still logs "Application started" after a failed run,
+            // and its "Hosting failed to start" entry would add a stack trace to the report.
             services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
+            services.Configure<LoggerFilterOptions>(static o => o.AddFilter(StartupFailureLogger.HostCategory, LogLevel.None));
         }
 
         services.AddHostedService<HealthEngineHostedService>();

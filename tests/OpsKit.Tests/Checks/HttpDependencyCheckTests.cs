@@ -152,12 +152,28 @@ public sealed class HttpDependencyCheckTests
     [Fact]
     public async Task Url_user_info_never_appears_in_the_output()
     {
+        // Credentials in the URL are now refused at start-up, so the only output is the start-up error.
         using var closed = new ClosedPort();
-        await using var app = await CheckApp.StartAsync(h => h.AddHttpDependency("gateway", new Uri($"http://admin:Hx9-topsecret@127.0.0.1:{closed.Port}/health")));
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            CheckApp.StartAsync(h => h.AddHttpDependency("gateway", new Uri($"http://admin:Hx9-topsecret@127.0.0.1:{closed.Port}/health"))));
 
-        await app.WaitForAsync("gateway", "Unhealthy");
+        Assert.DoesNotContain("Hx9-topsecret", error.ToString(), StringComparison.Ordinal);
+    }
 
-        var details = await app.Client.GetJsonAsync("/health");
-        Assert.DoesNotContain("Hx9-topsecret", details.Text, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("https://user:Hx9-topsecret@127.0.0.1/health")]
+    [InlineData("https://Hx9-topsecret@127.0.0.1/health")]
+    public async Task Credentials_in_a_configured_url_fail_start_up_naming_the_key_not_the_secret(string url)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => CheckApp.StartAsync(
+            _ => { },
+            new Dictionary<string, string?>
+            {
+                ["OpsKit:Health:Checks:gateway:Type"] = "http",
+                ["OpsKit:Health:Checks:gateway:Url"] = url,
+            }));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("OpsKit:Health:Checks:gateway:Url must not carry credentials", StringComparison.Ordinal));
+        Assert.DoesNotContain("Hx9-topsecret", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +54,7 @@ public sealed class SecurityConfigurationTests
         await using var host = await SecurityTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Jwt:Key"] = "k7P2vQ9xL4mN8rT1wY6zB3cF5hJ0dG2s",
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(new byte[32]),
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["ApiKey"] = "3f9c2d7e41b8a6c0",
         });
 
@@ -95,5 +97,46 @@ public sealed class SecurityConfigurationTests
         Assert.NotEmpty(logs);
         Assert.DoesNotContain(logs, r => $"{r.Message} {r.Exception}".Contains(secret, StringComparison.Ordinal));
         Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> PlaceholderAndLowVarietySigningKeys => new()
+    {
+        { "Jwt:Key", "changeme-changeme-changeme-changeme" },
+        { "Jwt:Key", "CHANGEME_CHANGEME_CHANGEME_CHANGEME_01" },
+        { "Jwt:Key", "your-secret-key-your-secret-key-your-secret-key" },
+        { "Jwt:Key", "secretsecretsecretsecretsecretsecret" },
+        { "Jwt:Key", new string('a', 40) },
+        { "Jwt:Key", "abcabcabcabcabcabcabcabcabcabcabcabc" },
+        { "Jwt:Key", "0123456789abcdefghijklmnopqrstuvwxyz" },
+        { "Jwt:Key", "9k2Lq7Wm9k2Lq7Wm9k2Lq7Wm9k2Lq7Wm9k2Lq7Wm" },
+        { "Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(new byte[32]) },
+        { "Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(Encoding.UTF8.GetBytes(new string('a', 40))) },
+    };
+
+    public static TheoryData<string, string> RandomSigningKeys => new()
+    {
+        { "Jwt:Key", "k7P2vQ9xL4mN8rT1wY6zB3cF5hJ0dG2s" },
+        { "Jwt:Key", "lucid-api-front-test-signing-key-0123456789abcdef" },
+        { "Jwt:Key", Convert.ToHexString(SHA256.HashData("opskit-hex-key"u8)) },
+        { "Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(SHA256.HashData("opskit-base64-key"u8)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlaceholderAndLowVarietySigningKeys))]
+    public async Task Padded_placeholder_and_low_variety_signing_keys_fail_start_up_naming_the_key_not_the_value(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SecurityTestHost.StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.StartsWith(key + ":", Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RandomSigningKeys))]
+    public async Task Random_looking_signing_keys_start(string key, string value)
+    {
+        await using var host = await SecurityTestHost.StartAsync(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Equal(200, await host.GetAsync("/health/live", authorization: null));
     }
 }

@@ -197,6 +197,11 @@ internal sealed class HealthCheckSetup(
             errors.Add($"{path}:Period must be greater than zero.");
             valid = false;
         }
+        else if (options.Period is { } own && own < engine.MinimumPeriod)
+        {
+            errors.Add(OpsHealthOptionsValidator.TooShort(path + ":Period", engine.MinimumPeriod));
+            valid = false;
+        }
 
         var registrationTimeout = registration.Timeout > TimeSpan.Zero && registration.Timeout != System.Threading.Timeout.InfiniteTimeSpan
             ? registration.Timeout

@@ -14,6 +14,10 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         {
             failures.Add(Prefix + "Period must be greater than zero.");
         }
+        else if (options.Period < options.MinimumPeriod)
+        {
+            failures.Add(TooShort(Prefix + "Period", options.MinimumPeriod));
+        }
 
         if (options.Timeout <= TimeSpan.Zero)
         {
@@ -43,6 +47,11 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The message for a period below the minimum, shared with the checks' own <c>Period</c>.</summary>
+    public static string TooShort(string key, TimeSpan minimum) =>
+        $"{key} must be at least {minimum:c} (accepted: {minimum:c} or longer): probes read the snapshot, so a shorter "
+        + "period detects nothing sooner and runs every check, database round trips included, many times a second.";
 
     private static void ValidatePath(string? path, string key, bool required, List<string> failures)
     {

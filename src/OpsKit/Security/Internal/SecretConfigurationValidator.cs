@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace OpsKit.Security.Internal;
 
 /// <summary>
-/// Start-up checks of secret settings: signing keys long enough, API keys neither empty nor placeholders. Messages name
+/// Start-up checks of secret settings: signing keys long enough and random-looking, API keys neither empty nor placeholders. Messages name
 /// the configuration key and the rule, never the value (not even its length in characters for API keys).
 /// </summary>
 internal static class SecretConfigurationValidator
@@ -21,14 +21,18 @@ internal static class SecretConfigurationValidator
                 continue;
             }
 
-            var bits = KeyBits(key, value);
-            if (bits is null)
+            var bytes = KeyBytes(key, value);
+            if (bytes is null)
             {
                 yield return $"{key}: the signing key is not valid base64 (ASP.NET Core's JwtBearer reads SigningKeys values as base64).";
             }
-            else if (bits < options.MinimumSigningKeyBits)
+            else if (bytes.Length * 8 < options.MinimumSigningKeyBits)
             {
                 yield return $"{key}: the signing key is shorter than {options.MinimumSigningKeyBits} bits; set a random key of at least {options.MinimumSigningKeyBits / 8} bytes.";
+            }
+            else if (HasLowVariety(bytes))
+            {
+                yield return $"{key}: the signing key is a repeated character, pattern or sequence, not a random key; set a random key of at least {options.MinimumSigningKeyBits} bits.";
             }
         }
 
@@ -48,18 +52,77 @@ internal static class SecretConfigurationValidator
             || placeholders.Contains(trimmed)
             || trimmed.All(c => c is 'x' or 'X')
             || (trimmed.StartsWith('<') && trimmed.EndsWith('>'))
-            || (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.EndsWith('}'));
+            || (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.EndsWith('}'))
+            || IsPaddedPlaceholder(trimmed, placeholders);
     }
 
-    private static int? KeyBits(string key, string value)
+    /// <summary>
+    /// A placeholder repeated to pass a length rule: <c>changeme-changeme-changeme-chan</c>, <c>SECRET_SECRET_1</c>. Only
+    /// the letters count, so separators, digits and a cut-off last repetition do not hide it.
+    /// </summary>
+    private static bool IsPaddedPlaceholder(string value, HashSet<string> placeholders)
+    {
+        var letters = Letters(value);
+        return letters.Length > 0 && placeholders.Select(Letters).Any(p => p.Length > 0 && letters.Length >= p.Length && IsRepetitionOf(letters, p));
+    }
+
+    private static string Letters(string value) =>
+        string.Concat(value.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant));
+
+    private static bool IsRepetitionOf(string value, string unit)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != unit[i % unit.Length])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A key no random generator produces: fewer than 8 distinct bytes (<c>aaaa…</c>, 32 zero bytes), a repeated pattern
+    /// (<c>abcabc…</c>), or mostly a counting sequence (<c>0123456789abcdef…</c>). A random 256-bit key has about 30
+    /// distinct bytes and almost no neighbours one apart, so these rules reject no real key.
+    /// </summary>
+    internal static bool HasLowVariety(byte[] key)
+    {
+        if (key.Distinct().Count() < 8)
+        {
+            return true;
+        }
+
+        for (var period = 1; period <= key.Length / 2; period++)
+        {
+            if (key.AsSpan(period).SequenceEqual(key.AsSpan(0, key.Length - period)))
+            {
+                return true;
+            }
+        }
+
+        var steps = 0;
+        for (var i = 1; i < key.Length; i++)
+        {
+            if (Math.Abs(key[i] - key[i - 1]) == 1)
+            {
+                steps++;
+            }
+        }
+
+        return steps * 2 > key.Length - 1;
+    }
+
+    private static byte[]? KeyBytes(string key, string value)
     {
         if (!key.Contains(":SigningKeys:", StringComparison.OrdinalIgnoreCase))
         {
-            return Encoding.UTF8.GetByteCount(value) * 8;
+            return Encoding.UTF8.GetBytes(value);
         }
 
         var trimmed = value.Trim();
-        return Base64.IsValid(trimmed, out var decodedLength) ? decodedLength * 8 : null;
+        return Base64.IsValid(trimmed) ? Convert.FromBase64String(trimmed) : null;
     }
 
     /// <summary>Resolves each path (a <c>*</c> segment expands to every child) to its existing (key, value) pairs.</summary>

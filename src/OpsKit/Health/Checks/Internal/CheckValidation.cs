@@ -101,6 +101,11 @@ internal static class CheckValidation
         {
             failures.Add($"{Key(name, key)} must be an absolute http or https URL.");
         }
+        else if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            // As for resilience endpoints: a password in a URL ends up in logs, traces and configuration dumps.
+            failures.Add($"{Key(name, key)} must not carry credentials (user:password@); send them in a header or a handler instead.");
+        }
     }
 
     public static Microsoft.Extensions.Options.ValidateOptionsResult Result(List<string> failures) =>
