@@ -33,7 +33,17 @@ internal sealed class ArtifactProxy(
             return;
         }
 
+        // The query string is part of the key because it is forwarded (an upstream may select content by it), so it is
+        // bounded: artefact repositories need none, and each unique one would be a cache entry of its own.
         var query = context.Request.QueryString.Value ?? string.Empty;
+        var settings = options.CurrentValue;
+        if (query.Length > settings.MaxQueryStringLength)
+        {
+            metrics.Request(backend, "rejected");
+            context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+            return;
+        }
+
         var key = backend + "/" + path + query;
         if (cache.TryGetValue(key, out CachedArtifact? cached) && cached is not null)
         {
@@ -42,7 +52,6 @@ internal sealed class ArtifactProxy(
             return;
         }
 
-        var settings = options.CurrentValue;
         var aborted = context.RequestAborted;
         HttpResponseMessage response;
         try
@@ -107,7 +116,7 @@ internal sealed class ArtifactProxy(
         }
 
         var artifact = new CachedArtifact(content, contentType);
-        cache.Set(key, artifact, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
+        cache.Set(key, artifact, new MemoryCacheEntryOptions { Size = artifact.SizeUnder(key) });
         metrics.Request(backend, "miss");
         await WriteAsync(context, backend, artifact).ConfigureAwait(false);
     }
