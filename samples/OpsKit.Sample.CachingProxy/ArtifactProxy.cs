@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using OpsKit.Samples;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -33,7 +34,26 @@ internal sealed class ArtifactProxy(
             return;
         }
 
+        // No artefact repository names a file with control characters: refuse them before they reach a backend or a log line.
+        if (path.Any(char.IsControl))
+        {
+            Log.InvalidPath(logger, backend, LogText.Escape(path));
+            metrics.Request(backend, "rejected");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // The query string is part of the key because it is forwarded (an upstream may select content by it), so it is
+        // bounded: artefact repositories need none, and each unique one would be a cache entry of its own.
         var query = context.Request.QueryString.Value ?? string.Empty;
+        var settings = options.CurrentValue;
+        if (query.Length > settings.MaxQueryStringLength)
+        {
+            metrics.Request(backend, "rejected");
+            context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+            return;
+        }
+
         var key = backend + "/" + path + query;
         if (cache.TryGetValue(key, out CachedArtifact? cached) && cached is not null)
         {
@@ -42,7 +62,6 @@ internal sealed class ArtifactProxy(
             return;
         }
 
-        var settings = options.CurrentValue;
         var aborted = context.RequestAborted;
         HttpResponseMessage response;
         try
@@ -53,7 +72,7 @@ internal sealed class ArtifactProxy(
         }
         catch (Exception ex) when (IsBackendFailure(ex) && !aborted.IsCancellationRequested)
         {
-            Log.BackendFailed(logger, backend, path, ex.GetType().Name);
+            Log.BackendFailed(logger, backend, LogText.Escape(path), ex.GetType().Name);
             metrics.Request(backend, "backend_error");
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             await context.Response.WriteAsync("Backend not responding", aborted).ConfigureAwait(false);
@@ -100,14 +119,14 @@ internal sealed class ArtifactProxy(
         }
         catch (Exception ex) when (ex is IOException or TimeoutException or HttpRequestException)
         {
-            Log.TransferInterrupted(logger, backend, path, 0, ex.GetType().Name);
+            Log.TransferInterrupted(logger, backend, LogText.Escape(path), 0, ex.GetType().Name);
             metrics.Request(backend, "backend_error");
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             return;
         }
 
         var artifact = new CachedArtifact(content, contentType);
-        cache.Set(key, artifact, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
+        cache.Set(key, artifact, new MemoryCacheEntryOptions { Size = artifact.SizeUnder(key) });
         metrics.Request(backend, "miss");
         await WriteAsync(context, backend, artifact).ConfigureAwait(false);
     }
@@ -136,12 +155,12 @@ internal sealed class ArtifactProxy(
             }
 
             metrics.Request(backend, "streamed");
-            Log.TransferComplete(logger, backend, path, copied);
+            Log.TransferComplete(logger, backend, LogText.Escape(path), copied);
         }
         catch (Exception ex) when (ex is IOException or TimeoutException or HttpRequestException && !context.RequestAborted.IsCancellationRequested)
         {
             // Headers (200, Content-Length) are gone already: cut the connection so the client cannot take a short body for a whole one.
-            Log.TransferInterrupted(logger, backend, path, copied, ex.GetType().Name);
+            Log.TransferInterrupted(logger, backend, LogText.Escape(path), copied, ex.GetType().Name);
             metrics.Request(backend, "interrupted");
             context.Abort();
         }

@@ -16,7 +16,7 @@ internal sealed class ArtifactVaultMetrics
     public ArtifactVaultMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _requests = meter.CreateCounter<long>("artifact_vault.requests", description: "Artefact requests by backend and result (hit, miss, streamed, backend_error, interrupted).");
+        _requests = meter.CreateCounter<long>("artifact_vault.requests", description: "Artefact requests by backend and result (hit, miss, streamed, backend_error, interrupted, rejected).");
         _served = meter.CreateCounter<long>("artifact_vault.served", unit: "By", description: "Artefact body bytes served by backend.");
     }
 

@@ -12,6 +12,11 @@ public sealed class ArtifactVaultOptions
     /// <summary>Artefacts up to this size (bytes, from Content-Length) are kept in the memory cache; larger ones are streamed. Default 1 MB.</summary>
     public long MaxCachedArtifactBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest query string (characters, with the leading '?') forwarded to a backend; longer ones answer 414. Default 256.
+    /// </summary>
+    public int MaxQueryStringLength { get; set; } = 256;
+
     /// <summary>The copy buffer for streamed artefacts (the guide's chunk size). Default 64 KB.</summary>
     public int StreamBufferBytes { get; set; } = 64 * 1024;
 }

@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Information, "Transfer from backend {Backend} complete: {Path}, {Bytes} bytes")]
     public static partial void TransferComplete(ILogger logger, string backend, string path, long bytes);
+
+    [LoggerMessage(4, LogLevel.Information, "Rejected path {Path} for backend {Backend}: control characters.")]
+    public static partial void InvalidPath(ILogger logger, string backend, string path);
 }

@@ -26,6 +26,10 @@ public static class FileServiceApp
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // WebApplication binds Kestrel's endpoints and certificates from the Kestrel section, never its limits: without
+        // this the configured 10 GiB MaxRequestBodySize was silently Kestrel's default 30 MB.
+        builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+
         services.AddOptions<FileServiceOptions>()
             .BindConfiguration(FileServiceOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.StorageRoot), $"{FileServiceOptions.SectionName}:StorageRoot must be set.")

@@ -47,7 +47,7 @@ internal sealed class CredentialAuthenticationHandler(
         return base.HandleChallengeAsync(properties);
     }
 
-    private static bool TryDecode(string? parameter, out string user, out string password)
+    internal static bool TryDecode(string? parameter, out string user, out string password)
     {
         user = password = string.Empty;
         if (string.IsNullOrEmpty(parameter))

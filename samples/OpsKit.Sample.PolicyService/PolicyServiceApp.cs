@@ -24,6 +24,14 @@ public static class PolicyServiceApp
     {
         var builder = WebApplication.CreateBuilder(args);
 
+        // Request bodies: 1 MiB unless Kestrel:Limits:MaxRequestBodySize says otherwise (ASP.NET Core binds only the
+        // Kestrel endpoints and certificates by itself, never the limits; its own default is 30 MB).
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+        });
+
         // The database: a REQUIRED connection string, validated at start-up by key (never printing the value).
         builder.Services.AddOptions<PolicyDatabaseOptions>()
             .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString(PolicyDatabaseOptions.ConnectionStringName))
@@ -49,6 +57,7 @@ public static class PolicyServiceApp
             .AddScheme<AuthenticationSchemeOptions, CredentialAuthenticationHandler>(LoginScheme, null);
         builder.Services.AddAuthorization();
         builder.Services.AddOpsSecuritySignals();
+        builder.Services.AddLoginThrottle();
 
         // Latency objectives (OpsKit:Slo, preset "strict": p95 200 ms warning / 500 ms critical) and metrics.
         builder.Services.AddOpsSlo();
@@ -58,6 +67,8 @@ public static class PolicyServiceApp
         configure?.Invoke(builder);
         var app = builder.Build();
 
+        // Before authentication: a throttled attempt never reaches the credential check.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", () => "ACGS-PGP policy service: POST /policies/evaluate, POST /auth/login; /health/ready, /health, /metrics");

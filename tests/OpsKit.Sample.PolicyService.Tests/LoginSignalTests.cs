@@ -19,7 +19,12 @@ public sealed partial class LoginSignalTests(PolicyDatabaseFixture database)
     public async Task S3_T3_login_attempts_and_failures_are_counted_without_client_address_labels_and_offenders_are_listed()
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Password)));
-        await using var host = await PolicyHost.StartAsync(database, new Dictionary<string, string?> { [$"PolicyService:Users:{User}"] = hash });
+        // Twenty attempts in a row for one user: more than the login throttle allows by default (LoginThrottleTests).
+        await using var host = await PolicyHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            [$"PolicyService:Users:{User}"] = hash,
+            ["PolicyService:LoginThrottle:PermitsPerUser"] = "20",
+        });
         await PolicyHost.WaitUntilReadyAsync(host);
 
         var statuses = new List<int>();

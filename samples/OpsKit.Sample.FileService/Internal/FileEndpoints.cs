@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using OpsKit.Redis;
+using OpsKit.Samples;
 
 namespace OpsKit.Sample.FileService.Internal;
 
@@ -16,24 +18,37 @@ internal static class FileEndpoints
 
     /// <summary>
     /// Takes the path's Redis lock (<c>callfs:lock:/a/b</c>), streams the body to a temporary file, records the metadata
-    /// in PostgreSQL, then moves the file into place. 409 while another writer holds the lock, 503 when Redis, the storage
-    /// root or PostgreSQL fails (the health checks say which).
+    /// in PostgreSQL and moves the file into place in one transaction. Client mistakes are the client's: 400 for a bad
+    /// name, 409 while another writer holds the lock or when a directory is in the way, 413 for a body over
+    /// <c>Kestrel:Limits:MaxRequestBodySize</c>; 503 only when Redis, the storage root or PostgreSQL fails.
     /// </summary>
     private static async Task<IResult> PutAsync(
         string path,
-        HttpRequest request,
+        HttpContext context,
         FileStore store,
         MetadataStore metadata,
         IOpsDistributedLock locks,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (store.Resolve(path) is not { } target)
+        var logger = loggers.CreateLogger(LoggerName);
+        if (store.Resolve(path, out var reason) is not { } target)
         {
+            Log.InvalidPath(logger, LogText.Escape(path), reason ?? "invalid");
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid path.");
         }
 
-        var logger = loggers.CreateLogger(LoggerName);
+        var request = context.Request;
+        if (request.ContentLength > context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        {
+            return TooLarge(logger, target);
+        }
+
+        if (store.Conflict(target) is { } conflict)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: conflict);
+        }
+
         OpsLockHandle? handle;
         try
         {
@@ -61,25 +76,43 @@ internal static class FileEndpoints
             {
                 (temp, size) = await FileStore.WriteTempAsync(target, request.Body, linked.Token).ConfigureAwait(false);
             }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel's body limit, hit while reading a chunked body (BadHttpRequestException is an IOException).
+                return TooLarge(logger, target);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return Results.Problem(statusCode: e.StatusCode, title: "Invalid request body.");
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Log.StorageFailed(logger, target.Key, e);
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not writable.");
             }
 
-            // Metadata first, then the file moves into place; a failed or cancelled upload leaves no temporary file behind.
-            var created = false;
+            // The metadata row commits only once the file is in place; a failed or cancelled upload leaves no temporary file.
+            bool created;
             var committed = false;
             try
             {
-                await metadata.UpsertAsync(target.Key, size, request.ContentType, linked.Token).ConfigureAwait(false);
-                created = FileStore.Commit(temp, target);
+                created = await metadata.RecordAsync(target.Key, size, request.ContentType, () => FileStore.Commit(temp, target), linked.Token).ConfigureAwait(false);
                 committed = true;
             }
             catch (NpgsqlException e)
             {
                 Log.MetadataFailed(logger, target.Key, e);
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Metadata store unavailable.");
+            }
+            catch (IOException) when (store.Conflict(target) is { } raced)
+            {
+                // A directory appeared at the path (or a file at a parent) after the first look.
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: raced);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.StorageFailed(logger, target.Key, e);
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is not writable.");
             }
             finally
             {
@@ -98,15 +131,22 @@ internal static class FileEndpoints
     }
 
     /// <summary>Streams the file from disk (range requests supported); 404 when it does not exist.</summary>
-    private static IResult Get(string path, FileStore store)
+    private static IResult Get(string path, FileStore store, ILoggerFactory loggers)
     {
-        if (store.Resolve(path) is not { } target)
+        if (store.Resolve(path, out var reason) is not { } target)
         {
+            Log.InvalidPath(loggers.CreateLogger(LoggerName), LogText.Escape(path), reason ?? "invalid");
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid path.");
         }
 
         return File.Exists(target.FullPath)
             ? Results.File(target.FullPath, "application/octet-stream", enableRangeProcessing: true)
             : Results.NotFound();
+    }
+
+    private static IResult TooLarge(ILogger logger, StoredPath target)
+    {
+        Log.BodyTooLarge(logger, target.Key);
+        return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is larger than Kestrel:Limits:MaxRequestBodySize.");
     }
 }

@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Stored {Path} ({Size} bytes).")]
     public static partial void Stored(ILogger logger, string path, long size);
+
+    [LoggerMessage(8, LogLevel.Information, "Rejected path {Path}: {Reason}.")]
+    public static partial void InvalidPath(ILogger logger, string path, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Rejected upload to {Path}: the body is larger than Kestrel:Limits:MaxRequestBodySize.")]
+    public static partial void BodyTooLarge(ILogger logger, string path);
 }

@@ -44,14 +44,26 @@ internal sealed class MetadataStore(NpgsqlDataSource dataSource)
         _schemaReady = true;
     }
 
-    /// <summary>Records (or updates) a stored file.</summary>
-    public async Task UpsertAsync(string path, long size, string? contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records (or updates) a stored file in a transaction that commits only when <paramref name="placeFile"/> returns:
+    /// a file that could not be moved into place leaves no metadata row behind.
+    /// </summary>
+    /// <returns>What <paramref name="placeFile"/> returned.</returns>
+    public async Task<bool> RecordAsync(string path, long size, string? contentType, Func<bool> placeFile, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = dataSource.CreateCommand(Upsert);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = path });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = size });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)contentType ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand(Upsert, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = path });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = size });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)contentType ?? DBNull.Value });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var placed = placeFile();
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return placed;
     }
 }
