@@ -45,7 +45,15 @@ while read -r repo commit; do
     continue
   fi
   rm -rf "$target" && mkdir -p "$target"
-  git --git-dir="$git_dir" archive "$commit" | tar -x -C "$target"
+  # A snapshot lacks files of 4 MiB and more: archive everything else (those are never C# sources).
+  excludes=()
+  while read -r path; do excludes+=(":(exclude,literal)$path"); done < <(
+    git --git-dir="$git_dir" ls-tree -r --format='%(objectname) %(path)' "$commit" > "$target/.tree"
+    cut -d' ' -f1 "$target/.tree" | git --git-dir="$git_dir" cat-file --batch-check 2>/dev/null |
+      awk 'NR == FNR { if ($2 == "missing") gone[$1] = 1; next } ($1 in gone) { sub(/^[^ ]+ /, ""); print }' - "$target/.tree"
+    rm -f "$target/.tree")
+  # git 2.39 still names each excluded missing blob on stderr while it archives the rest.
+  git --git-dir="$git_dir" archive "$commit" -- . "${excludes[@]}" 2>/dev/null | tar -x -C "$target"
   echo "$commit" > "$target/.field-commit"
   echo "extracted $repo@${commit:0:12} -> $target"
 done < <(pairs)
