@@ -41,7 +41,7 @@ internal sealed class FieldOptions
           --mode MODE         half | restored | both                default: both
           --no-meziantou      skip Meziantou.Analyzer (faster; no cost comparison)
           --runs N            timing runs per project, median taken default: 1
-          --out DIR           report directory                      default: artifacts/field
+          --out DIR           report directory                      default: artifacts/field under the current directory
           --cache DIR         restore cache                         default: $OPSKIT_FIELD_CACHE or /work/field-cache
           --self-check        build a tiny corpus with known answers in a temp directory and check the counting
         """;
@@ -91,7 +91,7 @@ internal sealed class FieldOptions
             LabelsDirectory = Path.GetFullPath(values.GetValueOrDefault("--labels") ?? Path.Combine(root, "tests", "OpsKit.Analyzers.Field", "labels")),
             CorpusRoot = Path.GetFullPath(values.GetValueOrDefault("--corpus") ?? Environment.GetEnvironmentVariable("OPSKIT_FIELD_CORPUS") ?? "/work/field-corpus"),
             AnalyzersPath = Path.GetFullPath(values.GetValueOrDefault("--analyzers") ?? Path.Combine(root, "analyzers", "OpsKit.Analyzers", "bin", "Release", "netstandard2.0", "OpsKit.Analyzers.dll")),
-            OutDirectory = Path.GetFullPath(values.GetValueOrDefault("--out") ?? Path.Combine(root, "artifacts", "field")),
+            OutDirectory = Path.GetFullPath(values.GetValueOrDefault("--out") ?? Path.Combine(Environment.CurrentDirectory, "artifacts", "field")),
             CacheDirectory = Path.GetFullPath(values.GetValueOrDefault("--cache") ?? Environment.GetEnvironmentVariable("OPSKIT_FIELD_CACHE") ?? "/work/field-cache"),
             Rules = List(values.GetValueOrDefault("--rules"))?.Select(r => r.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal),
             Repos = List(values.GetValueOrDefault("--repo")),

@@ -115,6 +115,11 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                     var analysis = await runner.AnalyzeAsync(compiled).ConfigureAwait(false);
                     var analyzeSeconds = stopwatch.Elapsed.TotalSeconds;
                     evaluated.Add((repo, project));
+                    if (mode == options.Modes[0])
+                    {
+                        warnings.AddRange(SiteProblems(repoSites.Where(s => s.Project == project), compiled, repoRoot));
+                    }
+
                     foreach (var diagnostic in analysis.Diagnostics)
                     {
                         var span = diagnostic.Location.GetLineSpan();
@@ -153,6 +158,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                         Warnings = info.Warnings,
                         CompileSeconds = compileSeconds,
                         AnalyzeSeconds = analyzeSeconds,
+                        OpsKitMs = analyzers.OpsKit.Select(AnalyzerSet.Name).ToDictionary(n => n, n => Math.Round(analysis.TimesMs.GetValueOrDefault(n), 1), StringComparer.Ordinal),
                     });
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{Name(mode)}] {project}: {info.CompileFiles.Count} files, {analysis.CompilerErrors} errors, {analysis.Diagnostics.Count} OPS diagnostics, compile {compileSeconds:F1} s, analyze {analyzeSeconds:F1} s"));
                 }
@@ -175,6 +181,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                 FalseNegatives = falseNegatives,
                 Failures = failures[mode],
                 Cost = Cost(analyzers, times[mode]),
+                Diagnostics = [.. diagnostics[mode].OrderBy(d => d.Repo, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line)],
             });
         }
 
@@ -220,6 +227,23 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             MeziantouMaxMs = meziantou.Count > 0 ? meziantou[0].TotalMs : null,
             MeziantouMaxAnalyzer = meziantou.Count > 0 ? meziantou[0].Analyzer : null,
         };
+    }
+
+    /// <summary>Labels that can never match: the file is not compiled in the labelled project, or the line is past its end.</summary>
+    private static IEnumerable<string> SiteProblems(IEnumerable<LabelSite> sites, CompiledProject compiled, string repoRoot)
+    {
+        var trees = compiled.Compilation.SyntaxTrees.ToDictionary(t => Path.GetRelativePath(repoRoot, t.FilePath).Replace('\\', '/'), StringComparer.Ordinal);
+        foreach (var site in sites)
+        {
+            if (!trees.TryGetValue(site.Path, out var tree))
+            {
+                yield return $"{site.Rule} {site.Repo} {site.Path}:{site.Line}: the file is not compiled in {site.Project}";
+            }
+            else if (site.Line < 1 || site.Line > tree.GetText().Lines.Count)
+            {
+                yield return $"{site.Rule} {site.Repo} {site.Path}:{site.Line}: the file has {tree.GetText().Lines.Count} lines";
+            }
+        }
     }
 
     private static SiteReport NotEvaluated(LabelSite site, string why)

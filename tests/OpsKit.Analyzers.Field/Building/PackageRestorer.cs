@@ -48,11 +48,42 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
             }
         }
 
+        // Several runners (one per helper) share the cache: one restores a package set, the others wait for its result.
+        using var gate = AcquireLock(directory + ".lock");
+        if (File.Exists(resultFile) && JsonSerializer.Deserialize(File.ReadAllText(resultFile), FieldJsonContext.Default.RestoreResult) is { Packages: not null } restoredMeanwhile)
+        {
+            results[key] = restoredMeanwhile;
+            return restoredMeanwhile;
+        }
+
         var result = RestoreFresh(directory, requested);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(resultFile, JsonSerializer.Serialize(result, FieldJsonContext.Default.RestoreResult));
+        File.WriteAllText(resultFile + ".tmp", JsonSerializer.Serialize(result, FieldJsonContext.Default.RestoreResult));
+        File.Move(resultFile + ".tmp", resultFile, overwrite: true);
         results[key] = result;
         return result;
+    }
+
+    private FileStream AcquireLock(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                if (waited.Elapsed.TotalSeconds is > 1 and < 2)
+                {
+                    log.WriteLine("  waiting for another runner restoring the same packages");
+                }
+
+                Thread.Sleep(500);
+            }
+        }
     }
 
     private RestoreResult RestoreFresh(string directory, List<PackageItem> requested)

@@ -115,6 +115,18 @@ internal static class MarkdownReport
             Line($"| {p.Repo} | `{p.Project}` | {p.Mode} | {p.Sdk} | {p.OutputType} | {(p.IsTestProject ? "yes" : string.Empty)} | {p.Files} | {p.CompilerErrors} {top}{broken} | {packages} | {F(p.CompileSeconds, "F1")} | {F(p.AnalyzeSeconds, "F1")} |");
         }
 
+        var notes = report.Projects.Where(p => p.Mode == report.Modes.FirstOrDefault()?.Mode && p.Warnings.Count > 0).ToList();
+        if (notes.Count > 0)
+        {
+            Line();
+            Line("## Project file notes");
+            Line();
+            foreach (var p in notes)
+            {
+                Line($"- {p.Repo} `{p.Project}`: {string.Join("; ", p.Warnings)}");
+            }
+        }
+
         if (report.NotEvaluated.Count > 0)
         {
             Line();

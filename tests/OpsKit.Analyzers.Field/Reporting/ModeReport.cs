@@ -16,4 +16,7 @@ internal sealed record ModeReport
     public required IReadOnlyList<FailureReport> Failures { get; init; }
 
     public required CostReport Cost { get; init; }
+
+    /// <summary>Every diagnostic of the measured rules in the labelled projects (JSON only: for diffing runs).</summary>
+    public IReadOnlyList<ReportedDiagnostic> Diagnostics { get; init; } = [];
 }

@@ -39,4 +39,7 @@ internal sealed record ProjectReport
     public double CompileSeconds { get; init; }
 
     public double AnalyzeSeconds { get; init; }
+
+    /// <summary>Each OpsKit analyzer's own time on this project (JSON only: to find the project that makes a rule expensive).</summary>
+    public IReadOnlyDictionary<string, double> OpsKitMs { get; init; } = new Dictionary<string, double>();
 }
