@@ -44,6 +44,9 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
         var times = options.Modes.ToDictionary(m => m, _ => new Dictionary<string, double>(StringComparer.Ordinal));
         var warmedUp = false;
 
+        // Meziantou only serves the cost comparison: it runs in one mode, restored when measured (an IDE's usual state).
+        var meziantouMode = analyzers.Meziantou.IsEmpty ? (CompileMode?)null : options.Modes[^1];
+
         foreach (var repoSites in sites.GroupBy(s => s.Repo, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
         {
             var repo = repoSites.Key;
@@ -92,9 +95,10 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
 
                         compiled = compiler.Compile(Path.GetFullPath(projectPath), mode);
                     }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Xml.XmlException)
+                    catch (Exception ex)
                     {
-                        projects.Add(new ProjectReport { Repo = repo, Project = project, Mode = Name(mode), Error = ex.Message });
+                        // One project the runner cannot read must not cost the whole measurement.
+                        projects.Add(new ProjectReport { Repo = repo, Project = project, Mode = Name(mode), Error = $"{ex.GetType().Name}: {ex.Message}" });
                         if (mode == options.Modes[0])
                         {
                             notEvaluated.AddRange(repoSites.Where(s => s.Project == project).Select(s => NotEvaluated(s, ex.Message)));
@@ -112,7 +116,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                     }
 
                     stopwatch.Restart();
-                    var analysis = await runner.AnalyzeAsync(compiled).ConfigureAwait(false);
+                    var analysis = await runner.AnalyzeAsync(compiled, withMeziantou: mode == meziantouMode).ConfigureAwait(false);
                     var analyzeSeconds = stopwatch.Elapsed.TotalSeconds;
                     evaluated.Add((repo, project));
                     if (mode == options.Modes[0])
@@ -180,7 +184,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                 FalsePositives = falsePositives,
                 FalseNegatives = falseNegatives,
                 Failures = failures[mode],
-                Cost = Cost(analyzers, times[mode]),
+                Cost = Cost(analyzers, times[mode], withMeziantou: mode == meziantouMode),
                 Diagnostics = [.. diagnostics[mode].OrderBy(d => d.Repo, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line)],
             });
         }
@@ -201,9 +205,9 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
         };
     }
 
-    private static CostReport Cost(AnalyzerSet analyzers, Dictionary<string, double> totals)
+    private static CostReport Cost(AnalyzerSet analyzers, Dictionary<string, double> totals, bool withMeziantou)
     {
-        var meziantou = analyzers.Meziantou.Select(AnalyzerSet.Name)
+        var meziantou = analyzers.Meziantou.Where(_ => withMeziantou).Select(AnalyzerSet.Name)
             .Select(name => new AnalyzerCost(name, Math.Round(totals.GetValueOrDefault(name), 1), null))
             .OrderByDescending(c => c.TotalMs)
             .ToList();

@@ -14,17 +14,20 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
 {
     public async Task WarmUpAsync(CompiledProject project)
     {
-        _ = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, includeCompiler: false).ConfigureAwait(false);
+        _ = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, analyzers.All, includeCompiler: false).ConfigureAwait(false);
     }
 
-    public async Task<ProjectAnalysis> AnalyzeAsync(CompiledProject project)
+    /// <param name="project">The compiled project.</param>
+    /// <param name="withMeziantou">Whether Meziantou's analyzers run too (they are only needed for the cost comparison).</param>
+    public async Task<ProjectAnalysis> AnalyzeAsync(CompiledProject project, bool withMeziantou)
     {
-        var first = await RunOnceAsync(project.Compilation, project.AnalyzerOptions, includeCompiler: true).ConfigureAwait(false);
-        var times = analyzers.All.ToDictionary(AnalyzerSet.Name, a => new List<double> { first.Times[AnalyzerSet.Name(a)] }, StringComparer.Ordinal);
+        var selected = withMeziantou ? analyzers.All : analyzers.OpsKit;
+        var first = await RunOnceAsync(project.Compilation, project.AnalyzerOptions, selected, includeCompiler: true).ConfigureAwait(false);
+        var times = selected.ToDictionary(AnalyzerSet.Name, a => new List<double> { first.Times[AnalyzerSet.Name(a)] }, StringComparer.Ordinal);
         for (var run = 1; run < runs; run++)
         {
             // A clone has fresh symbols and semantic models: every run binds from scratch, as the first did.
-            var again = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, includeCompiler: false).ConfigureAwait(false);
+            var again = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, selected, includeCompiler: false).ConfigureAwait(false);
             foreach (var (name, ms) in again.Times)
             {
                 times[name].Add(ms);
@@ -49,14 +52,14 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
             times.ToDictionary(t => t.Key, t => Median(t.Value), StringComparer.Ordinal));
     }
 
-    private async Task<RunResult> RunOnceAsync(Microsoft.CodeAnalysis.Compilation compilation, AnalyzerOptions options, bool includeCompiler)
+    private static async Task<RunResult> RunOnceAsync(Microsoft.CodeAnalysis.Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> selected, bool includeCompiler)
     {
         var failures = new ConcurrentBag<AnalyzerFailure>();
         void OnException(Exception exception, DiagnosticAnalyzer analyzer, Diagnostic diagnostic)
             => failures.Add(new AnalyzerFailure(AnalyzerSet.Name(analyzer), $"{exception.GetType().Name}: {exception.Message} (in {exception.TargetSite?.DeclaringType?.Name}.{exception.TargetSite?.Name})"));
 
         var withAnalyzers = compilation.WithAnalyzers(
-            analyzers.All,
+            selected,
             new CompilationWithAnalyzersOptions(options, OnException, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         // GetAllDiagnosticsAsync would not log execution times: analyzers first, then the compiler's own diagnostics.
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
@@ -66,7 +69,7 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
         }
 
         var times = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var analyzer in analyzers.All)
+        foreach (var analyzer in selected)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
             times[AnalyzerSet.Name(analyzer)] = telemetry.ExecutionTime.TotalMilliseconds;

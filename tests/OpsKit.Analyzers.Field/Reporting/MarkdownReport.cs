@@ -71,6 +71,11 @@ internal static class MarkdownReport
                 Line($"Meziantou.Analyzer: {cost.Meziantou.Count} analyzers with a rule on by default; median {F(cost.MeziantouMedianMs, "F1")} ms, max {F(cost.MeziantouMaxMs, "F1")} ms ({cost.MeziantouMaxAnalyzer}).");
                 Line();
             }
+            else
+            {
+                Line("Meziantou.Analyzer did not run in this mode (it runs in the last mode measured, or not at all with --no-meziantou).");
+                Line();
+            }
 
             Line("| OpsKit analyzer | Total ms | Ratio to Meziantou median |");
             Line("|---|---:|---:|");
