@@ -43,6 +43,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
         var failures = options.Modes.ToDictionary(m => m, _ => new List<FailureReport>());
         var times = options.Modes.ToDictionary(m => m, _ => new Dictionary<string, double>(StringComparer.Ordinal));
         var warmedUp = false;
+        var corpus = new List<CorpusEntry>();
 
         // Meziantou only serves the cost comparison: it runs in one mode, restored when measured (an IDE's usual state).
         var meziantouMode = analyzers.Meziantou.IsEmpty ? (CompileMode?)null : options.Modes[^1];
@@ -61,6 +62,14 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
 
             var commitFile = Path.Combine(repoRoot, ".field-commit");
             var commit = File.Exists(commitFile) ? File.ReadAllText(commitFile).Trim() : string.Empty;
+            corpus.Add(new CorpusEntry(
+                repo,
+                commit,
+                repoSites.Select(s => s.Project).Distinct(StringComparer.Ordinal).Count(),
+                repoSites.Count(),
+                repoSites.Count(s => s.ExpectsFlag),
+                repoSites.Count(s => !s.ExpectsFlag),
+                repoSites.Count(s => !s.ExpectsFlag && s.Hard)));
             foreach (var other in repoSites.Select(s => s.Commit).Distinct(StringComparer.OrdinalIgnoreCase).Where(c => c.Length > 0 && !c.Equals(commit, StringComparison.OrdinalIgnoreCase)))
             {
                 warnings.Add($"{repo}: labels name commit {other}, the corpus holds {(commit.Length > 0 ? commit : "an unknown commit")}");
@@ -198,6 +207,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             LabelsDirectory = options.LabelsDirectory,
             CorpusRoot = options.CorpusRoot,
             Rules = [.. analyzers.Rules.Order(StringComparer.Ordinal)],
+            Corpus = corpus,
             Modes = modes,
             Projects = projects,
             NotEvaluated = notEvaluated,
@@ -207,21 +217,24 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
 
     private static CostReport Cost(AnalyzerSet analyzers, Dictionary<string, double> totals, bool withMeziantou)
     {
+        static double? Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count == 0 ? null : sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        static double? Ratio(double ms, double? median) => median is > 0 ? Math.Round(ms / median.Value, 2) : null;
+
         var meziantou = analyzers.Meziantou.Where(_ => withMeziantou).Select(AnalyzerSet.Name)
             .Select(name => new AnalyzerCost(name, Math.Round(totals.GetValueOrDefault(name), 1), null))
             .OrderByDescending(c => c.TotalMs)
             .ToList();
-        double? median = null;
-        if (meziantou.Count > 0)
-        {
-            var sorted = meziantou.Select(c => c.TotalMs).Order().ToList();
-            var middle = sorted.Count / 2;
-            median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        }
-
+        var median = Median(meziantou.Select(c => c.TotalMs));
+        var comparable = Median(meziantou.Where(c => CostReport.ComparableMeziantou.Contains(c.Analyzer)).Select(c => c.TotalMs));
         var opsKit = analyzers.OpsKit.Select(AnalyzerSet.Name)
-            .Select(name => totals.GetValueOrDefault(name))
-            .Zip(analyzers.OpsKit.Select(AnalyzerSet.Name), (ms, name) => new AnalyzerCost(name, Math.Round(ms, 1), median is > 0 ? Math.Round(ms / median.Value, 2) : null))
+            .Select(name => (Name: name, Ms: totals.GetValueOrDefault(name)))
+            .Select(a => new AnalyzerCost(a.Name, Math.Round(a.Ms, 1), Ratio(a.Ms, median), Ratio(a.Ms, comparable)))
             .ToList();
         return new CostReport
         {
@@ -230,6 +243,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             MeziantouMedianMs = median is null ? null : Math.Round(median.Value, 1),
             MeziantouMaxMs = meziantou.Count > 0 ? meziantou[0].TotalMs : null,
             MeziantouMaxAnalyzer = meziantou.Count > 0 ? meziantou[0].Analyzer : null,
+            ComparableMedianMs = comparable is null ? null : Math.Round(comparable.Value, 1),
         };
     }
 

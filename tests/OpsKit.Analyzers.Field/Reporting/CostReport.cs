@@ -12,4 +12,20 @@ internal sealed record CostReport
     public double? MeziantouMaxMs { get; init; }
 
     public string? MeziantouMaxAnalyzer { get; init; }
+
+    /// <summary>Median of the Meziantou analyzers of comparable shapes that tests/OpsKit.Benchmarks measures (<see cref="ComparableMeziantou"/>).</summary>
+    public double? ComparableMedianMs { get; init; }
+
+    /// <summary>Invocation, operation and symbol analyzers like OpsKit's (the benchmark's sample; docs/analyzers.md names them).</summary>
+    public static IReadOnlyList<string> ComparableMeziantou { get; } =
+    [
+        "UseConfigureAwaitAnalyzer",
+        "UseStringComparisonAnalyzer",
+        "UseIFormatProviderAnalyzer",
+        "UseStringComparerAnalyzer",
+        "AvoidClosureWhenUsingConcurrentDictionaryAnalyzer",
+        "DoNotUseBlockingCallInAsyncContextAnalyzer",
+        "ClassMustBeSealedAnalyzer",
+        "DoNotUseNotYetInitializedStaticFieldAnalyzer",
+    ];
 }

@@ -17,6 +17,8 @@ internal sealed record FieldReport
 
     public required IReadOnlyList<string> Rules { get; init; }
 
+    public required IReadOnlyList<CorpusEntry> Corpus { get; init; }
+
     public required IReadOnlyList<ModeReport> Modes { get; init; }
 
     public required IReadOnlyList<ProjectReport> Projects { get; init; }

@@ -68,7 +68,7 @@ internal static class MarkdownReport
             var cost = mode.Cost;
             if (cost.Meziantou.Count > 0)
             {
-                Line($"Meziantou.Analyzer: {cost.Meziantou.Count} analyzers with a rule on by default; median {F(cost.MeziantouMedianMs, "F1")} ms, max {F(cost.MeziantouMaxMs, "F1")} ms ({cost.MeziantouMaxAnalyzer}).");
+                Line($"Meziantou.Analyzer: {cost.Meziantou.Count} analyzers with a rule on by default; median {F(cost.MeziantouMedianMs, "F1")} ms, max {F(cost.MeziantouMaxMs, "F1")} ms ({cost.MeziantouMaxAnalyzer}); median of the {CostReport.ComparableMeziantou.Count} comparable ones measured by tests/OpsKit.Benchmarks: {F(cost.ComparableMedianMs, "F1")} ms.");
                 Line();
             }
             else
@@ -77,11 +77,11 @@ internal static class MarkdownReport
                 Line();
             }
 
-            Line("| OpsKit analyzer | Total ms | Ratio to Meziantou median |");
-            Line("|---|---:|---:|");
+            Line("| OpsKit analyzer | Total ms | Ratio to Meziantou median | Ratio to comparable median |");
+            Line("|---|---:|---:|---:|");
             foreach (var analyzer in cost.OpsKit)
             {
-                Line($"| {analyzer.Analyzer} | {F(analyzer.TotalMs, "F1")} | {F(analyzer.RatioToMeziantouMedian)} |");
+                Line($"| {analyzer.Analyzer} | {F(analyzer.TotalMs, "F1")} | {F(analyzer.RatioToMeziantouMedian)} | {F(analyzer.RatioToComparableMedian)} |");
             }
 
             if (cost.Meziantou.Count > 0)
@@ -99,6 +99,21 @@ internal static class MarkdownReport
                 Line();
                 Line("</details>");
             }
+        }
+
+        Line();
+        Line("## Corpus");
+        Line();
+        var totalSites = report.Corpus.Sum(c => c.Sites);
+        var noFlag = report.Corpus.Sum(c => c.NoFlagSites);
+        var hard = report.Corpus.Sum(c => c.HardSites);
+        Line($"{report.Corpus.Count} repositories, {report.Corpus.Sum(c => c.Projects)} labelled projects, {totalSites} sites ({report.Corpus.Sum(c => c.FlagSites)} flag, {noFlag} no-flag of which {hard} hard: {(noFlag == 0 ? "n/a" : ((double)hard / noFlag).ToString("P0", CultureInfo.InvariantCulture))}).");
+        Line();
+        Line("| Repository | Commit | Projects | Sites | Flag | No-flag (hard) |");
+        Line("|---|---|---:|---:|---:|---:|");
+        foreach (var c in report.Corpus)
+        {
+            Line($"| {c.Repo} | `{c.Commit}` | {c.Projects} | {c.Sites} | {c.FlagSites} | {c.NoFlagSites} ({c.HardSites}) |");
         }
 
         Line();
