@@ -41,7 +41,8 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
         if (File.Exists(resultFile))
         {
             var stored = JsonSerializer.Deserialize(File.ReadAllText(resultFile), FieldJsonContext.Default.RestoreResult);
-            if (stored?.Packages is not null && stored.Packages.SelectMany(p => p.References).All(File.Exists))
+            // A failed restore is retried: the attempt may have been made by an older runner that gave up sooner.
+            if (stored?.Packages is not null && stored.Failure is null && stored.Packages.SelectMany(p => p.References).All(File.Exists))
             {
                 results[key] = stored;
                 return stored;
@@ -50,7 +51,7 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
 
         // Several runners (one per helper) share the cache: one restores a package set, the others wait for its result.
         using var gate = AcquireLock(directory + ".lock");
-        if (File.Exists(resultFile) && JsonSerializer.Deserialize(File.ReadAllText(resultFile), FieldJsonContext.Default.RestoreResult) is { Packages: not null } restoredMeanwhile)
+        if (File.Exists(resultFile) && JsonSerializer.Deserialize(File.ReadAllText(resultFile), FieldJsonContext.Default.RestoreResult) is { Packages: not null, Failure: null } restoredMeanwhile)
         {
             results[key] = restoredMeanwhile;
             return restoredMeanwhile;
@@ -109,6 +110,8 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
             }
 
             var changed = false;
+            var handled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var parents = DirectAncestors(Path.Combine(directory, "obj", "project.assets.json"), current.Keys);
             foreach (Match match in ErrorLine().Matches(output))
             {
                 var code = match.Groups["code"].Value;
@@ -116,14 +119,30 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
                 var id = PackageIdIn(message, current.Keys);
                 if (id is null)
                 {
-                    // A transitive dependency whose lower bound is not served: ask for it directly, at any version.
                     var transitive = TransitiveId().Match(message);
-                    if (code is "NU1102" or "NU1103" && transitive.Success && !current.ContainsKey(transitive.Groups["id"].Value))
+                    var missing = transitive.Success ? transitive.Groups["id"].Value.TrimEnd('.') : null;
+                    if (code is "NU1102" or "NU1103" && missing is not null && !current.ContainsKey(missing))
                     {
-                        current[transitive.Groups["id"].Value] = "*";
+                        // A transitive dependency whose lower bound is not served: ask for it directly, at any version.
+                        current[missing] = "*";
                         changed = true;
                     }
+                    else if (missing is not null && parents.TryGetValue(missing, out var owners))
+                    {
+                        // Not served at all: drop the direct packages that need it.
+                        foreach (var owner in owners.Where(current.ContainsKey).ToList())
+                        {
+                            current.Remove(owner);
+                            dropped.Add($"{owner} (needs {missing}: {code})");
+                            changed = true;
+                        }
+                    }
 
+                    continue;
+                }
+
+                if (!handled.Add(id))
+                {
                     continue;
                 }
 
@@ -246,6 +265,64 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
         }
 
         return packages;
+    }
+
+    /// <summary>For each package of a (possibly failed) restore's graph, the direct packages that pull it in.</summary>
+    private static Dictionary<string, HashSet<string>> DirectAncestors(string assetsPath, IEnumerable<string> directIds)
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(assetsPath))
+        {
+            return result;
+        }
+
+        var dependencies = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(assetsPath));
+            foreach (var target in document.RootElement.GetProperty("targets").EnumerateObject())
+            {
+                foreach (var library in target.Value.EnumerateObject())
+                {
+                    var id = library.Name.Split('/')[0];
+                    if (library.Value.TryGetProperty("dependencies", out var deps))
+                    {
+                        dependencies[id] = [.. deps.EnumerateObject().Select(d => d.Name)];
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return result;
+        }
+
+        foreach (var direct in directIds)
+        {
+            var pending = new Stack<string>([direct]);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (pending.Count > 0)
+            {
+                var id = pending.Pop();
+                if (!seen.Add(id))
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(id, out var owners))
+                {
+                    result[id] = owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                owners.Add(direct);
+                foreach (var dependency in dependencies.GetValueOrDefault(id) ?? [])
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return result;
     }
 
     private static string? PackageIdIn(string message, IEnumerable<string> ids)

@@ -130,7 +130,7 @@ internal static class MarkdownReport
             }
 
             var top = string.Join(" ", p.TopErrors.Select(e => $"{e.Key}×{e.Value}"));
-            var packages = p.Mode == "half" ? $"({p.PackagesRequested} not used)" : $"{p.PackagesRestored.Count} / {p.PackagesDropped.Count}" + (p.PackagesDropped.Count > 0 ? $" ({string.Join(", ", p.PackagesDropped)})" : string.Empty) + (p.RestoreFailure is null ? string.Empty : $" restore failed: {p.RestoreFailure}");
+            var packages = p.Mode == "half" ? $"({p.PackagesRequested} not used)" : $"{p.PackagesRestored.Count} / {p.PackagesDropped.Count}" + (p.PackagesDropped.Count > 0 ? $" ({string.Join(", ", p.PackagesDropped.Take(4))}{(p.PackagesDropped.Count > 4 ? $", +{p.PackagesDropped.Count - 4} more" : string.Empty)})" : string.Empty) + (p.RestoreFailure is null ? string.Empty : $" restore failed: {p.RestoreFailure}");
             var broken = p.BrokenReferences.Count > 0 ? $"; broken refs: {string.Join(", ", p.BrokenReferences)}" : string.Empty;
             Line($"| {p.Repo} | `{p.Project}` | {p.Mode} | {p.Sdk} | {p.OutputType} | {(p.IsTestProject ? "yes" : string.Empty)} | {p.Files} | {p.CompilerErrors} {top}{broken} | {packages} | {F(p.CompileSeconds, "F1")} | {F(p.AnalyzeSeconds, "F1")} |");
         }
