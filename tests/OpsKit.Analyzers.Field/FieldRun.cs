@@ -208,6 +208,10 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             CorpusRoot = options.CorpusRoot,
             Rules = [.. analyzers.Rules.Order(StringComparer.Ordinal)],
             Corpus = corpus,
+            AnalyzerRules = analyzers.OpsKit.ToDictionary(
+                AnalyzerSet.Name,
+                a => (IReadOnlyList<string>)[.. a.SupportedDiagnostics.Select(d => d.Id).Where(analyzers.Rules.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                StringComparer.Ordinal),
             Modes = modes,
             Projects = projects,
             NotEvaluated = notEvaluated,

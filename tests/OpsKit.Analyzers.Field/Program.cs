@@ -31,7 +31,8 @@ var report = await new FieldRun(options, Console.Error).RunAsync(sites, "OpsKit.
 var markdown = MarkdownReport.Render(report);
 Directory.CreateDirectory(options.OutDirectory);
 await File.WriteAllTextAsync(Path.Combine(options.OutDirectory, "field-report.md"), markdown).ConfigureAwait(false);
+await File.WriteAllTextAsync(Path.Combine(options.OutDirectory, "field-summary.md"), SummaryReport.Render(report)).ConfigureAwait(false);
 await File.WriteAllTextAsync(Path.Combine(options.OutDirectory, "field-report.json"), JsonSerializer.Serialize(report, FieldJsonContext.Default.FieldReport)).ConfigureAwait(false);
 Console.Out.Write(markdown);
-Console.Error.WriteLine($"report: {Path.Combine(options.OutDirectory, "field-report.md")} and field-report.json ({report.WallSeconds:F0} s)");
+Console.Error.WriteLine($"report: {Path.Combine(options.OutDirectory, "field-report.md")}, field-summary.md and field-report.json ({report.WallSeconds:F0} s)");
 return 0;

@@ -17,6 +17,9 @@ internal sealed record FieldReport
 
     public required IReadOnlyList<string> Rules { get; init; }
 
+    /// <summary>The measured rules of each OpsKit analyzer, by analyzer type name.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> AnalyzerRules { get; init; }
+
     public required IReadOnlyList<CorpusEntry> Corpus { get; init; }
 
     public required IReadOnlyList<ModeReport> Modes { get; init; }
