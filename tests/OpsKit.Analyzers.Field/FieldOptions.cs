@@ -39,7 +39,7 @@ internal sealed class FieldOptions
           --rules IDS         only these rules (OPS0003,OPS0004)    default: every OPS rule of the assembly
           --repo NAMES        only these repositories (owner/name, comma-separated)
           --mode MODE         half | restored | both                default: both
-          --no-meziantou      skip Meziantou.Analyzer (faster; no cost comparison)
+          --no-meziantou      skip Meziantou.Analyzer (faster; no cost comparison); else it runs in the last mode
           --runs N            timing runs per project, median taken default: 1
           --out DIR           report directory                      default: artifacts/field under the current directory
           --cache DIR         restore cache                         default: $OPSKIT_FIELD_CACHE or /work/field-cache

@@ -26,7 +26,17 @@ if (!File.Exists(options.AnalyzersPath))
     return 2;
 }
 
-var sites = LabelSet.Load(options.LabelsDirectory, Console.Error);
+IReadOnlyList<LabelSite> sites;
+try
+{
+    sites = LabelSet.Load(options.LabelsDirectory, Console.Error);
+}
+catch (Exception ex) when (ex is InvalidDataException or JsonException)
+{
+    Console.Error.WriteLine($"Labels in {options.LabelsDirectory} cannot be read: {ex.Message}");
+    return 2;
+}
+
 var report = await new FieldRun(options, Console.Error).RunAsync(sites, "OpsKit.Analyzers.Field " + string.Join(' ', args)).ConfigureAwait(false);
 var markdown = MarkdownReport.Render(report);
 Directory.CreateDirectory(options.OutDirectory);

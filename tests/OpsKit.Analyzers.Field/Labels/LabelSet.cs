@@ -25,7 +25,7 @@ internal static class LabelSet
                     throw new InvalidDataException($"{file}: {site.Repo} {site.Path}:{site.Line} has expected '{site.Expected}' (flag or no-flag)");
                 }
 
-                sites.Add(site with { Rule = labels.Rule });
+                sites.Add(site with { Rule = labels.Rule, Project = site.Project.Replace('\\', '/'), Path = site.Path.Replace('\\', '/') });
             }
         }
 
