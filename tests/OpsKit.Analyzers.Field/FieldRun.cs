@@ -135,13 +135,15 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
 
                     foreach (var diagnostic in analysis.Diagnostics)
                     {
+                        // A diagnostic without a source location can match no label: it shows up as an unlabelled false positive.
                         var span = diagnostic.Location.GetLineSpan();
+                        var inSource = diagnostic.Location.IsInSource;
                         diagnostics[mode].Add(new ReportedDiagnostic(
                             repo,
                             project,
                             diagnostic.Id,
-                            Path.GetRelativePath(repoRoot, span.Path).Replace('\\', '/'),
-                            span.StartLinePosition.Line + 1,
+                            inSource ? Path.GetRelativePath(repoRoot, span.Path).Replace('\\', '/') : "(no location)",
+                            inSource ? span.StartLinePosition.Line + 1 : 0,
                             diagnostic.GetMessage(CultureInfo.InvariantCulture)));
                     }
 

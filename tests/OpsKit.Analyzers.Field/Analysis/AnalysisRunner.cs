@@ -35,7 +35,7 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
         }
 
         var opsKit = first.Diagnostics
-            .Where(d => analyzers.Rules.Contains(d.Id) && d.Location.IsInSource)
+            .Where(d => analyzers.Rules.Contains(d.Id))
             .ToList();
         var errors = first.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal))
