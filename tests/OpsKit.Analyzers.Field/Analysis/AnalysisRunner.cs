@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OpsKit.Analyzers.Field.Building;
+
+namespace OpsKit.Analyzers.Field.Analysis;
+
+/// <summary>
+/// Runs the selected analyzers on a compiled project as a build does (whole compilation, non-concurrent, execution
+/// time logged) and collects the OpsKit diagnostics, compiler errors, analyzer exceptions and each analyzer's own time.
+/// </summary>
+internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
+{
+    public async Task WarmUpAsync(CompiledProject project)
+    {
+        _ = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, analyzers.All, includeCompiler: false).ConfigureAwait(false);
+    }
+
+    /// <param name="project">The compiled project.</param>
+    /// <param name="withMeziantou">Whether Meziantou's analyzers run too (they are only needed for the cost comparison).</param>
+    public async Task<ProjectAnalysis> AnalyzeAsync(CompiledProject project, bool withMeziantou)
+    {
+        var selected = withMeziantou ? analyzers.All : analyzers.OpsKit;
+        var first = await RunOnceAsync(project.Compilation, project.AnalyzerOptions, selected, includeCompiler: true).ConfigureAwait(false);
+        var times = selected.ToDictionary(AnalyzerSet.Name, a => new List<double> { first.Times[AnalyzerSet.Name(a)] }, StringComparer.Ordinal);
+        for (var run = 1; run < runs; run++)
+        {
+            // A clone has fresh symbols and semantic models: every run binds from scratch, as the first did.
+            var again = await RunOnceAsync(project.Compilation.Clone(), project.AnalyzerOptions, selected, includeCompiler: false).ConfigureAwait(false);
+            foreach (var (name, ms) in again.Times)
+            {
+                times[name].Add(ms);
+            }
+        }
+
+        var opsKit = first.Diagnostics
+            .Where(d => analyzers.Rules.Contains(d.Id))
+            .ToList();
+        var errors = first.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal))
+            .ToList();
+        var failures = first.Failures.Concat(
+                first.Diagnostics.Where(d => d.Id == "AD0001").Select(d => new AnalyzerFailure("(reported as AD0001)", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+            .DistinctBy(f => f.Analyzer + "|" + f.Message)
+            .ToList();
+        return new ProjectAnalysis(
+            opsKit,
+            errors.Count,
+            errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()).Take(5).ToDictionary(g => g.Key, g => g.Count()),
+            failures,
+            times.ToDictionary(t => t.Key, t => Median(t.Value), StringComparer.Ordinal));
+    }
+
+    private static async Task<RunResult> RunOnceAsync(Microsoft.CodeAnalysis.Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> selected, bool includeCompiler)
+    {
+        var failures = new ConcurrentBag<AnalyzerFailure>();
+        void OnException(Exception exception, DiagnosticAnalyzer analyzer, Diagnostic diagnostic)
+            => failures.Add(new AnalyzerFailure(AnalyzerSet.Name(analyzer), $"{exception.GetType().Name}: {exception.Message} (in {exception.TargetSite?.DeclaringType?.Name}.{exception.TargetSite?.Name})"));
+
+        var withAnalyzers = compilation.WithAnalyzers(
+            selected,
+            new CompilationWithAnalyzersOptions(options, OnException, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        // GetAllDiagnosticsAsync would not log execution times: analyzers first, then the compiler's own diagnostics.
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        if (includeCompiler)
+        {
+            diagnostics = diagnostics.AddRange(withAnalyzers.Compilation.GetDiagnostics());
+        }
+
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var analyzer in selected)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+            times[AnalyzerSet.Name(analyzer)] = telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        return new RunResult(diagnostics, [.. failures], times);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private sealed record RunResult(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<AnalyzerFailure> Failures, Dictionary<string, double> Times);
+}
