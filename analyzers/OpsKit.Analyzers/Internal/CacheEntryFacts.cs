@@ -118,6 +118,68 @@ internal sealed class CacheEntryFacts
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="receiver"/> is the shared DI cache (true), a cache the code creates (false) or out of
+    /// sight (null). The code fixes use it to find every write into the cache they bound.
+    /// </summary>
+    public bool? IsSharedCache(IOperation? receiver, CancellationToken cancellationToken)
+    {
+        switch (receiver?.WalkDownConversions())
+        {
+            case IParameterReferenceOperation parameter:
+                return SymbolEqualityComparer.Default.Equals(parameter.Parameter.Type, IMemoryCache) && !IsKeyed(parameter.Parameter) ? true : null;
+            case IInvocationOperation invocation when IsServiceLookup(invocation):
+                return true;
+            case IFieldReferenceOperation field:
+                return IsSharedMember(field.Field.OriginalDefinition, cancellationToken);
+            case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property:
+                return IsSharedMember(property.Property.OriginalDefinition, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    private bool IsKeyed(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (FromKeyedServices is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, FromKeyedServices))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool? IsSharedMember(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member is IFieldSymbol { DeclaredAccessibility: not Accessibility.Private, IsReadOnly: false } || !IsCacheType(member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type))
+        {
+            return null;
+        }
+
+        bool? shared = null;
+        foreach (var value in MemberValues.Of(Compilation, member, cancellationToken))
+        {
+            bool? one = value?.WalkDownConversions() switch
+            {
+                IParameterReferenceOperation parameter => IsSharedCache(parameter, cancellationToken),
+                IInvocationOperation invocation when IsServiceLookup(invocation) => true,
+                IObjectCreationOperation => false,
+                _ => null,
+            };
+            if (one is null || (shared is not null && shared != one))
+            {
+                return null;
+            }
+
+            shared = one;
+        }
+
+        return shared;
+    }
+
     /// <summary>The bound of the cache that <paramref name="receiver"/> evaluates to.</summary>
     public CacheBound BoundOf(IOperation? receiver, CancellationToken cancellationToken)
     {
@@ -147,15 +209,7 @@ internal sealed class CacheEntryFacts
             return CacheBound.Unknown;
         }
 
-        foreach (var attribute in parameter.GetAttributes())
-        {
-            if (FromKeyedServices is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, FromKeyedServices))
-            {
-                return CacheBound.Unknown;
-            }
-        }
-
-        return Shared.Bound;
+        return IsKeyed(parameter) ? CacheBound.Unknown : Shared.Bound;
     }
 
     private bool IsServiceLookup(IInvocationOperation invocation)
