@@ -301,6 +301,105 @@ public sealed class UnboundedMemoryCacheTests
             }
             """, Library);
 
+    // ---- patterns from real services ----
+
+    [Fact]
+    public Task AddMemoryCache_in_the_void_registration_method_of_a_host_library_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public abstract class ServerHost
+            {
+                protected virtual void RegisterServices(IServiceCollection services)
+                {
+                    services.[|AddMemoryCache()|];
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task AddMemoryCache_in_a_library_builder_API_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class TokenCacheBuilder(IServiceCollection services)
+            {
+                public TokenCacheBuilder AddInMemoryTokens()
+                {
+                    services.AddMemoryCache();
+                    return this;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task AddMemoryCache_is_silent_when_another_registration_of_the_app_sets_SizeLimit()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_with_a_SizeLimit_from_nullable_configuration_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var limit = builder.Configuration.GetValue<long?>("Cache:SizeLimit");
+            builder.Services.AddMemoryCache(options => options.SizeLimit = limit);
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task A_derived_options_type_that_hides_SizeLimit_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TenantCacheOptions : MemoryCacheOptions
+            {
+                public new long? SizeLimit { get; set; }
+            }
+
+            public sealed class TenantCache
+            {
+                private readonly MemoryCache _cache = [|new(new TenantCacheOptions { SizeLimit = 100 })|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_derived_options_type_that_forwards_or_sets_the_real_SizeLimit_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class ForwardingOptions : MemoryCacheOptions
+            {
+                public new long? SizeLimit { get => base.SizeLimit; set => base.SizeLimit = value; }
+            }
+
+            public sealed class PresetOptions : MemoryCacheOptions
+            {
+                public PresetOptions() => SizeLimit = 1_000;
+            }
+
+            public sealed class TenantCache
+            {
+                private readonly MemoryCache _forwarding = new(new ForwardingOptions { SizeLimit = 100 });
+                private readonly MemoryCache _preset = new(new PresetOptions());
+            }
+            """, Library);
+
+    [Fact]
+    public Task An_unresolved_MemoryCache_with_default_options_is_reported_before_packages_are_restored()
+        => Verify.VerifyBrokenAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public static class Tokens
+            {
+                private static readonly MemoryCache Cache = [|new(new MemoryCacheOptions())|];
+                private static readonly MemoryCache Bounded = new(new MemoryCacheOptions { SizeLimit = 10 });
+            }
+            """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
     // ---- code fixes ----
 
     private const string StoreRegistration = """
