@@ -65,7 +65,7 @@ internal static class UnresolvedMemoryCache
             return true;
         }
 
-        if (context.ContainingSymbol is not IMethodSymbol method || method.IsExtensionMethod)
+        if (context.ContainingSymbol is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
         {
             return false;
         }

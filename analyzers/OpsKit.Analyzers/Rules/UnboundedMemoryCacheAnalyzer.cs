@@ -11,9 +11,9 @@ namespace OpsKit.Analyzers.Rules;
 /// without it (a derived options type's own <c>SizeLimit</c> hides the real one and does not count), or the host's
 /// <c>AddMemoryCache()</c> when no registration or <c>Configure&lt;MemoryCacheOptions&gt;</c> of the same compilation
 /// sets, binds or may set SizeLimit. A registration is the host's in an application, and in a library when it sits
-/// in a method that returns nothing (the library composing a host's services, as a <c>Startup</c> or an application
-/// host class does); a library's extension method or builder API only makes sure the cache exists for a host that
-/// decides the bound.
+/// in an instance method that returns nothing (the library composing a host's services, as a <c>Startup</c> or an
+/// application host class does); a library's extension method, static helper or builder API only makes sure the
+/// cache exists for a host that decides the bound.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
@@ -61,8 +61,8 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             kind == "MemoryCache" ? "new MemoryCache(...)" : "AddMemoryCache");
 
     /// <summary>
-    /// The host's registration: any in an application; in a library, one inside a method or lambda that returns
-    /// nothing (void or Task), never inside an extension method.
+    /// The host's registration: any in an application; in a library, one inside an instance method (or a lambda in
+    /// one) that returns nothing (void or Task), never in an extension method or a static helper.
     /// </summary>
     internal static bool IsHostRegistration(IOperation operation, ISymbol containingSymbol, bool isApplication)
     {
@@ -71,7 +71,7 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        if (containingSymbol is not IMethodSymbol method || method.IsExtensionMethod)
+        if (containingSymbol is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
         {
             return false;
         }

@@ -318,6 +318,23 @@ public sealed class UnboundedMemoryCacheTests
             """, Library);
 
     [Fact]
+    public Task AddMemoryCache_in_a_private_helper_of_a_library_registration_class_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class FlagRegistration
+            {
+                public static IServiceCollection AddFlags(this IServiceCollection services)
+                {
+                    AddCommon(services);
+                    return services;
+                }
+
+                private static void AddCommon(IServiceCollection services) => services.AddMemoryCache();
+            }
+            """, Library);
+
+    [Fact]
     public Task AddMemoryCache_in_a_library_builder_API_is_silent()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.DependencyInjection;
