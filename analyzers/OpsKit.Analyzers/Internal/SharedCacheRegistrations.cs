@@ -29,8 +29,8 @@ internal sealed class SharedCacheRegistrations
         var unbounded = false;
         foreach (var tree in facts.Compilation.SyntaxTrees)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("AddMemoryCache", StringComparison.Ordinal) < 0 && text.IndexOf("MemoryCacheOptions", StringComparison.Ordinal) < 0)
+            var text = tree.GetText(cancellationToken);
+            if (SourceTextSearch.IndexOf(text, "AddMemoryCache") < 0 && SourceTextSearch.IndexOf(text, "MemoryCacheOptions") < 0)
             {
                 continue;
             }
@@ -39,7 +39,7 @@ internal sealed class SharedCacheRegistrations
             SemanticModel? model = null;
             foreach (var name in new[] { "AddMemoryCache", "MemoryCacheOptions" })
             {
-                for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+                for (var index = SourceTextSearch.IndexOf(text, name); index >= 0; index = SourceTextSearch.IndexOf(text, name, index + name.Length))
                 {
                     if (root.FindToken(index).Parent is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
                     {

@@ -130,8 +130,8 @@ internal static class UnresolvedMemoryCache
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var text = tree.GetText().ToString();
-            if (text.IndexOf("SizeLimit", StringComparison.Ordinal) >= 0 || text.IndexOf("MemoryCacheOptions>", StringComparison.Ordinal) >= 0)
+            var text = tree.GetText();
+            if (SourceTextSearch.IndexOf(text, "SizeLimit") >= 0 || SourceTextSearch.IndexOf(text, "MemoryCacheOptions>") >= 0)
             {
                 return true;
             }
