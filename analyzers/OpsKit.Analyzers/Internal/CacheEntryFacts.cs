@@ -44,12 +44,12 @@ internal sealed class CacheEntryFacts
         IMemoryCache = iMemoryCache;
         Options = options;
         SizeLimit = sizeLimit;
-        CacheExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.CacheExtensions");
-        EntryOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
-        OptionsFactory = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options");
-        AddMemoryCacheType = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
-        ServiceProviderExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
-        FromKeyedServices = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        CacheExtensions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.CacheExtensions");
+        EntryOptions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
+        OptionsFactory = Lookup(compilation, "Microsoft.Extensions.Options", "Microsoft.Extensions.Options.Options");
+        AddMemoryCacheType = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
+        ServiceProviderExtensions = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        FromKeyedServices = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
         _shared = new Lazy<SharedCacheRegistrations>(() => SharedCacheRegistrations.Scan(this, CancellationToken.None));
     }
 
@@ -83,9 +83,16 @@ internal sealed class CacheEntryFacts
 
     private static CacheEntryFacts? Create(Compilation compilation)
     {
-        var memoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCache");
-        var iMemoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        var options = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
+        // The referenced assembly names are known without loading any type: a compilation without the caching
+        // assemblies (most of them) costs one pass over its reference identities.
+        if (!References(compilation, "Microsoft.Extensions.Caching.Memory"))
+        {
+            return null;
+        }
+
+        var memoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCache");
+        var iMemoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.IMemoryCache");
+        var options = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
         if (memoryCache is null || iMemoryCache is null || options is null)
         {
             return null;
@@ -100,6 +107,36 @@ internal sealed class CacheEntryFacts
         }
 
         return null;
+    }
+
+    private static bool References(Compilation compilation, string assemblyName)
+    {
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (identity.Name == assemblyName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Looks the type up in the assembly that defines it (no scan of every reference's types), falling back to the
+    /// whole compilation when that assembly is not referenced by that name or forwards the type.
+    /// </summary>
+    private static INamedTypeSymbol? Lookup(Compilation compilation, string assemblyName, string metadataName)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+            {
+                return type;
+            }
+        }
+
+        return compilation.GetBestTypeByMetadataName(metadataName);
     }
 
     public bool IsCacheType(ITypeSymbol? type)
