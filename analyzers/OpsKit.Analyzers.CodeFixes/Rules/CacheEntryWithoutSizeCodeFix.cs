@@ -37,12 +37,7 @@ public sealed class CacheEntryWithoutSizeCodeFix : CodeFixProvider
             return;
         }
 
-        var optionsType = SyntaxHelpers.IsTypeInScope(model, invocation.SpanStart, "MemoryCacheEntryOptions")
-            ? "MemoryCacheEntryOptions"
-            : "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions";
-        var replacement = method.Name == "Set"
-            ? FixSet(invocation, method, optionsType)
-            : FixGetOrCreate(invocation);
+        var replacement = WithSize(invocation, method, model);
         if (replacement is null)
         {
             return;
@@ -51,6 +46,20 @@ public sealed class CacheEntryWithoutSizeCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create("Set Size = 1 on the cache entry", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement))), Key),
             diagnostic);
+    }
+
+    /// <summary>The write with <c>Size = 1</c> on its entry; null when the shape cannot be rewritten safely.</summary>
+    internal static InvocationExpressionSyntax? WithSize(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model)
+    {
+        var optionsType = SyntaxHelpers.IsTypeInScope(model, invocation.SpanStart, "MemoryCacheEntryOptions")
+            ? "MemoryCacheEntryOptions"
+            : "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions";
+        return (method.ReducedFrom ?? method).Name switch
+        {
+            "Set" => FixSet(invocation, method, optionsType),
+            "GetOrCreate" or "GetOrCreateAsync" => FixGetOrCreate(invocation),
+            _ => null,
+        };
     }
 
     private static InvocationExpressionSyntax? FixSet(InvocationExpressionSyntax invocation, IMethodSymbol method, string optionsType)

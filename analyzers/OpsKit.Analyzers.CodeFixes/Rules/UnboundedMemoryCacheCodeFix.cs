@@ -8,21 +8,22 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
 
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0003: replace <c>AddMemoryCache()</c> with a dedicated OpsKit cache, or set <c>SizeLimit</c> (the title says
-/// that every entry then needs a Size, since MemoryCache throws for entries without one).
+/// OPS0003: set <c>SizeLimit</c>, only where that cannot break the app. MemoryCache throws for entries without Size
+/// once SizeLimit is set, so the fix is offered only when every write into that cache in the project sets a Size or
+/// can be given <c>Size = 1</c> in the same action (see <see cref="CacheBoundingPlan"/>), and, for the shared
+/// <c>AddMemoryCache()</c>, when no referenced library may write into the shared cache too.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedMemoryCacheCodeFix)), Shared]
 public sealed class UnboundedMemoryCacheCodeFix : CodeFixProvider
 {
-    internal const string DedicatedCacheKey = "OPS0003.AddOpsMemoryCache";
     internal const string SizeLimitKey = "OPS0003.SizeLimit";
     internal const string DefaultSizeLimit = "1024";
-    internal const string DedicatedCacheName = "default";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UnboundedMemoryCache];
 
@@ -31,61 +32,64 @@ public sealed class UnboundedMemoryCacheCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return;
         }
 
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        SyntaxNode target;
+        SyntaxNode bounded;
+        CacheBoundingPlan? plan;
+        string cache;
         switch (node.FirstAncestorOrSelf<ExpressionSyntax>(e => e is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
         {
-            case InvocationExpressionSyntax invocation:
-                await RegisterForAddMemoryCacheAsync(context, diagnostic, root, invocation).ConfigureAwait(false);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddMemoryCache" } } invocation
+                when AddSizeLimit(invocation) is { } withLimit:
+                target = invocation;
+                bounded = withLimit;
+                cache = "the shared IMemoryCache";
+                plan = await CacheBoundingPlan.ForSharedCacheAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
                 break;
-            case BaseObjectCreationExpressionSyntax creation when OptionsCreation(creation) is { } options:
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Set SizeLimit (every cache entry must then set Size)",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(options, WithSizeLimit(options)))),
-                        SizeLimitKey),
-                    diagnostic);
+            case BaseObjectCreationExpressionSyntax creation when OptionsCreation(creation) is { } options && StoredIn(model, creation, context.CancellationToken) is { } member:
+                target = options;
+                bounded = WithSizeLimit(options);
+                cache = "this cache";
+                plan = await CacheBoundingPlan.ForMemberAsync(document.Project, member, context.CancellationToken).ConfigureAwait(false);
                 break;
+            default:
+                return;
         }
-    }
 
-    private static async Task RegisterForAddMemoryCacheAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, InvocationExpressionSyntax invocation)
-    {
-        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddMemoryCache" } memberAccess)
+        if (plan is null)
         {
             return;
         }
 
-        var arguments = invocation.ArgumentList.Arguments;
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (arguments.Count == 0 && model?.Compilation.GetTypeByMetadataName(OpsKitSymbols.AddOpsMemoryCacheType) is not null)
-        {
-            var replacement = invocation
-                .WithExpression(memberAccess.WithName(SyntaxFactory.IdentifierName(OpsKitSymbols.AddOpsMemoryCache)))
-                .WithArgumentList(SyntaxFactory.ParseArgumentList($"(\"{DedicatedCacheName}\")"));
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use a dedicated size-limited cache (AddOpsMemoryCache)",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement))),
-                    DedicatedCacheKey),
-                diagnostic);
-        }
+        var title = plan.Rewrites.IsEmpty
+            ? $"Set SizeLimit on {cache} (every entry written to it sets Size)"
+            : $"Set SizeLimit on {cache} and Size = 1 on the {plan.Rewrites.Length} entries written without one";
+        context.RegisterCodeFix(
+            CodeAction.Create(title, cancellationToken => plan.ApplyAsync(document, target, bounded, cancellationToken), SizeLimitKey),
+            diagnostic);
+    }
 
-        var withLimit = AddSizeLimit(invocation);
-        if (withLimit is not null)
+    /// <summary>The private field or property the new cache is stored in (initializer or assignment).</summary>
+    private static ISymbol? StoredIn(SemanticModel model, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
+    {
+        var operation = model.GetOperation(creation, cancellationToken)?.WalkUpConversions();
+        ISymbol? member = operation switch
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Set SizeLimit on the shared IMemoryCache (every cache entry must then set Size)",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, withLimit))),
-                    SizeLimitKey),
-                diagnostic);
-        }
+            IFieldInitializerOperation { InitializedFields.Length: 1 } field => field.InitializedFields[0],
+            IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => property.InitializedProperties[0],
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Property,
+            _ => null,
+        };
+        return member is { DeclaredAccessibility: Accessibility.Private } ? member.OriginalDefinition : null;
     }
 
     /// <summary>AddMemoryCache() gets a lambda; a lambda that sets other options gets one more statement.</summary>

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -15,7 +17,7 @@ internal enum Evidence
     Missing,
 }
 
-/// <summary>How a private cache field of a type is created, seen from all its assignments in the type.</summary>
+/// <summary>What is known about the SizeLimit of the cache a write goes into.</summary>
 internal enum CacheBound
 {
     Unknown,
@@ -23,130 +25,95 @@ internal enum CacheBound
     Unbounded,
 }
 
-/// <summary>One Set/GetOrCreate call on a private cache field.</summary>
-internal sealed class CacheEntryCall(IFieldSymbol field, Location location, Evidence size, Evidence expiration)
-{
-    public IFieldSymbol Field { get; } = field;
-
-    public Location Location { get; } = location;
-
-    public Evidence Size { get; } = size;
-
-    public Evidence Expiration { get; } = expiration;
-}
-
 /// <summary>
-/// Shared by OPS0004 and OPS0005: per type, how each private <c>MemoryCache</c>/<c>IMemoryCache</c> field is created
-/// (every assignment must agree) and which entries are written to it without Size or expiration. Decided at the end
-/// of the type, so constructor assignments and calls may come in any order.
+/// Per compilation, shared by OPS0003–OPS0005: the Microsoft.Extensions.Caching.Memory types, the bound of the shared
+/// DI <c>IMemoryCache</c> (from the <c>AddMemoryCache</c> registrations of the same compilation, scanned once and only
+/// when a rule needs it) and, cached per field or property, the bound of the caches that code stores in members.
 /// </summary>
 internal sealed class CacheEntryFacts
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<IFieldSymbol, CacheBound> _bounds = new(SymbolEqualityComparer.Default);
-    private readonly List<CacheEntryCall> _calls = [];
+    private static readonly ConditionalWeakTable<Compilation, CacheEntryFacts?> PerCompilation = new();
 
-    public CacheBound BoundOf(IFieldSymbol field)
+    private readonly ConcurrentDictionary<ISymbol, CacheBound> _memberBounds = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<SharedCacheRegistrations> _shared;
+
+    private CacheEntryFacts(Compilation compilation, INamedTypeSymbol memoryCache, INamedTypeSymbol iMemoryCache, INamedTypeSymbol options, IPropertySymbol sizeLimit)
     {
-        lock (_gate)
-        {
-            return _bounds.TryGetValue(field, out var bound) ? bound : CacheBound.Unknown;
-        }
+        Compilation = compilation;
+        MemoryCache = memoryCache;
+        IMemoryCache = iMemoryCache;
+        Options = options;
+        SizeLimit = sizeLimit;
+        CacheExtensions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.CacheExtensions");
+        EntryOptions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
+        OptionsFactory = Lookup(compilation, "Microsoft.Extensions.Options", "Microsoft.Extensions.Options.Options");
+        AddMemoryCacheType = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
+        ServiceProviderExtensions = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
+        FromKeyedServices = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        _shared = new Lazy<SharedCacheRegistrations>(() => SharedCacheRegistrations.Scan(this, CancellationToken.None));
     }
 
-    public IReadOnlyList<CacheEntryCall> Calls
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol MemoryCache { get; }
+
+    public INamedTypeSymbol IMemoryCache { get; }
+
+    public INamedTypeSymbol Options { get; }
+
+    public IPropertySymbol SizeLimit { get; }
+
+    public INamedTypeSymbol? CacheExtensions { get; }
+
+    public INamedTypeSymbol? EntryOptions { get; }
+
+    public INamedTypeSymbol? OptionsFactory { get; }
+
+    public INamedTypeSymbol? AddMemoryCacheType { get; }
+
+    public INamedTypeSymbol? ServiceProviderExtensions { get; }
+
+    public INamedTypeSymbol? FromKeyedServices { get; }
+
+    /// <summary>The registrations of the shared cache in this compilation (scanned on first use).</summary>
+    public SharedCacheRegistrations Shared => _shared.Value;
+
+    /// <summary>Null when the compilation does not reference Microsoft.Extensions.Caching.Memory.</summary>
+    public static CacheEntryFacts? For(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
+
+    private static CacheEntryFacts? Create(Compilation compilation)
     {
-        get { lock (_gate) { return _calls.ToArray(); } }
-    }
-
-    internal void AddAssignment(IFieldSymbol field, CacheBound bound)
-    {
-        lock (_gate)
-        {
-            _bounds[field] = _bounds.TryGetValue(field, out var existing) && existing != bound ? CacheBound.Unknown : bound;
-        }
-    }
-
-    internal void AddCall(CacheEntryCall call)
-    {
-        lock (_gate) { _calls.Add(call); }
-    }
-}
-
-internal sealed class CacheEntrySymbols
-{
-    private static readonly ImmutableHashSet<string> ExpirationMembers = ImmutableHashSet.Create(
-        StringComparer.Ordinal,
-        "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "ExpirationTokens",
-        "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken");
-
-    private readonly INamedTypeSymbol _memoryCache;
-    private readonly INamedTypeSymbol _iMemoryCache;
-    private readonly INamedTypeSymbol _options;
-    private readonly INamedTypeSymbol _cacheExtensions;
-    private readonly INamedTypeSymbol? _entryOptions;
-    private readonly INamedTypeSymbol? _optionsFactory;
-
-    private CacheEntrySymbols(INamedTypeSymbol memoryCache, INamedTypeSymbol iMemoryCache, INamedTypeSymbol options, INamedTypeSymbol cacheExtensions, INamedTypeSymbol? entryOptions, INamedTypeSymbol? optionsFactory)
-    {
-        _memoryCache = memoryCache;
-        _iMemoryCache = iMemoryCache;
-        _options = options;
-        _cacheExtensions = cacheExtensions;
-        _entryOptions = entryOptions;
-        _optionsFactory = optionsFactory;
-    }
-
-    public static CacheEntrySymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
-    {
-        if (ProjectProperties.IsTestProject(options))
+        // The referenced assembly names are known without loading any type: a compilation without the caching
+        // assemblies (most of them) costs one pass over its reference identities.
+        if (!References(compilation, "Microsoft.Extensions.Caching.Memory"))
         {
             return null;
         }
 
-        var memoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCache");
-        var iMemoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        var cacheOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
-        var extensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.CacheExtensions");
-        if (memoryCache is null || iMemoryCache is null || cacheOptions is null || extensions is null)
+        var memoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCache");
+        var iMemoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.IMemoryCache");
+        var options = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
+        if (memoryCache is null || iMemoryCache is null || options is null)
         {
             return null;
         }
 
-        return new CacheEntrySymbols(
-            memoryCache,
-            iMemoryCache,
-            cacheOptions,
-            extensions,
-            compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions"),
-            compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options"));
-    }
-
-    public void Register(CompilationStartAnalysisContext context, Action<SymbolAnalysisContext, CacheEntryFacts> onTypeEnd)
-    {
-        context.RegisterSymbolStartAction(
-            symbolStart =>
+        foreach (var member in options.GetMembers("SizeLimit"))
+        {
+            if (member is IPropertySymbol sizeLimit)
             {
-                var type = (INamedTypeSymbol)symbolStart.Symbol;
-                if (!HasCacheField(type))
-                {
-                    return;
-                }
+                return new CacheEntryFacts(compilation, memoryCache, iMemoryCache, options, sizeLimit);
+            }
+        }
 
-                var facts = new CacheEntryFacts();
-                symbolStart.RegisterOperationAction(c => OnFieldInitializer(c, facts), OperationKind.FieldInitializer);
-                symbolStart.RegisterOperationAction(c => OnAssignment(c, facts), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-                symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
-                symbolStart.RegisterSymbolEndAction(c => onTypeEnd(c, facts));
-            },
-            SymbolKind.NamedType);
+        return null;
     }
 
-    private bool HasCacheField(INamedTypeSymbol type)
+    private static bool References(Compilation compilation, string assemblyName)
     {
-        foreach (var member in type.GetMembers())
+        foreach (var identity in compilation.ReferencedAssemblyNames)
         {
-            if (member is IFieldSymbol field && IsCacheField(field))
+            if (identity.Name == assemblyName)
             {
                 return true;
             }
@@ -155,205 +122,311 @@ internal sealed class CacheEntrySymbols
         return false;
     }
 
-    private bool IsCacheField(IFieldSymbol field)
-        => field.DeclaredAccessibility == Accessibility.Private
-            && (SymbolEqualityComparer.Default.Equals(field.Type, _memoryCache) || SymbolEqualityComparer.Default.Equals(field.Type, _iMemoryCache));
-
-    private void OnFieldInitializer(OperationAnalysisContext context, CacheEntryFacts facts)
+    /// <summary>
+    /// Looks the type up in the assembly that defines it (no scan of every reference's types), falling back to the
+    /// whole compilation when that assembly is not referenced by that name or forwards the type.
+    /// </summary>
+    private static INamedTypeSymbol? Lookup(Compilation compilation, string assemblyName, string metadataName)
     {
-        var initializer = (IFieldInitializerOperation)context.Operation;
-        foreach (var field in initializer.InitializedFields)
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (IsCacheField(field))
+            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
             {
-                facts.AddAssignment(field, Classify(initializer.Value));
+                return type;
             }
         }
+
+        return compilation.GetBestTypeByMetadataName(metadataName);
     }
 
-    private void OnAssignment(OperationAnalysisContext context, CacheEntryFacts facts)
+    public bool IsCacheType(ITypeSymbol? type)
+        => SymbolEqualityComparer.Default.Equals(type, MemoryCache) || SymbolEqualityComparer.Default.Equals(type, IMemoryCache);
+
+    public bool IsOptionsType(ITypeSymbol? type)
     {
-        var assignment = (IAssignmentOperation)context.Operation;
-        if (assignment.Target is IFieldReferenceOperation { Field: var field } && IsCacheField(field.OriginalDefinition))
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            facts.AddAssignment(field.OriginalDefinition, Classify(assignment.Value));
+            if (SymbolEqualityComparer.Default.Equals(current, Options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="receiver"/> is the shared DI cache (true), a cache the code creates (false) or out of
+    /// sight (null). The code fixes use it to find every write into the cache they bound.
+    /// </summary>
+    public bool? IsSharedCache(IOperation? receiver, CancellationToken cancellationToken)
+    {
+        switch (receiver?.WalkDownConversions())
+        {
+            case IParameterReferenceOperation parameter:
+                return SymbolEqualityComparer.Default.Equals(parameter.Parameter.Type, IMemoryCache) && !IsKeyed(parameter.Parameter) ? true : null;
+            case IInvocationOperation invocation when IsServiceLookup(invocation):
+                return true;
+            case IFieldReferenceOperation field:
+                return IsSharedMember(field.Field.OriginalDefinition, cancellationToken);
+            case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property:
+                return IsSharedMember(property.Property.OriginalDefinition, cancellationToken);
+            default:
+                return null;
         }
     }
 
-    private CacheBound Classify(IOperation value)
+    private bool IsKeyed(IParameterSymbol parameter)
     {
-        value = value.WalkDownConversions();
-        if (value is not IObjectCreationOperation creation || !SymbolEqualityComparer.Default.Equals(creation.Type, _memoryCache) || creation.Arguments.Length == 0)
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (FromKeyedServices is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, FromKeyedServices))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool? IsSharedMember(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member is IFieldSymbol { DeclaredAccessibility: not Accessibility.Private, IsReadOnly: false } || !IsCacheType(member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type))
+        {
+            return null;
+        }
+
+        bool? shared = null;
+        foreach (var value in MemberValues.Of(Compilation, member, cancellationToken))
+        {
+            bool? one = value?.WalkDownConversions() switch
+            {
+                IParameterReferenceOperation parameter => IsSharedCache(parameter, cancellationToken),
+                IInvocationOperation invocation when IsServiceLookup(invocation) => true,
+                IObjectCreationOperation => false,
+                _ => null,
+            };
+            if (one is null || (shared is not null && shared != one))
+            {
+                return null;
+            }
+
+            shared = one;
+        }
+
+        return shared;
+    }
+
+    /// <summary>The bound of the cache that <paramref name="receiver"/> evaluates to.</summary>
+    public CacheBound BoundOf(IOperation? receiver, CancellationToken cancellationToken)
+    {
+        switch (receiver?.WalkDownConversions())
+        {
+            case IFieldReferenceOperation field:
+                return BoundOfMember(field.Field.OriginalDefinition, cancellationToken);
+            case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property:
+                return BoundOfMember(property.Property.OriginalDefinition, cancellationToken);
+            case IParameterReferenceOperation parameter:
+                return BoundOfParameter(parameter.Parameter);
+            case IInvocationOperation invocation when IsServiceLookup(invocation):
+                return Shared.Bound;
+            default:
+                return CacheBound.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// An <c>IMemoryCache</c> parameter is the shared DI cache (constructor injection, minimal API handlers); a keyed
+    /// one (<c>[FromKeyedServices]</c>) is a dedicated cache and a concrete <c>MemoryCache</c> parameter a private one.
+    /// </summary>
+    private CacheBound BoundOfParameter(IParameterSymbol parameter)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.Type, IMemoryCache))
         {
             return CacheBound.Unknown;
         }
 
-        IOperation options = creation.Arguments[0].Value.WalkDownConversions();
+        return IsKeyed(parameter) ? CacheBound.Unknown : Shared.Bound;
+    }
+
+    private bool IsServiceLookup(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name is "GetRequiredService" or "GetService"
+            && SymbolEqualityComparer.Default.Equals(invocation.Type, IMemoryCache)
+            && (invocation.TargetMethod.IsGenericMethod || SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).ContainingType, ServiceProviderExtensions));
+
+    private CacheBound BoundOfMember(ISymbol member, CancellationToken cancellationToken)
+        => _memberBounds.TryGetValue(member, out var bound)
+            ? bound
+            : _memberBounds.GetOrAdd(member, ComputeMemberBound(member, cancellationToken));
+
+    /// <summary>
+    /// A field or property of a cache type whose every assignment is visible: private or readonly fields, get-only or
+    /// privately set auto-properties. All assignments must agree; they are looked up in the declaring type only.
+    /// </summary>
+    private CacheBound ComputeMemberBound(ISymbol member, CancellationToken cancellationToken)
+    {
+        var type = member switch
+        {
+            IFieldSymbol field when field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly => field.Type,
+            IPropertySymbol { SetMethod: null or { DeclaredAccessibility: Accessibility.Private } or { IsInitOnly: true } } property when IsAutoProperty(property) => property.Type,
+            _ => null,
+        };
+        if (!IsCacheType(type))
+        {
+            return CacheBound.Unknown;
+        }
+
+        CacheBound? combined = null;
+        foreach (var value in MemberValues.Of(Compilation, member, cancellationToken))
+        {
+            var bound = value is null ? CacheBound.Unknown : Classify(value);
+            combined = combined is null || combined == bound ? bound : CacheBound.Unknown;
+            if (combined == CacheBound.Unknown)
+            {
+                break;
+            }
+        }
+
+        return combined ?? CacheBound.Unknown;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+            {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a value stored in a cache member is: a new MemoryCache, the injected shared cache, or unknown.</summary>
+    private CacheBound Classify(IOperation value)
+    {
+        value = value.WalkDownConversions();
+        switch (value)
+        {
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, MemoryCache):
+                return BoundOfCreation(creation);
+            case IParameterReferenceOperation parameter:
+                return BoundOfParameter(parameter.Parameter);
+            case IInvocationOperation invocation when IsServiceLookup(invocation):
+                return Shared.Bound;
+            case ICoalesceOperation coalesce:
+                var left = Classify(coalesce.Value);
+                return left == Classify(coalesce.WhenNull) ? left : CacheBound.Unknown;
+            default:
+                return CacheBound.Unknown;
+        }
+    }
+
+    /// <summary>The bound of <c>new MemoryCache(options)</c> when the options are built inline.</summary>
+    public CacheBound BoundOfCreation(IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.Length == 0)
+        {
+            return CacheBound.Unknown;
+        }
+
+        var options = creation.Arguments[0].Value.WalkDownConversions();
         if (options is IInvocationOperation { TargetMethod.Name: "Create", Arguments.Length: 1 } create
-            && SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, _optionsFactory))
+            && SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, OptionsFactory))
         {
             options = create.Arguments[0].Value.WalkDownConversions();
         }
 
-        if (options is not IObjectCreationOperation optionsCreation || !SymbolEqualityComparer.Default.Equals(optionsCreation.Type, _options))
-        {
-            return CacheBound.Unknown;
-        }
-
-        if (optionsCreation.Initializer is { } initializer)
-        {
-            foreach (var member in initializer.Initializers)
-            {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SizeLimit" } } sizeLimit)
-                {
-                    return sizeLimit.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ? CacheBound.Unbounded : CacheBound.SizeLimited;
-                }
-            }
-        }
-
-        return CacheBound.Unbounded;
+        return options is IObjectCreationOperation optionsCreation && IsOptionsType(optionsCreation.Type)
+            ? BoundOfOptionsCreation(optionsCreation)
+            : CacheBound.Unknown;
     }
 
-    private void OnInvocation(OperationAnalysisContext context, CacheEntryFacts facts)
+    /// <summary>
+    /// <c>new MemoryCacheOptions { … }</c> or a type derived from it. Only <c>MemoryCacheOptions.SizeLimit</c> bounds
+    /// the cache: a derived type's own <c>new SizeLimit</c> hides it and leaves the cache unbounded, unless that
+    /// property forwards to the base one.
+    /// </summary>
+    public CacheBound BoundOfOptionsCreation(IObjectCreationOperation creation)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (method.Name is not ("Set" or "GetOrCreate" or "GetOrCreateAsync")
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _cacheExtensions)
-            || invocation.GetReceiverOrThisArgument()?.WalkDownConversions() is not IFieldReferenceOperation { Field: var field }
-            || !IsCacheField(field.OriginalDefinition))
-        {
-            return;
-        }
-
-        var (size, expiration) = method.Name == "Set" ? InspectSet(invocation) : InspectGetOrCreate(invocation);
-        facts.AddCall(new CacheEntryCall(field.OriginalDefinition, invocation.GetNameLocation(), size, expiration));
-    }
-
-    private (Evidence Size, Evidence Expiration) InspectSet(IInvocationOperation invocation)
-    {
-        var last = Argument(invocation, 3);
-        if (last is null)
-        {
-            return (Evidence.Missing, Evidence.Missing);
-        }
-
-        return last.Type?.Name switch
-        {
-            "DateTimeOffset" or "TimeSpan" or "IChangeToken" => (Evidence.Missing, Evidence.Present),
-            _ => InspectEntryOptions(last),
-        };
-    }
-
-    private (Evidence Size, Evidence Expiration) InspectGetOrCreate(IInvocationOperation invocation)
-    {
-        var (size, expiration) = Argument(invocation, 3) is { } createOptions ? InspectEntryOptions(createOptions) : (Evidence.Missing, Evidence.Missing);
-        if (Argument(invocation, 2)?.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-            || lambda.Symbol.Parameters.Length != 1)
-        {
-            return (Evidence.Unknown, Evidence.Unknown);
-        }
-
-        var entry = lambda.Symbol.Parameters[0];
-        foreach (var operation in lambda.Body.Descendants())
-        {
-            if (operation is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, entry))
-            {
-                continue;
-            }
-
-            var name = reference.WalkUpConversions() switch
-            {
-                IPropertyReferenceOperation property => property.Property.Name,
-                IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && ReferenceEquals(call.Arguments[0].Value.WalkDownConversions(), reference) => call.TargetMethod.Name,
-                IInvocationOperation call when ReferenceEquals(call.Instance?.WalkDownConversions(), reference) => call.TargetMethod.Name,
-                _ => null,
-            };
-            switch (name)
-            {
-                case null or "SetOptions":
-                    return (Evidence.Unknown, Evidence.Unknown); // the entry goes somewhere the rule cannot follow
-                case "Size" or "SetSize":
-                    size = Evidence.Present;
-                    break;
-                default:
-                    if (ExpirationMembers.Contains(name))
-                    {
-                        expiration = Evidence.Present;
-                    }
-
-                    break;
-            }
-        }
-
-        return (size, expiration);
-    }
-
-    /// <summary><c>new MemoryCacheEntryOptions { … }</c>, optionally followed by fluent <c>SetSize</c>/<c>Set…Expiration</c> calls.</summary>
-    private (Evidence Size, Evidence Expiration) InspectEntryOptions(IOperation value)
-    {
-        var size = Evidence.Missing;
-        var expiration = Evidence.Missing;
-        value = value.WalkDownConversions();
-        while (value is IInvocationOperation fluent && fluent.TargetMethod.IsExtensionMethod && fluent.Arguments.Length > 0)
-        {
-            var name = fluent.TargetMethod.Name;
-            if (name == "SetSize")
-            {
-                size = Evidence.Present;
-            }
-            else if (ExpirationMembers.Contains(name))
-            {
-                expiration = Evidence.Present;
-            }
-            else if (!name.StartsWith("Set", StringComparison.Ordinal) && name != "RegisterPostEvictionCallback")
-            {
-                return (Evidence.Unknown, Evidence.Unknown);
-            }
-
-            value = fluent.Arguments[0].Value.WalkDownConversions();
-        }
-
-        if (value is not IObjectCreationOperation creation || !SymbolEqualityComparer.Default.Equals(creation.Type, _entryOptions))
-        {
-            return (Evidence.Unknown, Evidence.Unknown);
-        }
-
+        var derived = !SymbolEqualityComparer.Default.Equals(creation.Type, Options);
         if (creation.Initializer is { } initializer)
         {
             foreach (var member in initializer.Initializers)
             {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property })
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment && property.Name == "SizeLimit")
                 {
-                    if (property.Property.Name == "Size")
+                    if (SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, SizeLimit) || ForwardsToBaseSizeLimit(property))
                     {
-                        size = Evidence.Present;
+                        return assignment.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ? CacheBound.Unbounded : CacheBound.SizeLimited;
                     }
-                    else if (ExpirationMembers.Contains(property.Property.Name))
-                    {
-                        expiration = Evidence.Present;
-                    }
-                }
-                else
-                {
-                    expiration = Evidence.Present; // ExpirationTokens = { … } collection initializer
                 }
             }
         }
 
-        return (size, expiration);
+        if (!derived)
+        {
+            return CacheBound.Unbounded;
+        }
+
+        // A derived options type may set the real SizeLimit in its constructor: only a source type that never
+        // assigns it (its hiding property aside) is provably unbounded.
+        return creation.Type is { } type && type.Locations.Length > 0 && type.Locations[0].IsInSource && !AssignsSizeLimit(type)
+            ? CacheBound.Unbounded
+            : CacheBound.Unknown;
     }
 
-    private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
+    private static bool ForwardsToBaseSizeLimit(IPropertySymbol property)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var reference in property.DeclaringSyntaxReferences)
         {
-            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            if (reference.GetSyntax().ToString().Contains("base.SizeLimit"))
             {
-                return argument.Value;
+                return true;
             }
         }
 
-        return null;
+        return false;
+    }
+
+    private static bool AssignsSizeLimit(ITypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment
+                    && assignment.Left.ToString() is "SizeLimit" or "base.SizeLimit" or "this.SizeLimit"
+                    && node.FirstAncestorOrSelf<PropertyDeclarationSyntax>() is not { Identifier.ValueText: "SizeLimit" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A key whose values cannot grow: a constant, a type or a type's name, an enum or a bool.</summary>
+    public static bool IsBoundedKey(IOperation? key)
+    {
+        key = key?.WalkDownConversions();
+        return key switch
+        {
+            null => false,
+            { ConstantValue.HasValue: true } => true,
+            ITypeOfOperation or INameOfOperation => true,
+            IPropertyReferenceOperation { Property.Name: "FullName" or "Name" or "AssemblyQualifiedName", Instance: { } instance } => instance.WalkDownConversions() is ITypeOfOperation,
+            _ => key.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || key.Type?.ToDisplayString() == "System.Type",
+        };
     }
 }

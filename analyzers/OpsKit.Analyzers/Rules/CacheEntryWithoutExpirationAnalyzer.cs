@@ -1,13 +1,16 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
 
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0005: an entry with no expiration written to a cache that provably has no SizeLimit (a private field of the
-/// same type created with inline options that do not set it). Nothing ever evicts such an entry.
+/// OPS0005: an entry with no expiration written into a cache that provably has no SizeLimit: the shared DI cache
+/// when the <c>AddMemoryCache</c> registrations of the same compilation leave it unbounded, or a cache created
+/// without SizeLimit and kept in a member. Nothing ever evicts such an entry. A key that cannot take many values
+/// (a constant, a type, an enum) is one entry per value and is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
@@ -20,17 +23,27 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var symbols = CacheEntrySymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
-            symbols?.Register(compilationStart, static (context, facts) =>
+            if (ProjectProperties.IsTestProject(compilationStart.Options) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
-                foreach (var call in facts.Calls)
+                return;
+            }
+
+            compilationStart.RegisterOperationAction(
+                context =>
                 {
-                    if (call.Expiration == Evidence.Missing && facts.BoundOf(call.Field) == CacheBound.Unbounded)
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (!CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                        || CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is not { } write
+                        || write.HasBoundedKey
+                        || write.Bound != CacheBound.Unbounded
+                        || write.Inspect().Expiration != Evidence.Missing)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutExpiration, call.Location));
+                        return;
                     }
-                }
-            });
+
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutExpiration, write.Location));
+                },
+                OperationKind.Invocation);
         });
     }
 }

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
 
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0004: an entry without Size written to a cache that provably has a SizeLimit: a private field of the same type
-/// whose every assignment is <c>new MemoryCache(new MemoryCacheOptions { SizeLimit = … })</c>. MemoryCache throws
-/// for such entries at run time.
+/// OPS0004: an entry without Size written into a cache that provably has a SizeLimit: the shared DI cache when an
+/// <c>AddMemoryCache</c> of the same compilation sets one, or a cache created with <c>SizeLimit</c> and kept in a
+/// member, whichever class writes into it. MemoryCache throws for such entries at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
@@ -21,17 +22,26 @@ public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var symbols = CacheEntrySymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
-            symbols?.Register(compilationStart, static (context, facts) =>
+            if (ProjectProperties.IsTestProject(compilationStart.Options) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
-                foreach (var call in facts.Calls)
+                return;
+            }
+
+            compilationStart.RegisterOperationAction(
+                context =>
                 {
-                    if (call.Size == Evidence.Missing && facts.BoundOf(call.Field) == CacheBound.SizeLimited)
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (!CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                        || CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is not { } write
+                        || write.Bound != CacheBound.SizeLimited
+                        || write.Inspect().Size != Evidence.Missing)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutSize, call.Location));
+                        return;
                     }
-                }
-            });
+
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutSize, write.Location));
+                },
+                OperationKind.Invocation);
         });
     }
 }

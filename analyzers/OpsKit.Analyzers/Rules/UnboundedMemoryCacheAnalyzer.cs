@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,9 +7,13 @@ using OpsKit.Analyzers.Internal;
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0003: <c>new MemoryCache(new MemoryCacheOptions { … })</c> or <c>AddMemoryCache(…)</c> without <c>SizeLimit</c>.
-/// Options that are set later, bound from configuration or configured through <c>Configure&lt;MemoryCacheOptions&gt;</c>
-/// count as bounded: the rule reports only what it can see is unbounded.
+/// OPS0003: a memory cache that provably has no SizeLimit. Either <c>new MemoryCache(…)</c> with options visibly built
+/// without it (a derived options type's own <c>SizeLimit</c> hides the real one and does not count), or the host's
+/// <c>AddMemoryCache()</c> when no registration or <c>Configure&lt;MemoryCacheOptions&gt;</c> of the same compilation
+/// sets, binds or may set SizeLimit. A registration is the host's in an application, and in a library when it sits
+/// in an instance method that returns nothing (the library composing a host's services, as a <c>Startup</c> or an
+/// application host class does); a library's extension method, static helper or builder API only makes sure the
+/// cache exists for a host that decides the bound.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
@@ -34,87 +36,71 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var compilation = compilationStart.Compilation;
-            var options = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
-            if (options is null)
+            var isApplication = ProjectProperties.IsApplication(compilationStart.Options, compilationStart.Compilation)
+                || ProjectProperties.IsWebApplication(compilationStart.Options);
+            if (CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
+                UnresolvedMemoryCache.Register(compilationStart, isApplication);
                 return;
             }
 
-            var symbols = new Symbols(
-                options,
-                compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCache"),
-                compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions"),
-                compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options"),
-                ProjectProperties.IsApplication(compilationStart.Options, compilation),
-                compilationStart.Options,
-                compilation);
-
-            compilationStart.RegisterSymbolStartAction(symbolStart => symbols.OnType(symbolStart), SymbolKind.NamedType);
+            var rule = new Rule(facts, isApplication, compilationStart.Options);
+            compilationStart.RegisterOperationAction(rule.OnObjectCreation, OperationKind.ObjectCreation);
+            if (facts.AddMemoryCacheType is not null)
+            {
+                compilationStart.RegisterOperationAction(rule.OnInvocation, OperationKind.Invocation);
+            }
         });
     }
 
-    private sealed class Symbols(
-        INamedTypeSymbol options,
-        INamedTypeSymbol? memoryCache,
-        INamedTypeSymbol? addMemoryCache,
-        INamedTypeSymbol? optionsFactory,
-        bool isApplication,
-        AnalyzerOptions analyzerOptions,
-        Compilation compilation)
+    internal static Diagnostic CreateDiagnostic(Location location, string kind)
+        => Diagnostic.Create(
+            Descriptors.UnboundedMemoryCache,
+            location,
+            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind),
+            kind == "MemoryCache" ? "new MemoryCache(...)" : "AddMemoryCache");
+
+    /// <summary>
+    /// The host's registration: any in an application; in a library, one inside an instance method (or a lambda in
+    /// one) that returns nothing (void or Task), never in an extension method or a static helper.
+    /// </summary>
+    internal static bool IsHostRegistration(IOperation operation, ISymbol containingSymbol, bool isApplication)
     {
-        private readonly Lazy<ImmutableArray<SyntaxTree>> _treesConfiguringOptions = new(() => FindTreesConfiguringOptions(compilation));
-
-        /// <summary>
-        /// Files that name <c>MemoryCacheOptions</c> as a generic argument (Configure&lt;MemoryCacheOptions&gt;,
-        /// IConfigureOptions&lt;MemoryCacheOptions&gt;, AddOptions&lt;MemoryCacheOptions&gt;…). A text search, done once
-        /// and only when an AddMemoryCache() is about to be reported: configuration in another class may set SizeLimit.
-        /// </summary>
-        private static ImmutableArray<SyntaxTree> FindTreesConfiguringOptions(Compilation compilation)
+        if (isApplication)
         {
-            var builder = ImmutableArray.CreateBuilder<SyntaxTree>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (tree.TryGetText(out var text) ? text.ToString().Contains("MemoryCacheOptions>") : tree.GetText().ToString().Contains("MemoryCacheOptions>"))
-                {
-                    builder.Add(tree);
-                }
-            }
-
-            return builder.ToImmutable();
+            return true;
         }
 
-        public void OnType(SymbolStartAnalysisContext context)
+        if (containingSymbol is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+            return false;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
             {
-                return;
+                return ReturnsNothing(lambda.Symbol);
             }
 
-            var ignored = RuleOptions.GetList(analyzerOptions, type.Locations[0].SourceTree!, IgnoredTypesOption);
-            if (RuleOptions.MatchesType(ignored, type))
+            if (current is ILocalFunctionOperation local)
             {
-                return;
-            }
-
-            var state = new TypeState();
-            if (memoryCache is not null)
-            {
-                context.RegisterOperationAction(OnObjectCreation, OperationKind.ObjectCreation);
-            }
-
-            if (addMemoryCache is not null && isApplication)
-            {
-                context.RegisterOperationAction(c => OnInvocation(c, state), OperationKind.Invocation);
-                context.RegisterSymbolEndAction(c => OnTypeEnd(c, state));
+                return ReturnsNothing(local.Symbol);
             }
         }
 
-        private void OnObjectCreation(OperationAnalysisContext context)
+        return ReturnsNothing(method);
+    }
+
+    private static bool ReturnsNothing(IMethodSymbol method)
+        => method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false };
+
+    private sealed class Rule(CacheEntryFacts facts, bool isApplication, AnalyzerOptions analyzerOptions)
+    {
+        public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(creation.Type, memoryCache) || creation.Arguments.Length == 0)
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, facts.MemoryCache) || creation.Arguments.Length == 0 || IsIgnored(context))
             {
                 return;
             }
@@ -122,88 +108,29 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             var optionsArgument = ArgumentFor(creation.Arguments, 0);
             if (optionsArgument is not null && IsProvablyUnbounded(optionsArgument, context.Operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.UnboundedMemoryCache,
-                    creation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "MemoryCache"),
-                    "new MemoryCache(...)"));
+                context.ReportDiagnostic(CreateDiagnostic(creation.Syntax.GetLocation(), "MemoryCache"));
             }
         }
 
-        private void OnInvocation(OperationAnalysisContext context, TypeState state)
+        public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (method.Name == "AddMemoryCache" && SymbolEqualityComparer.Default.Equals(method.ContainingType, addMemoryCache))
-            {
-                var configure = ArgumentFor(invocation.Arguments, 1);
-                if (configure is null)
-                {
-                    state.AddUnconfigured(invocation.GetNameLocation());
-                }
-                else if (configure.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                    && IsUnboundedConfigureLambda(lambda))
-                {
-                    context.ReportDiagnostic(CreateAddMemoryCacheDiagnostic(invocation.GetNameLocation()));
-                }
-
-                return;
-            }
-
-            // services.Configure<MemoryCacheOptions>(…), PostConfigure, AddOptions<MemoryCacheOptions>(), an
-            // IConfigureOptions<MemoryCacheOptions> registration: SizeLimit may be set there.
-            if (method.IsGenericMethod && MentionsOptions(method.TypeArguments))
-            {
-                state.MarkConfigured();
-            }
-        }
-
-        private void OnTypeEnd(SymbolAnalysisContext context, TypeState state)
-        {
-            if (state.Configured || state.Unconfigured.Count == 0)
+            if (invocation.TargetMethod.Name != "AddMemoryCache"
+                || SharedCacheRegistrations.Classify(facts, invocation) != RegistrationKind.Unbounded
+                || !IsHostRegistration(invocation, context.ContainingSymbol, isApplication)
+                || facts.Shared.Bound != CacheBound.Unbounded
+                || IsIgnored(context))
             {
                 return;
             }
 
-            foreach (var tree in _treesConfiguringOptions.Value)
-            {
-                var inThisType = false;
-                foreach (var reference in context.Symbol.DeclaringSyntaxReferences)
-                {
-                    inThisType |= reference.SyntaxTree == tree;
-                }
-
-                if (!inThisType)
-                {
-                    return;
-                }
-            }
-
-            foreach (var location in state.Unconfigured)
-            {
-                context.ReportDiagnostic(CreateAddMemoryCacheDiagnostic(location));
-            }
+            context.ReportDiagnostic(CreateDiagnostic(invocation.GetNameLocation(), "AddMemoryCache"));
         }
 
-        private static Diagnostic CreateAddMemoryCacheDiagnostic(Location location)
-            => Diagnostic.Create(
-                Descriptors.UnboundedMemoryCache,
-                location,
-                ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "AddMemoryCache"),
-                "AddMemoryCache");
-
-        private bool MentionsOptions(ImmutableArray<ITypeSymbol> types)
+        private bool IsIgnored(OperationAnalysisContext context)
         {
-            foreach (var type in types)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, options)
-                    || (type is INamedTypeSymbol { IsGenericType: true } generic && MentionsOptions(generic.TypeArguments)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var type = context.ContainingSymbol.ContainingType;
+            return type is not null && RuleOptions.MatchesType(RuleOptions.GetList(analyzerOptions, context.Operation.Syntax.SyntaxTree, IgnoredTypesOption), type);
         }
 
         /// <summary>The options passed to the MemoryCache constructor are visibly built without SizeLimit.</summary>
@@ -212,10 +139,10 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             value = value.WalkDownConversions();
             switch (value)
             {
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, options):
-                    return !InitializerSetsSizeLimit(creation);
+                case IObjectCreationOperation creation when facts.IsOptionsType(creation.Type):
+                    return facts.BoundOfOptionsCreation(creation) == CacheBound.Unbounded;
                 case IInvocationOperation { TargetMethod.Name: "Create" } invocation
-                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, optionsFactory) && invocation.Arguments.Length == 1:
+                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, facts.OptionsFactory) && invocation.Arguments.Length == 1:
                     return IsProvablyUnbounded(invocation.Arguments[0].Value, anchor);
                 case ILocalReferenceOperation local:
                     return IsLocalProvablyUnbounded(local.Local, anchor);
@@ -223,24 +150,6 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                     // A field, a parameter, a method's result: built somewhere we do not look.
                     return false;
             }
-        }
-
-        private bool InitializerSetsSizeLimit(IObjectCreationOperation creation)
-        {
-            if (creation.Initializer is null)
-            {
-                return false;
-            }
-
-            foreach (var initializer in creation.Initializer.Initializers)
-            {
-                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SizeLimit" } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>
@@ -263,8 +172,8 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                         var initial = declarator.GetVariableInitializer()?.Value.WalkDownConversions();
                         if (initial is not IObjectCreationOperation creation
-                            || !SymbolEqualityComparer.Default.Equals(creation.Type, options)
-                            || InitializerSetsSizeLimit(creation))
+                            || !facts.IsOptionsType(creation.Type)
+                            || facts.BoundOfOptionsCreation(creation) != CacheBound.Unbounded)
                         {
                             return false;
                         }
@@ -292,40 +201,14 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             {
                 case IPropertyReferenceOperation property:
                     return property.Property.Name != "SizeLimit";
-                case IArgumentOperation { Parent: IObjectCreationOperation creation } when SymbolEqualityComparer.Default.Equals(creation.Type, memoryCache):
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } when SymbolEqualityComparer.Default.Equals(creation.Type, facts.MemoryCache):
                     return true;
                 case IArgumentOperation { Parent: IInvocationOperation invocation }
-                    when invocation.TargetMethod.Name == "Create" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, optionsFactory):
+                    when invocation.TargetMethod.Name == "Create" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, facts.OptionsFactory):
                     return true;
                 default:
                     return false;
             }
-        }
-
-        /// <summary>
-        /// <c>AddMemoryCache(o => o.ExpirationScanFrequency = …)</c>: the lambda touches only other properties of its
-        /// parameter. Any other use of the parameter (binding from configuration, a helper) may set SizeLimit.
-        /// </summary>
-        private static bool IsUnboundedConfigureLambda(IAnonymousFunctionOperation lambda)
-        {
-            if (lambda.Symbol.Parameters.Length != 1)
-            {
-                return false;
-            }
-
-            var parameter = lambda.Symbol.Parameters[0];
-            foreach (var operation in lambda.Body.Descendants())
-            {
-                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
-                {
-                    if (reference.WalkUpConversions() is not IPropertyReferenceOperation property || property.Property.Name == "SizeLimit")
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
         }
 
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
@@ -339,27 +222,6 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
-        }
-    }
-
-    private sealed class TypeState
-    {
-        private readonly object _gate = new();
-        private readonly List<Location> _unconfigured = [];
-        private bool _configured;
-
-        public bool Configured { get { lock (_gate) { return _configured; } } }
-
-        public IReadOnlyList<Location> Unconfigured { get { lock (_gate) { return _unconfigured.ToArray(); } } }
-
-        public void AddUnconfigured(Location location)
-        {
-            lock (_gate) { _unconfigured.Add(location); }
-        }
-
-        public void MarkConfigured()
-        {
-            lock (_gate) { _configured = true; }
         }
     }
 }

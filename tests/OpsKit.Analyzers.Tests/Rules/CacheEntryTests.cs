@@ -172,6 +172,239 @@ public sealed class CacheEntryTests
             }
             """, Library with { IsTest = true });
 
+    // ---- the shared DI cache and caches reached from other classes ----
+
+    private const string BoundedSharedCache = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 2_000);
+        builder.Services.AddSingleton<CatalogService>();
+        builder.Build().Run();
+
+        """;
+
+    private const string UnboundedSharedCache = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CatalogService>();
+        builder.Build().Run();
+
+        """;
+
+    [Fact]
+    public Task Unsized_writes_through_an_injected_cache_are_reported_when_the_app_bounds_the_shared_cache()
+        => VerifySize.VerifyAsync(BoundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                private readonly IMemoryCache _cache = cache;
+
+                public void Remember(string sku, string title) => _cache.[|Set(sku, title)|];
+
+                public Task<string?> TitleAsync(string sku) => cache.[|GetOrCreateAsync(sku, async entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                    await Task.Yield();
+                    return sku;
+                })|];
+
+                public void Store(string sku)
+                {
+                    using var entry = _cache.[|CreateEntry(sku)|];
+                    entry.Value = sku;
+                }
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Sizes_set_through_a_readonly_options_field_a_local_or_a_created_entry_are_silent()
+        => VerifySize.VerifyAsync(BoundedSharedCache + """
+            public sealed class CatalogService
+            {
+                private readonly IMemoryCache _cache;
+                private readonly MemoryCacheEntryOptions _options;
+
+                public CatalogService(IMemoryCache cache)
+                {
+                    _cache = cache;
+                    _options = new MemoryCacheEntryOptions().SetSize(1).SetSlidingExpiration(TimeSpan.FromMinutes(5));
+                }
+
+                public void Remember(string sku, string title) => _cache.Set(sku, title, _options);
+
+                public void RememberLarge(string sku, string title)
+                {
+                    var options = new MemoryCacheEntryOptions();
+                    options.SetSize(title.Length);
+                    _cache.Set(sku, title, options);
+                }
+
+                public void Store(string sku)
+                {
+                    using var entry = _cache.CreateEntry(sku);
+                    entry.Size = 1;
+                    entry.Value = sku;
+                }
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Unsized_writes_into_an_unbounded_or_keyed_shared_cache_are_silent()
+        => VerifySize.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache, [FromKeyedServices("catalog")] IMemoryCache dedicated)
+            {
+                public void Remember(string sku, string title)
+                {
+                    cache.Set(sku, title);
+                    dedicated.Set(sku, title);
+                }
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task A_size_limited_cache_created_in_one_class_and_written_in_another_is_followed()
+        => VerifySize.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public static class Caches
+            {
+                public static IMemoryCache Thumbnails { get; } = new MemoryCache(new MemoryCacheOptions { SizeLimit = 512 });
+            }
+
+            public sealed class ThumbnailService
+            {
+                public void Keep(string path, byte[] image) => Caches.Thumbnails.[|Set(path, image)|];
+
+                public void KeepSized(string path, byte[] image) => Caches.Thumbnails.Set(path, image, new MemoryCacheEntryOptions { Size = image.Length });
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_derived_options_type_whose_own_SizeLimit_hides_the_real_one_leaves_the_cache_unbounded()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TenantCacheOptions : MemoryCacheOptions
+            {
+                public new long? SizeLimit { get; set; }
+            }
+
+            public sealed class TenantCache
+            {
+                private readonly MemoryCache _cache = new(new TenantCacheOptions { SizeLimit = 100 });
+
+                public void Put(string tenant, string name) => _cache.[|Set(tenant, name)|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task Unexpiring_writes_through_an_injected_cache_are_reported_when_the_shared_cache_is_unbounded()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                public Task<string?> OwnerAsync(string user) => cache.[|GetOrCreateAsync(user, async entry =>
+                {
+                    await Task.Yield();
+                    return user;
+                })|];
+
+                public void Remember(string sku, string title) => cache.[|Set(sku, title)|];
+
+                public void RememberWithEmptyOptions(string sku, string title) => cache.[|Set(sku, title, new MemoryCacheEntryOptions())|];
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Expirations_through_overloads_fluent_entries_helpers_and_fields_are_silent()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                private static readonly MemoryCacheEntryOptions Sliding = new() { SlidingExpiration = TimeSpan.FromMinutes(5) };
+
+                public void Remember(string sku, string title)
+                {
+                    cache.Set(sku, title, TimeSpan.FromHours(1));
+                    cache.Set(sku, title, DateTimeOffset.UtcNow.AddHours(1));
+                    cache.Set(sku, title, Sliding);
+                    cache.Set(sku, title, Policies.Short());
+                }
+
+                public string? Title(string sku) => cache.GetOrCreate(sku, entry =>
+                {
+                    entry.SetPriority(CacheItemPriority.High).SetSlidingExpiration(TimeSpan.FromMinutes(1));
+                    return sku;
+                });
+
+                public string? Copied(string sku, MemoryCacheEntryOptions options) => cache.GetOrCreate(sku, entry =>
+                {
+                    entry.SetOptions(options);
+                    return sku;
+                });
+            }
+
+            public static class Policies
+            {
+                public static MemoryCacheEntryOptions Short() => new() { SlidingExpiration = TimeSpan.FromMinutes(1) };
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Keys_that_cannot_grow_are_silent()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                private const string DevicesKey = "devices";
+
+                public void Remember(string[] devices, bool enabled, DayOfWeek day)
+                {
+                    cache.Set(DevicesKey, devices);
+                    cache.Set("settings", enabled);
+                    cache.Set(typeof(CatalogService).FullName!, devices);
+                    cache.Set(day, devices);
+                }
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task An_injected_cache_in_a_library_that_registers_no_cache_is_silent()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                public void Remember(string sku, string title) => cache.Set(sku, title);
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_library_that_registers_the_cache_without_SizeLimit_decides_its_bound()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class CatalogRegistration
+            {
+                public static IServiceCollection AddCatalog(this IServiceCollection services)
+                    => services.AddMemoryCache().AddSingleton<CatalogService>();
+            }
+
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                public void Remember(string sku, string title) => cache.[|Set(sku, title)|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_cache_resolved_from_the_service_provider_is_the_shared_cache()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IServiceProvider services)
+            {
+                public void Remember(string sku, string title) => services.GetRequiredService<IMemoryCache>().[|Set(sku, title)|];
+            }
+            """, TestProject.WebApp);
+
     // ---- OPS0004 code fix ----
 
     [Fact]

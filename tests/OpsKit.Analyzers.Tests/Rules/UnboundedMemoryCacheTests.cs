@@ -301,33 +301,216 @@ public sealed class UnboundedMemoryCacheTests
             }
             """, Library);
 
+    // ---- patterns from real services ----
+
+    [Fact]
+    public Task AddMemoryCache_in_the_void_registration_method_of_a_host_library_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public abstract class ServerHost
+            {
+                protected virtual void RegisterServices(IServiceCollection services)
+                {
+                    services.[|AddMemoryCache()|];
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task AddMemoryCache_in_a_private_helper_of_a_library_registration_class_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class FlagRegistration
+            {
+                public static IServiceCollection AddFlags(this IServiceCollection services)
+                {
+                    AddCommon(services);
+                    return services;
+                }
+
+                private static void AddCommon(IServiceCollection services) => services.AddMemoryCache();
+            }
+            """, Library);
+
+    [Fact]
+    public Task AddMemoryCache_in_a_library_builder_API_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public sealed class TokenCacheBuilder(IServiceCollection services)
+            {
+                public TokenCacheBuilder AddInMemoryTokens()
+                {
+                    services.AddMemoryCache();
+                    return this;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task AddMemoryCache_is_silent_when_another_registration_of_the_app_sets_SizeLimit()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache();
+            builder.Services.AddMemoryCache(options => options.SizeLimit = 500);
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task AddMemoryCache_with_a_SizeLimit_from_nullable_configuration_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var limit = builder.Configuration.GetValue<long?>("Cache:SizeLimit");
+            builder.Services.AddMemoryCache(options => options.SizeLimit = limit);
+            builder.Build().Run();
+            """);
+
+    [Fact]
+    public Task A_derived_options_type_that_hides_SizeLimit_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class TenantCacheOptions : MemoryCacheOptions
+            {
+                public new long? SizeLimit { get; set; }
+            }
+
+            public sealed class TenantCache
+            {
+                private readonly MemoryCache _cache = [|new(new TenantCacheOptions { SizeLimit = 100 })|];
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_derived_options_type_that_forwards_or_sets_the_real_SizeLimit_is_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class ForwardingOptions : MemoryCacheOptions
+            {
+                public new long? SizeLimit { get => base.SizeLimit; set => base.SizeLimit = value; }
+            }
+
+            public sealed class PresetOptions : MemoryCacheOptions
+            {
+                public PresetOptions() => SizeLimit = 1_000;
+            }
+
+            public sealed class TenantCache
+            {
+                private readonly MemoryCache _forwarding = new(new ForwardingOptions { SizeLimit = 100 });
+                private readonly MemoryCache _preset = new(new PresetOptions());
+            }
+            """, Library);
+
+    [Fact]
+    public Task An_unresolved_MemoryCache_with_default_options_is_reported_before_packages_are_restored()
+        => Verify.VerifyBrokenAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public static class Tokens
+            {
+                private static readonly MemoryCache Cache = [|new(new MemoryCacheOptions())|];
+                private static readonly MemoryCache Bounded = new(new MemoryCacheOptions { SizeLimit = 10 });
+            }
+            """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
     // ---- code fixes ----
 
-    [Fact]
-    public Task Fix_replaces_AddMemoryCache_with_AddOpsMemoryCache_when_OpsKit_is_referenced()
-        => Fix.VerifyFixAsync("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.[|AddMemoryCache()|];
-            builder.Build().Run();
-            """, """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddOpsMemoryCache("default");
-            builder.Build().Run();
-            """, TestProject.WebAppWithOpsKit, UnboundedMemoryCacheCodeFix.DedicatedCacheKey);
+    private const string StoreRegistration = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        var builder = WebApplication.CreateBuilder(args);
+        Registration.AddServices(builder.Services);
+        builder.Build().Run();
+
+        public static class Registration
+        {
+            public static void AddServices(IServiceCollection services)
+            {
+                services.[|AddMemoryCache()|];
+                services.AddSingleton<ProductStore>();
+            }
+        }
+
+        """;
+
+    private const string StoreScenario = """
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Scenario
+        {
+            public static void Run()
+            {
+                var services = new ServiceCollection();
+                Registration.AddServices(services);
+                using var provider = services.BuildServiceProvider();
+                var store = provider.GetRequiredService<ProductStore>();
+                store.Put("a", "apple");
+                store.Get("b");
+            }
+        }
+        """;
+
+    private const string UnsizedStore = """
+        public sealed class ProductStore(IMemoryCache cache)
+        {
+            public void Put(string id, string name) => cache.Set(id, name);
+
+            public string? Get(string id) => cache.GetOrCreate(id, entry =>
+            {
+                entry.SlidingExpiration = TimeSpan.FromMinutes(1);
+                return id;
+            });
+        }
+        """;
+
+    private const string SizedStore = """
+        public sealed class ProductStore(IMemoryCache cache)
+        {
+            public void Put(string id, string name) => cache.Set(id, name, new MemoryCacheEntryOptions { Size = 1 });
+
+            public string? Get(string id) => cache.GetOrCreate(id, entry =>
+            {
+                entry.Size = 1;
+                entry.SlidingExpiration = TimeSpan.FromMinutes(1);
+                return id;
+            });
+        }
+        """;
 
     [Fact]
-    public async Task Fix_titles_say_what_SizeLimit_implies()
+    public Task Fix_bounds_the_shared_cache_and_sizes_every_entry_written_to_it()
+        => Fix.VerifyFixAsync(StoreRegistration + UnsizedStore, StoreRegistration.Replace("[|AddMemoryCache()|]", "AddMemoryCache(options => options.SizeLimit = 1024)") + SizedStore, TestProject.WebApp);
+
+    [Fact]
+    public void The_fixed_app_writes_into_its_bounded_cache_without_throwing()
+        => FixedCodeRunner.Run(
+            StoreRegistration.Replace("[|AddMemoryCache()|]", "AddMemoryCache(options => options.SizeLimit = 1024)") + SizedStore,
+            StoreScenario,
+            TestProject.WebApp);
+
+    [Fact]
+    public void A_SizeLimit_alone_would_break_the_app_at_its_first_unsized_write()
     {
-        var titles = await Fix.GetFixTitlesAsync("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.[|AddMemoryCache()|];
-            builder.Build().Run();
-            """, TestProject.WebAppWithOpsKit);
-        Assert.Equal(["Use a dedicated size-limited cache (AddOpsMemoryCache)", "Set SizeLimit on the shared IMemoryCache (every cache entry must then set Size)"], titles);
+        var thrown = Assert.Throws<InvalidOperationException>(() => FixedCodeRunner.Run(
+            StoreRegistration.Replace("[|AddMemoryCache()|]", "AddMemoryCache(options => options.SizeLimit = 1024)") + UnsizedStore,
+            StoreScenario,
+            TestProject.WebApp));
+        Assert.Contains("Size", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public Task Fix_adds_a_SizeLimit_lambda_to_AddMemoryCache()
+    public async Task Fix_title_says_how_many_entries_get_a_Size()
+    {
+        var titles = await Fix.GetFixTitlesAsync(StoreRegistration + UnsizedStore, TestProject.WebApp);
+        Assert.Equal(["Set SizeLimit on the shared IMemoryCache and Size = 1 on the 2 entries written without one"], titles);
+    }
+
+    [Fact]
+    public Task Fix_adds_a_SizeLimit_lambda_when_nothing_writes_into_the_shared_cache()
         => Fix.VerifyFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.[|AddMemoryCache()|];
@@ -356,6 +539,113 @@ public sealed class UnboundedMemoryCacheTests
             });
             builder.Build().Run();
             """, TestProject.WebApp);
+
+    [Fact]
+    public Task No_SizeLimit_fix_when_a_write_into_the_shared_cache_takes_its_options_from_a_helper()
+        => Fix.VerifyNoFixAsync(StoreRegistration + """
+            public sealed class ProductStore(IMemoryCache cache)
+            {
+                public void Put(string id, string name) => cache.Set(id, name, Policies.Short());
+            }
+
+            public static class Policies
+            {
+                public static MemoryCacheEntryOptions Short() => new() { SlidingExpiration = TimeSpan.FromMinutes(1) };
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task No_SizeLimit_fix_when_a_referenced_library_may_write_into_the_shared_cache()
+        => Fix.VerifyNoFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddMemoryCache()|];
+            builder.Services.AddVendorCatalog();
+            builder.Build().Run();
+            """, TestProject.WebApp with { AdditionalReferences = [VendorCatalog.Value] });
+
+    private static readonly Lazy<Microsoft.CodeAnalysis.MetadataReference> VendorCatalog = new(() => TestReferences.CompileLibrary("Vendor.Catalog", """
+        using Microsoft.Extensions.Caching.Memory;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class VendorCatalogExtensions
+        {
+            public static IServiceCollection AddVendorCatalog(this IServiceCollection services) => services.AddSingleton<VendorCatalog>();
+        }
+
+        public sealed class VendorCatalog(IMemoryCache cache)
+        {
+            public void Remember(string sku, string name) => cache.Set(sku, name);
+        }
+        """, [.. TestReferences.NetCore, .. TestReferences.AspNetCore]));
+
+    private const string PrivateCache = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        public sealed class PriceCache
+        {
+            private readonly MemoryCache _cache = [|new MemoryCache(new MemoryCacheOptions())|];
+
+            public void Put(string sku, decimal price) => _cache.Set(sku, price, TimeSpan.FromMinutes(5));
+
+            public bool TryGet(string sku, out decimal price) => _cache.TryGetValue(sku, out price);
+        }
+
+        """;
+
+    private const string PrivateCacheScenario = """
+        public static class Scenario
+        {
+            public static void Run()
+            {
+                var prices = new PriceCache();
+                prices.Put("sku-1", 9.5m);
+                if (!prices.TryGet("sku-1", out var price) || price != 9.5m)
+                {
+                    throw new System.InvalidOperationException("The entry was not cached.");
+                }
+            }
+        }
+        """;
+
+    private const string BoundedPrivateCache = """
+        using Microsoft.Extensions.Caching.Memory;
+
+        public sealed class PriceCache
+        {
+            private readonly MemoryCache _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = 1024 });
+
+            public void Put(string sku, decimal price) => _cache.Set(sku, price, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5), Size = 1 });
+
+            public bool TryGet(string sku, out decimal price) => _cache.TryGetValue(sku, out price);
+        }
+
+        """;
+
+    [Fact]
+    public Task Fix_bounds_a_private_cache_and_sizes_its_writes()
+        => Fix.VerifyFixAsync(PrivateCache, BoundedPrivateCache, Library);
+
+    [Fact]
+    public void The_fixed_private_cache_stores_and_returns_its_entries()
+        => FixedCodeRunner.Run(BoundedPrivateCache, PrivateCacheScenario, Library);
+
+    [Fact]
+    public Task No_fix_when_the_private_cache_is_handed_to_other_code()
+        => Fix.VerifyNoFixAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class PriceCache
+            {
+                private readonly MemoryCache _cache = [|new MemoryCache(new MemoryCacheOptions())|];
+
+                public PriceWriter Writer() => new(_cache);
+            }
+
+            public sealed class PriceWriter(IMemoryCache cache)
+            {
+                public void Put(string sku, decimal price) => cache.Set(sku, price);
+            }
+            """, Library);
 
     [Fact]
     public Task Fix_adds_SizeLimit_to_inline_options()
@@ -418,12 +708,4 @@ public sealed class UnboundedMemoryCacheTests
                 }
             }
             """, Library);
-
-    [Fact]
-    public Task No_dedicated_cache_fix_without_OpsKit()
-        => Fix.VerifyNoFixAsync("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.[|AddMemoryCache()|];
-            builder.Build().Run();
-            """, TestProject.WebApp, UnboundedMemoryCacheCodeFix.DedicatedCacheKey);
 }

@@ -1,0 +1,142 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OpsKit.Analyzers.Rules;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// OPS0003 while Microsoft.Extensions.Caching.Memory is not resolved yet (packages not restored): only the shapes
+/// that cannot be anything else are reported. <c>new MemoryCache(new MemoryCacheOptions())</c> (also through
+/// <c>Options.Create</c> or a target-typed <c>new(…)</c>) with no SizeLimit in the initializer, and the host's
+/// argument-less <c>AddMemoryCache()</c> when no file of the compilation mentions SizeLimit or configures
+/// <c>MemoryCacheOptions</c>. Both must be unresolved calls: a method of the same name in source is something else.
+/// </summary>
+internal static class UnresolvedMemoryCache
+{
+    public static void Register(CompilationStartAnalysisContext context, bool isApplication)
+    {
+        var compilation = context.Compilation;
+        var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        context.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(c => OnInvocation(c, isApplication, configuresElsewhere), SyntaxKind.InvocationExpression);
+    }
+
+    private static void OnCreation(SyntaxNodeAnalysisContext context)
+    {
+        var creation = (BaseObjectCreationExpressionSyntax)context.Node;
+        var named = creation switch
+        {
+            ObjectCreationExpressionSyntax explicitType => LastName(explicitType.Type) == "MemoryCache",
+            _ => LastName(DeclaredType(creation)) is "MemoryCache" or "IMemoryCache",
+        };
+        if (!named || creation.ArgumentList?.Arguments.Count != 1 || !IsUnboundedOptions(creation.ArgumentList.Arguments[0].Expression)
+            || context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type is { TypeKind: not TypeKind.Error })
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(UnboundedMemoryCacheAnalyzer.CreateDiagnostic(creation.GetLocation(), "MemoryCache"));
+    }
+
+    private static void OnInvocation(SyntaxNodeAnalysisContext context, bool isApplication, Lazy<bool> configuresElsewhere)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddMemoryCache" } access
+            || invocation.ArgumentList.Arguments.Count != 0
+            || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not null
+            || !IsHost(context, invocation, isApplication)
+            || configuresElsewhere.Value)
+        {
+            return;
+        }
+
+        var location = Location.Create(invocation.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End));
+        context.ReportDiagnostic(UnboundedMemoryCacheAnalyzer.CreateDiagnostic(location, "AddMemoryCache"));
+    }
+
+    private static bool IsHost(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation, bool isApplication)
+    {
+        if (isApplication)
+        {
+            return true;
+        }
+
+        if (context.ContainingSymbol is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
+        {
+            return false;
+        }
+
+        foreach (var ancestor in invocation.Ancestors())
+        {
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return context.SemanticModel.GetSymbolInfo(ancestor, context.CancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true }
+                    || context.SemanticModel.GetDeclaredSymbol(ancestor, context.CancellationToken) is IMethodSymbol { ReturnsVoid: true };
+            }
+
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        return method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false };
+    }
+
+    /// <summary><c>new MemoryCacheOptions()</c> or <c>{ … }</c> without SizeLimit, optionally inside <c>Options.Create(…)</c>.</summary>
+    private static bool IsUnboundedOptions(ExpressionSyntax expression)
+    {
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" }, ArgumentList.Arguments.Count: 1 } create)
+        {
+            expression = create.ArgumentList.Arguments[0].Expression;
+        }
+
+        if (expression is not ObjectCreationExpressionSyntax options || LastName(options.Type) != "MemoryCacheOptions")
+        {
+            return false;
+        }
+
+        foreach (var member in options.Initializer?.Expressions ?? default)
+        {
+            if (member is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } || name.Identifier.ValueText == "SizeLimit")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static TypeSyntax? DeclaredType(SyntaxNode creation) => creation.Parent?.Parent switch
+    {
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+        PropertyDeclarationSyntax property => property.Type,
+        _ => null,
+    };
+
+    private static string? LastName(TypeSyntax? type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool MentionsConfiguration(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText();
+            if (SourceTextSearch.IndexOf(text, "SizeLimit") >= 0 || SourceTextSearch.IndexOf(text, "MemoryCacheOptions>") >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
