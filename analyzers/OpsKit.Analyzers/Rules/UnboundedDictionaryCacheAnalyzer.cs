@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -8,9 +9,13 @@ using OpsKit.Analyzers.Internal;
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0006: a private static or readonly <c>Dictionary</c>/<c>ConcurrentDictionary</c> field that its type writes to
-/// outside constructors but never removes from, clears, resets or checks the size of. Analysis stays within the
-/// field's type: a field that leaves the type (argument, return, assignment elsewhere) is not reported.
+/// OPS0006: a private <c>Dictionary</c>/<c>ConcurrentDictionary</c> field that lives as long as the process and only
+/// grows with keys that come from callers. Long-lived means static, or an instance field of a class registered as a
+/// singleton (or hosted service) in the same compilation. Growing means written outside constructors and never removed
+/// from, cleared, size-checked, replaced or handed out. Bounded key spaces stay silent: enum, type, member and culture
+/// keys, constant keys, keys built from the object's own configuration, keys checked against a fixed set first, and
+/// per-id lock pools. A static field is only reported when its keys visibly name a user, session, client, request or
+/// tenant, or embed a time stamp: a static memo keyed by an anonymous string is usually fed by code, not by requests.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
@@ -23,12 +28,12 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options))
+            var compilation = compilationStart.Compilation;
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
             {
                 return;
             }
 
-            var compilation = compilationStart.Compilation;
             var dictionary = compilation.GetBestTypeByMetadataName("System.Collections.Generic.Dictionary`2");
             var concurrent = compilation.GetBestTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
             if (dictionary is null && concurrent is null)
@@ -36,15 +41,24 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var memberInfo = compilation.GetBestTypeByMetadataName("System.Reflection.MemberInfo");
-            var type = compilation.GetBestTypeByMetadataName("System.Type");
-            compilationStart.RegisterSymbolStartAction(
-                symbolStart => OnType(symbolStart, dictionary, concurrent, memberInfo, type),
-                SymbolKind.NamedType);
+            var registrations = new ServiceRegistrations();
+            registrations.Register(compilationStart);
+            var pending = new ConcurrentBag<(IFieldSymbol Field, INamedTypeSymbol Type)>();
+            compilationStart.RegisterSymbolStartAction(symbolStart => OnType(symbolStart, dictionary, concurrent, pending), SymbolKind.NamedType);
+            compilationStart.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (field, type) in pending)
+                {
+                    if ((registrations.LifetimeOf(type) & RegisteredLifetime.Singleton) != 0)
+                    {
+                        Report(end.ReportDiagnostic, field, type);
+                    }
+                }
+            });
         });
     }
 
-    private static void OnType(SymbolStartAnalysisContext context, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, INamedTypeSymbol? memberInfo, INamedTypeSymbol? systemType)
+    private static void OnType(SymbolStartAnalysisContext context, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, ConcurrentBag<(IFieldSymbol, INamedTypeSymbol)> pending)
     {
         var type = (INamedTypeSymbol)context.Symbol;
 
@@ -59,9 +73,10 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         {
             if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false, IsImplicitlyDeclared: false } field
                 && (field.IsStatic || field.IsReadOnly)
-                && field.Type is INamedTypeSymbol { IsGenericType: true } fieldType
+                && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
                 && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
-                && !HasBoundedKeySpace(fieldType.TypeArguments[0], memberInfo, systemType))
+                && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
+                && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1]))
             {
                 candidates ??= new Dictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
                 candidates.Add(field, new FieldUsage());
@@ -78,33 +93,26 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         {
             foreach (var pair in candidates)
             {
-                if (pair.Value.IsUnbounded && pair.Key.Locations.Length > 0)
+                var field = pair.Key;
+                if (!pair.Value.Grows(field.IsStatic) || field.Locations.Length == 0)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, pair.Key.Locations[0], pair.Key.Name, type.Name));
+                    continue;
+                }
+
+                if (field.IsStatic)
+                {
+                    Report(c.ReportDiagnostic, field, type);
+                }
+                else
+                {
+                    pending.Add((field, type)); // decided once every registration of the compilation has been seen
                 }
             }
         });
     }
 
-    /// <summary>Keys drawn from a small, fixed set (types, members, enums, booleans) cannot grow without bound.</summary>
-    private static bool HasBoundedKeySpace(ITypeSymbol key, INamedTypeSymbol? memberInfo, INamedTypeSymbol? systemType)
-    {
-        if (key.TypeKind == TypeKind.Enum || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_SByte)
-        {
-            return true;
-        }
-
-        for (var current = key; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, memberInfo) || SymbolEqualityComparer.Default.Equals(current, systemType)
-                || current.ToDisplayString() is "System.Reflection.Assembly" or "System.Reflection.ParameterInfo")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static void Report(System.Action<Diagnostic> report, IFieldSymbol field, INamedTypeSymbol type)
+        => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, type.Name));
 
     private static void OnFieldReference(OperationAnalysisContext context, Dictionary<IFieldSymbol, FieldUsage> candidates)
     {
@@ -117,35 +125,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         var inInitialization = context.ContainingSymbol is IFieldSymbol or IPropertySymbol
             || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
         var member = context.ContainingSymbol;
-        var parent = reference.WalkUpConversions();
-        switch (parent)
+        switch (reference.WalkUpConversions())
         {
             case IInvocationOperation invocation when ReferenceEquals(invocation.Instance?.WalkDownConversions(), reference):
-                switch (invocation.TargetMethod.Name)
-                {
-                    case "GetOrAdd" or "AddOrUpdate":
-                        if (!inInitialization)
-                        {
-                            usage.MarkLookupAndWrite(member);
-                            usage.MarkWrite(member);
-                        }
-
-                        break;
-                    case "Add" or "TryAdd":
-                        if (!inInitialization)
-                        {
-                            usage.MarkWrite(member);
-                        }
-
-                        break;
-                    case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
-                        usage.MarkLookup(member);
-                        break;
-                    case "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity":
-                        usage.MarkBounded();
-                        break;
-                }
-
+                OnCall(usage, invocation, invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, member, inInitialization);
+                break;
+            case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension }:
+                // CollectionExtensions.GetValueOrDefault/TryAdd/Remove and a project's own GetOrAdd helpers.
+                OnCall(usage, extension, extension.TargetMethod.Name, extension.Arguments.Length > 1 ? extension.Arguments[1].Value : null, member, inInitialization);
                 break;
             case IPropertyReferenceOperation property when ReferenceEquals(property.Instance?.WalkDownConversions(), reference):
                 if (property.Property.IsIndexer)
@@ -154,7 +141,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                     {
                         if (!inInitialization)
                         {
-                            usage.MarkWrite(member);
+                            usage.MarkWrite(member, ClassifyKey(property.Arguments.Length > 0 ? property.Arguments[0].Value : null, property));
                         }
                     }
                     else
@@ -184,42 +171,127 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static void OnCall(FieldUsage usage, IInvocationOperation invocation, string name, IOperation? key, ISymbol member, bool inInitialization)
+    {
+        switch (name)
+        {
+            case "GetOrAdd" or "AddOrUpdate" or "Add" or "TryAdd":
+                if (!inInitialization)
+                {
+                    usage.MarkWrite(member, ClassifyKey(key, invocation), getOrAdd: name is "GetOrAdd" or "AddOrUpdate");
+                }
+
+                break;
+            case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
+                usage.MarkLookup(member);
+                break;
+            default:
+                if (invocation.TargetMethod.IsExtensionMethod || name is "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity")
+                {
+                    usage.MarkBounded(); // a removal, or a helper the rule cannot see into
+                }
+
+                break;
+        }
+    }
+
+    private static KeyOrigin ClassifyKey(IOperation? key, IOperation write)
+    {
+        var body = ConnectionLifetime.BodyOf(write);
+        var origin = DictionaryKeyFacts.Classify(key, body);
+        return origin != KeyOrigin.Bounded && IsGuardedByKnownSet(key, body) ? KeyOrigin.Bounded : origin;
+    }
+
     /// <summary>
-    /// A cache looks up and fills in the same member (get-or-add). A registry written in Register() and read
-    /// elsewhere is not reported: only members that both look up and write count.
+    /// <c>if (!Known.Contains(key)) return;</c>, <c>key is "a" or "b"</c>, <c>switch (key)</c>: the function checks the
+    /// key against a fixed set before writing it.
+    /// </summary>
+    private static bool IsGuardedByKnownSet(IOperation? key, IOperation body)
+    {
+        var symbol = key?.WalkDownConversions() switch
+        {
+            IParameterReferenceOperation parameter => (ISymbol)parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" } check
+                    when check.GetReceiverOrThisArgument()?.WalkDownConversions() is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } }
+                        && RefersTo(check.Arguments[check.Arguments.Length - 1].Value, symbol):
+                    return true;
+                case IIsPatternOperation pattern when RefersTo(pattern.Value, symbol) && pattern.Pattern is IBinaryPatternOperation or IConstantPatternOperation:
+                    return true;
+                case ISwitchOperation @switch when RefersTo(@switch.Value, symbol):
+                    return true;
+                case ISwitchExpressionOperation switchExpression when RefersTo(switchExpression.Value, symbol):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RefersTo(IOperation value, ISymbol symbol)
+        => value.WalkDownConversions() switch
+        {
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+            _ => false,
+        };
+
+    /// <summary>
+    /// A cache looks up and fills in the same member (get-or-add), or is keyed by callers' identities. A registry written
+    /// in Register() and read elsewhere with anonymous names is not reported.
     /// </summary>
     private sealed class FieldUsage
     {
         private readonly object _gate = new();
         private readonly HashSet<ISymbol> _lookups = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> _writes = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _openWrites = new(SymbolEqualityComparer.Default);
         private bool _getOrAdd;
+        private bool _perRequest;
         private bool _bounded;
 
-        public bool IsUnbounded
+        /// <summary>Static fields need keys that visibly come from requests; singleton fields need keys from callers.</summary>
+        public bool Grows(bool isStatic)
         {
-            get
+            lock (_gate)
             {
-                lock (_gate)
+                if (_bounded || _openWrites.Count == 0)
                 {
-                    return !_bounded && (_getOrAdd || _writes.Overlaps(_lookups));
+                    return false;
                 }
+
+                return isStatic ? _perRequest : _perRequest || _getOrAdd || _openWrites.Overlaps(_lookups);
             }
         }
 
-        public void MarkWrite(ISymbol member)
+        public void MarkWrite(ISymbol member, KeyOrigin origin, bool getOrAdd = false)
         {
-            lock (_gate) { _writes.Add(member); }
+            if (origin == KeyOrigin.Bounded)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _openWrites.Add(member);
+                _getOrAdd |= getOrAdd;
+                _perRequest |= origin == KeyOrigin.PerRequest;
+            }
         }
 
         public void MarkLookup(ISymbol member)
         {
             lock (_gate) { _lookups.Add(member); }
-        }
-
-        public void MarkLookupAndWrite(ISymbol member)
-        {
-            lock (_gate) { _getOrAdd = true; }
         }
 
         public void MarkBounded()
