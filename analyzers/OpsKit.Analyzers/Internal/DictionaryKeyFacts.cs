@@ -13,7 +13,7 @@ internal enum KeyOrigin
     /// <summary>Data handed in by the caller with nothing that says what it is.</summary>
     Open = 1,
 
-    /// <summary>Data that names a user, session, client, request or tenant, or that embeds a time stamp or a fresh Guid.</summary>
+    /// <summary>Data that names a user, session, customer, device, request or tenant, or that embeds a time stamp or a fresh Guid.</summary>
     PerRequest = 2,
 }
 
@@ -27,7 +27,7 @@ internal static class DictionaryKeyFacts
 
     private static readonly string[] PerRequestWords =
     [
-        "user", "session", "client", "customer", "account", "tenant", "device", "visitor", "request", "order",
+        "user", "session", "customer", "account", "tenant", "device", "visitor", "request", "order",
         "email", "phone", "token", "member", "subscriber", "player", "cart", "basket", "ticket", "recipient", "remote",
     ];
 
@@ -260,7 +260,8 @@ internal static class DictionaryKeyFacts
             }
         }
 
-        // "ip", "ipAddress", "clientIp", "remoteIP": the two letters as a word of their own.
+        // "ip", "ipAddress", "clientIp", "remoteIP": the two letters as a word of their own. ("client" alone is left
+        // out: an OAuth client id is configuration.)
         return name.Equals("ip", StringComparison.OrdinalIgnoreCase)
             || name.StartsWith("ip", StringComparison.OrdinalIgnoreCase) && name.Length > 2 && char.IsUpper(name[2])
             || name.EndsWith("Ip", StringComparison.Ordinal) || name.EndsWith("IP", StringComparison.Ordinal);

@@ -31,8 +31,26 @@ internal sealed class ServiceRegistrations
     public void Register(CompilationStartAnalysisContext context)
         => context.RegisterSyntaxNodeAction(OnInvocation, SyntaxKind.InvocationExpression);
 
+    /// <summary>The lifetimes of the type and of every registered class derived from it (a base class's fields and
+    /// constructor live as long as the registered instance).</summary>
     public RegisteredLifetime LifetimeOf(INamedTypeSymbol type)
-        => _lifetimes.TryGetValue(type.OriginalDefinition, out var lifetime) ? lifetime : RegisteredLifetime.None;
+    {
+        var definition = type.OriginalDefinition;
+        var lifetime = RegisteredLifetime.None;
+        foreach (var pair in _lifetimes)
+        {
+            for (var current = pair.Key; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, definition))
+                {
+                    lifetime |= pair.Value;
+                    break;
+                }
+            }
+        }
+
+        return lifetime;
+    }
 
     private void OnInvocation(SyntaxNodeAnalysisContext context)
     {

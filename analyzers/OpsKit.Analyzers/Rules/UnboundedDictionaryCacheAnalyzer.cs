@@ -14,8 +14,9 @@ namespace OpsKit.Analyzers.Rules;
 /// singleton (or hosted service) in the same compilation. Growing means written outside constructors and never removed
 /// from, cleared, size-checked, replaced or handed out. Bounded key spaces stay silent: enum, type, member and culture
 /// keys, constant keys, keys built from the object's own configuration, keys checked against a fixed set first, and
-/// per-id lock pools. A static field is only reported when its keys visibly name a user, session, client, request or
-/// tenant, or embed a time stamp: a static memo keyed by an anonymous string is usually fed by code, not by requests.
+/// per-id lock pools. The keys must visibly be per-request data (they name a user, session, customer, device, request or
+/// tenant, or embed a time stamp): a memo keyed by an anonymous string or a client id is usually fed by code or
+/// configuration, not by requests.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
@@ -94,7 +95,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             foreach (var pair in candidates)
             {
                 var field = pair.Key;
-                if (!pair.Value.Grows(field.IsStatic) || field.Locations.Length == 0)
+                if (!pair.Value.Grows() || field.Locations.Length == 0)
                 {
                     continue;
                 }
@@ -124,15 +125,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
         var inInitialization = context.ContainingSymbol is IFieldSymbol or IPropertySymbol
             || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
-        var member = context.ContainingSymbol;
         switch (reference.WalkUpConversions())
         {
             case IInvocationOperation invocation when ReferenceEquals(invocation.Instance?.WalkDownConversions(), reference):
-                OnCall(usage, invocation, invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, member, inInitialization);
+                OnCall(usage, invocation, invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, inInitialization);
                 break;
             case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension }:
                 // CollectionExtensions.GetValueOrDefault/TryAdd/Remove and a project's own GetOrAdd helpers.
-                OnCall(usage, extension, extension.TargetMethod.Name, extension.Arguments.Length > 1 ? extension.Arguments[1].Value : null, member, inInitialization);
+                OnCall(usage, extension, extension.TargetMethod.Name, extension.Arguments.Length > 1 ? extension.Arguments[1].Value : null, inInitialization);
                 break;
             case IPropertyReferenceOperation property when ReferenceEquals(property.Instance?.WalkDownConversions(), reference):
                 if (property.Property.IsIndexer)
@@ -141,12 +141,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                     {
                         if (!inInitialization)
                         {
-                            usage.MarkWrite(member, ClassifyKey(property.Arguments.Length > 0 ? property.Arguments[0].Value : null, property));
+                            usage.MarkWrite(ClassifyKey(property.Arguments.Length > 0 ? property.Arguments[0].Value : null, property));
                         }
-                    }
-                    else
-                    {
-                        usage.MarkLookup(member);
                     }
                 }
                 else if (property.Property.Name is "Count" or "IsEmpty")
@@ -171,19 +167,18 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void OnCall(FieldUsage usage, IInvocationOperation invocation, string name, IOperation? key, ISymbol member, bool inInitialization)
+    private static void OnCall(FieldUsage usage, IInvocationOperation invocation, string name, IOperation? key, bool inInitialization)
     {
         switch (name)
         {
             case "GetOrAdd" or "AddOrUpdate" or "Add" or "TryAdd":
                 if (!inInitialization)
                 {
-                    usage.MarkWrite(member, ClassifyKey(key, invocation), getOrAdd: name is "GetOrAdd" or "AddOrUpdate");
+                    usage.MarkWrite(ClassifyKey(key, invocation));
                 }
 
                 break;
             case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
-                usage.MarkLookup(member);
                 break;
             default:
                 if (invocation.TargetMethod.IsExtensionMethod || name is "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity")
@@ -247,51 +242,28 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
 
-    /// <summary>
-    /// A cache looks up and fills in the same member (get-or-add), or is keyed by callers' identities. A registry written
-    /// in Register() and read elsewhere with anonymous names is not reported.
-    /// </summary>
+    /// <summary>What the type does with one candidate field.</summary>
     private sealed class FieldUsage
     {
         private readonly object _gate = new();
-        private readonly HashSet<ISymbol> _lookups = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> _openWrites = new(SymbolEqualityComparer.Default);
-        private bool _getOrAdd;
         private bool _perRequest;
         private bool _bounded;
 
-        /// <summary>Static fields need keys that visibly come from requests; singleton fields need keys from callers.</summary>
-        public bool Grows(bool isStatic)
+        /// <summary>Written with keys that visibly come from requests, and never bounded.</summary>
+        public bool Grows()
         {
             lock (_gate)
             {
-                if (_bounded || _openWrites.Count == 0)
-                {
-                    return false;
-                }
-
-                return isStatic ? _perRequest : _perRequest || _getOrAdd || _openWrites.Overlaps(_lookups);
+                return !_bounded && _perRequest;
             }
         }
 
-        public void MarkWrite(ISymbol member, KeyOrigin origin, bool getOrAdd = false)
+        public void MarkWrite(KeyOrigin origin)
         {
-            if (origin == KeyOrigin.Bounded)
+            if (origin == KeyOrigin.PerRequest)
             {
-                return;
+                lock (_gate) { _perRequest = true; }
             }
-
-            lock (_gate)
-            {
-                _openWrites.Add(member);
-                _getOrAdd |= getOrAdd;
-                _perRequest |= origin == KeyOrigin.PerRequest;
-            }
-        }
-
-        public void MarkLookup(ISymbol member)
-        {
-            lock (_gate) { _lookups.Add(member); }
         }
 
         public void MarkBounded()

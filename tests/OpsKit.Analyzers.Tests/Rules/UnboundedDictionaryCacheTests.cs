@@ -93,17 +93,19 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
-    public Task Singleton_registered_with_a_factory_or_as_a_hosted_service_counts()
+    public Task Singleton_registered_with_a_factory_as_a_derived_class_or_as_a_hosted_service_counts()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
             using Microsoft.Extensions.Hosting;
 
-            public sealed class TokenLog
+            public class TokenLogBase
             {
                 private readonly ConcurrentDictionary<string, int> [|_uses|] = new();
 
                 public int Use(string token) => _uses.AddOrUpdate(token, 1, (_, n) => n + 1);
             }
+
+            public sealed class TokenLog : TokenLogBase;
 
             public sealed class Poller : BackgroundService
             {
@@ -121,6 +123,36 @@ public sealed class UnboundedDictionaryCacheTests
                     services.AddSingleton(_ => new TokenLog());
                     services.AddHostedService<Poller>();
                 }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Singleton_memo_keyed_by_configured_names_or_client_ids_is_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class AcquirerFactory
+            {
+                private readonly ConcurrentDictionary<string, Lazy<string>> _byScheme = new();
+                private readonly Dictionary<string, string> _templates = new();
+
+                public Lazy<string> Get(string authority, string clientId) => _byScheme.GetOrAdd($"{authority}/{clientId}", k => new Lazy<string>(() => k));
+
+                public string Template(string templateName)
+                {
+                    if (!_templates.TryGetValue(templateName, out var text))
+                    {
+                        text = File.ReadAllText(templateName + ".hbs");
+                        _templates[templateName] = text;
+                    }
+
+                    return text;
+                }
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<AcquirerFactory>();
             }
             """, Library);
 
