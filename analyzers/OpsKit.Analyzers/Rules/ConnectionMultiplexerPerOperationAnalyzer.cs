@@ -318,6 +318,16 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 continue;
             }
 
+            // Before restore '.ConfigureAwait(false)' binds to nothing: step over it to the invocation it belongs to.
+            if (parent is { Kind: OperationKind.None or OperationKind.Invalid }
+                && value.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configureAwaitCall } access
+                && access.Expression == value.Syntax
+                && AncestorFor(parent, configureAwaitCall) is { } configured)
+            {
+                value = configured;
+                continue;
+            }
+
             break;
         }
 
@@ -339,6 +349,19 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             default:
                 return false;
         }
+    }
+
+    private static IOperation? AncestorFor(IOperation operation, SyntaxNode syntax)
+    {
+        for (var current = (IOperation?)operation; current is not null; current = current.Parent)
+        {
+            if (current.Syntax == syntax)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsReceiverSyntax(SyntaxNode syntax)

@@ -404,6 +404,17 @@ public sealed class ConnectionMultiplexerPerOperationTests
                 public static Lazy<ConnectionMultiplexer> Shared { get; } = new(() => ConnectionMultiplexer.Connect("localhost"));
 
                 public ConnectionMultiplexer Create() => ConnectionMultiplexer.Connect("localhost");
+
+                private ConnectionMultiplexer? _shared;
+
+                public async Task<ConnectionMultiplexer> SharedAsync()
+                    => _shared ??= await ConnectionMultiplexer.ConnectAsync("localhost").ConfigureAwait(false);
+
+                public async Task<long> CountAsync(string key)
+                {
+                    await using var redis = await [|ConnectionMultiplexer.ConnectAsync("localhost")|].ConfigureAwait(false);
+                    return await redis.GetDatabase().ListLengthAsync(key).ConfigureAwait(false);
+                }
             }
             """, Library with { Redis = false });
 
