@@ -137,9 +137,10 @@ internal static class DictionaryKeyFacts
                     return IsClock(property.Property) ? KeyOrigin.PerRequest : KeyOrigin.Bounded;
                 }
 
-                if (property.Instance is IInstanceReferenceOperation || IsReflectionOrCulture(property.Instance.Type))
+                if (property.Instance is IInstanceReferenceOperation || IsReflectionOrCulture(property.Instance.Type)
+                    || (property.Property.ContainingType?.Name == "Uri" && property.Property.Name is "Port" or "Scheme"))
                 {
-                    return KeyOrigin.Bounded;
+                    return KeyOrigin.Bounded; // the ports and schemes a server listens on are few
                 }
 
                 var origin = Named(Classify(property.Instance, body, depth + 1), property.Property.Name, property.Type);
@@ -205,6 +206,11 @@ internal static class DictionaryKeyFacts
         var origin = invocation.Instance is null or IInstanceReferenceOperation ? KeyOrigin.Bounded : Classify(invocation.Instance, body, depth + 1);
         foreach (var argument in invocation.Arguments)
         {
+            if (argument.Value.Type is { Name: "CancellationToken" })
+            {
+                continue; // a cancellation token is not part of the key
+            }
+
             origin = Max(origin, Classify(argument.Value, body, depth + 1));
         }
 

@@ -212,6 +212,12 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     return true;
                 }
 
+                // A console tool's Program runs each of its static steps once per run.
+                if (method.IsStatic && method.ContainingType?.GetMembers("Main").Length > 0)
+                {
+                    return true;
+                }
+
                 // BackgroundService.ExecuteAsync and IHostedService.StartAsync run once per process.
                 if (method.Name is "ExecuteAsync" or "StartAsync" or "StartingAsync" && IsHostedService(method.ContainingType))
                 {

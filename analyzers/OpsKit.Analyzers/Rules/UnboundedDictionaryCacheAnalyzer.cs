@@ -63,12 +63,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
 
-        // Nested types may use the field, and their operations are not part of this type's analysis scope.
-        if (!type.GetTypeMembers().IsEmpty)
-        {
-            return;
-        }
-
+        var nested = type.GetTypeMembers();
         Dictionary<IFieldSymbol, FieldUsage>? candidates = null;
         foreach (var member in type.GetMembers())
         {
@@ -77,7 +72,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
                 && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
                 && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
-                && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1]))
+                && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1])
+                && !IsNamedInNestedTypes(field.Name, nested, context.CancellationToken))
             {
                 candidates ??= new Dictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
                 candidates.Add(field, new FieldUsage());
@@ -110,6 +106,26 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>Nested types' operations are outside this type's analysis scope: a field they mention may be trimmed there.</summary>
+    private static bool IsNamedInNestedTypes(string name, ImmutableArray<INamedTypeSymbol> nested, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var type in nested)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (token.ValueText == name && token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Report(System.Action<Diagnostic> report, IFieldSymbol field, INamedTypeSymbol type)

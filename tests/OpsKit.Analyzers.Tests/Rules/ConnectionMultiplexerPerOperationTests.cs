@@ -190,6 +190,27 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, Library);
 
     [Fact]
+    public Task Static_steps_of_a_console_Program_run_once_and_are_silent()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            internal static class Program
+            {
+                private static async Task<int> Main(string[] args)
+                {
+                    await Ping(args[0]);
+                    return 0;
+                }
+
+                private static async Task Ping(string configuration)
+                {
+                    await using var muxer = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+                    await muxer.GetDatabase().PingAsync();
+                }
+            }
+            """, TestProject.BareConsole with { Redis = true });
+
+    [Fact]
     public Task Test_helpers_in_a_project_named_like_tests_are_silent_without_IsTestProject()
         => Verify.VerifyAsync("""
             using StackExchange.Redis;

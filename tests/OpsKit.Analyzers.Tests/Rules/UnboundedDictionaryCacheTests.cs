@@ -299,6 +299,46 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Nested_state_types_that_never_mention_the_field_do_not_hide_it()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class WindowStore
+            {
+                private readonly ConcurrentDictionary<string, Counter> [|_windows|] = new();
+
+                public int Hit(string requestKey) => ++_windows.GetOrAdd(requestKey, _ => new Counter()).Count;
+
+                private sealed class Counter
+                {
+                    public int Count;
+                }
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<WindowStore>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Request_ports_and_cancellation_tokens_do_not_make_a_key_per_request()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Hosts
+            {
+                private static readonly ConcurrentDictionary<int, string> ByPort = new();
+                private static readonly ConcurrentDictionary<string, string> Variants = new();
+
+                public static string Local(Uri requestUri) => ByPort.GetOrAdd(requestUri.Port, p => "localhost:" + p);
+
+                public static string Variant(Func<CancellationToken, string> pick, CancellationToken cancellationToken)
+                    => Variants.GetOrAdd(pick(cancellationToken), v => v);
+            }
+            """, Library);
+
+    [Fact]
     public Task Dictionary_with_Remove_is_silent()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
@@ -422,7 +462,7 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
-    public Task Types_with_nested_types_are_skipped_because_the_nested_type_may_remove()
+    public Task Fields_a_nested_type_mentions_are_skipped_because_the_nested_type_may_remove()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
 
