@@ -5,7 +5,11 @@ namespace OpsKit.Analyzers;
 /// <summary>Every descriptor of the package, built by one helper that also computes the help link.</summary>
 internal static class Descriptors
 {
-    private const string HelpLinkFormat = "https://github.com/opskit/opskit/blob/main/docs/rules/{0}.md";
+    /// <summary>
+    /// Where the rule pages live, fixed when the analyzer assembly is built: the MSBuild property
+    /// <c>OpsKitRulesHelpBase</c> (default <c>$(RepositoryUrl)/blob/main/docs/rules/</c>) becomes assembly metadata.
+    /// </summary>
+    public static string HelpLinkBase { get; } = ReadHelpLinkBase();
 
     public static readonly DiagnosticDescriptor MissingHealthEndpoint = Create(
         DiagnosticIds.MissingHealthEndpoint,
@@ -44,7 +48,7 @@ internal static class Descriptors
         "Give entries of an unbounded cache an expiration",
         "This entry has no expiration and the cache has no SizeLimit; it stays in memory until the process ends",
         Categories.Reliability,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         "Entries with neither an expiration nor a size bound are never evicted (except under memory-pressure compaction, which MemoryCache does not do by itself).");
 
     public static readonly DiagnosticDescriptor UnboundedDictionaryCache = Create(
@@ -52,7 +56,7 @@ internal static class Descriptors
         "Dictionary used as a cache is never bounded",
         "Field '{0}' is written to but never removed from, cleared or bounded in '{1}'; used as a cache it grows without limit",
         Categories.Reliability,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         "A long-lived dictionary that only ever grows is a memory leak when its keys come from requests. Use a bounded cache (MemoryCache with SizeLimit) or remove entries.");
 
     public static readonly DiagnosticDescriptor ConnectionMultiplexerPerOperation = Create(
@@ -79,7 +83,7 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A pooled ADO.NET connection goes back to the pool only when it is disposed or closed. A connection that is opened and dropped stays busy until the garbage collector finalizes it, and the pool runs out: 'The connection pool has been exhausted', 'too many connections'.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description)
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new(
             id,
             title,
@@ -88,10 +92,33 @@ internal static class Descriptors
             severity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: GetHelpLink(id));
+            helpLinkUri: GetHelpLink(id),
+            customTags: customTags);
 
     /// <summary>The documentation page of a rule.</summary>
-    public static string GetHelpLink(string id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id);
+    public static string GetHelpLink(string id) => GetHelpLink(HelpLinkBase, id);
+
+    /// <summary>The page of a rule under a documentation base URL (a trailing '/' is added when missing).</summary>
+    public static string GetHelpLink(string baseUrl, string id)
+        => (baseUrl.EndsWith("/", System.StringComparison.Ordinal) ? baseUrl : baseUrl + "/") + id + ".md";
+
+    private static string ReadHelpLinkBase()
+    {
+        foreach (var attribute in typeof(Descriptors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false))
+        {
+            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: HelpLinkMetadataKey, Value: { Length: > 0 } value })
+            {
+                return value;
+            }
+        }
+
+        return FallbackHelpLinkBase;
+    }
+
+    /// <summary>The assembly metadata key written from the <c>OpsKitRulesHelpBase</c> MSBuild property.</summary>
+    internal const string HelpLinkMetadataKey = "OpsKitRulesHelpBase";
+
+    private const string FallbackHelpLinkBase = "https://github.com/opskit/opskit/blob/main/docs/rules/";
 
     private static class Categories
     {

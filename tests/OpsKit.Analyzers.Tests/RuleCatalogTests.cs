@@ -34,12 +34,34 @@ public sealed partial class RuleCatalogTests
 
     [Theory]
     [MemberData(nameof(Descriptors))]
-    public void Descriptor_help_link_points_at_its_doc_page(string id)
+    public void Descriptor_help_link_points_at_its_doc_page_under_the_base_chosen_at_build_time(string id)
     {
         var descriptor = AllDescriptors().Single(d => d.Id == id);
-        Assert.Equal($"https://github.com/opskit/opskit/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        var baseUrl = typeof(DiagnosticIds).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "OpsKitRulesHelpBase").Value;
+        Assert.False(string.IsNullOrEmpty(baseUrl));
+        Assert.Equal(baseUrl!.TrimEnd('/') + "/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out _));
         Assert.True(descriptor.IsEnabledByDefault);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
+    }
+
+    [Fact]
+    public void Help_link_base_defaults_to_the_repository_docs_and_follows_the_OpsKitRulesHelpBase_property()
+    {
+        var project = File.ReadAllText(Path.Combine(RepositoryRoot, "analyzers", "OpsKit.Analyzers", "OpsKit.Analyzers.csproj"));
+        Assert.Contains("<OpsKitRulesHelpBase Condition=\"'$(OpsKitRulesHelpBase)' == ''\">$(RepositoryUrl)/blob/main/docs/rules/</OpsKitRulesHelpBase>", project, StringComparison.Ordinal);
+        Assert.Contains("<AssemblyMetadata Include=\"OpsKitRulesHelpBase\" Value=\"$(OpsKitRulesHelpBase)\" />", project, StringComparison.Ordinal);
+        Assert.Equal("https://docs.example.test/opskit/rules/OPS0006.md", OpsKit.Analyzers.Descriptors.GetHelpLink("https://docs.example.test/opskit/rules", "OPS0006"));
+        Assert.Equal("https://docs.example.test/opskit/rules/OPS0006.md", OpsKit.Analyzers.Descriptors.GetHelpLink("https://docs.example.test/opskit/rules/", "OPS0006"));
+    }
+
+    [Fact]
+    public void Rules_whose_problem_grows_without_bound_are_warnings_that_dotnet_build_shows()
+    {
+        Assert.All(
+            AllDescriptors().Where(d => d.Id is "OPS0003" or "OPS0005" or "OPS0006"),
+            d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
     }
 
     [Theory]

@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -7,9 +11,13 @@ using OpsKit.Analyzers.Internal;
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0007: <c>ConnectionMultiplexer.Connect/ConnectAsync</c> per operation. Shared creations stay silent: static
-/// initializers and constructors, <c>Lazy&lt;&gt;</c> factories, singleton DI registrations, factory methods that
-/// return the connection, results stored in a field, entry points and setup code that receives the service collection.
+/// OPS0007: <c>ConnectionMultiplexer.Connect/ConnectAsync</c> per operation: in a method that uses the connection and
+/// drops it, in a scoped/transient registration factory, or in the constructor or instance initializer of a class that
+/// is created per request (controller, hub, page, or registered scoped/transient in the same compilation). Shared
+/// creations stay silent: static initializers, <c>Lazy&lt;&gt;</c> factories, singleton DI registrations, singletons' and
+/// unregistered classes' constructors, factory methods that return the connection, results stored in a field, entry
+/// points and setup code that receives the service collection. Test code (IsTestProject, a test framework reference or
+/// a test-like assembly name) is skipped.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyzer
@@ -22,31 +30,102 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options))
+            var compilation = compilationStart.Compilation;
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
             {
                 return;
             }
 
-            var multiplexer = compilationStart.Compilation.GetBestTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
-            if (multiplexer is null)
+            var multiplexer = compilation.GetBestTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
+            var lazy = compilation.GetBestTypeByMetadataName("System.Lazy`1");
+            var registrations = new ServiceRegistrations();
+            var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
+            if (multiplexer is not null)
             {
-                return;
+                compilationStart.RegisterOperationAction(
+                    c =>
+                    {
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (IsConnect(invocation.TargetMethod.Name) && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer))
+                        {
+                            Analyze(c.ContainingSymbol, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
+                        }
+                    },
+                    OperationKind.Invocation);
+            }
+            else
+            {
+                // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using of the
+                // namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
+                compilationStart.RegisterSyntaxNodeAction(c => AnalyzeUnresolved(c, lazy, pending), SyntaxKind.InvocationExpression);
             }
 
-            var lazy = compilationStart.Compilation.GetBestTypeByMetadataName("System.Lazy`1");
-            compilationStart.RegisterOperationAction(c => Analyze(c, multiplexer, lazy), OperationKind.Invocation);
+            registrations.Register(compilationStart);
+            compilationStart.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (diagnostic, type) in pending)
+                {
+                    var lifetime = registrations.LifetimeOf(type);
+                    if ((lifetime & (RegisteredLifetime.Scoped | RegisteredLifetime.Transient)) != 0 && (lifetime & RegisteredLifetime.Singleton) == 0)
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
+                }
+            });
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol multiplexer, INamedTypeSymbol? lazy)
+    private static bool IsConnect(string name) => name is "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync";
+
+    private static void AnalyzeUnresolved(SyntaxNodeAnalysisContext context, INamedTypeSymbol? lazy, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name is not ("Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync")
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, multiplexer))
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (syntax.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access
+            || !IsConnect(name.Identifier.ValueText)
+            || access.Expression is not (IdentifierNameSyntax { Identifier.ValueText: "ConnectionMultiplexer" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ConnectionMultiplexer" }))
         {
             return;
         }
+
+        var model = context.SemanticModel;
+        if (model.GetSymbolInfo(access.Expression, context.CancellationToken).Symbol is { Kind: not SymbolKind.ErrorType }
+            || model.GetTypeInfo(access.Expression, context.CancellationToken).Type is { TypeKind: not TypeKind.Error }
+            || (access.Expression is IdentifierNameSyntax && !ImportsRedis(syntax)))
+        {
+            return;
+        }
+
+        if (model.GetOperation(syntax, context.CancellationToken) is { } operation && context.ContainingSymbol is { } owner)
+        {
+            Analyze(owner, operation, name.Identifier.ValueText, lazy, context.ReportDiagnostic, pending);
+        }
+    }
+
+    private static bool ImportsRedis(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            var usings = current switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is null && directive.Name?.ToString() == "StackExchange.Redis")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Analyze(ISymbol owner, IOperation invocation, string methodName, INamedTypeSymbol? lazy, Action<Diagnostic> report, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
+    {
+        var diagnostic = Diagnostic.Create(Descriptors.ConnectionMultiplexerPerOperation, invocation.Syntax.GetLocation(), methodName);
 
         // Inside a lambda, what the lambda is handed to decides: Lazy and singleton registrations share the result,
         // scoped/transient registrations and request handlers do not. Outside lambdas, the member decides.
@@ -57,23 +136,63 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 case Lifetime.Shared:
                     return;
                 case Lifetime.PerOperation:
-                    Report(context, invocation);
+                    report(diagnostic);
                     return;
             }
         }
-        else if (IsSharedContext(context.ContainingSymbol))
+        else if (PerInstanceType(owner) is { } instanceType)
+        {
+            // A constructor or instance initializer runs once per instance: per request when the class is a
+            // controller, hub or page, or is registered scoped/transient (decided when every registration is known).
+            if (IsPerRequestFrameworkType(instanceType))
+            {
+                report(diagnostic);
+            }
+            else
+            {
+                pending.Add((diagnostic, instanceType));
+            }
+
+            return;
+        }
+        else if (IsSharedContext(owner))
         {
             return;
         }
 
         if (IsPerOperationUse(invocation))
         {
-            Report(context, invocation);
+            report(diagnostic);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation)
-        => context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConnectionMultiplexerPerOperation, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+    /// <summary>The class whose instances run this code once each: instance constructors and instance field/property initializers.</summary>
+    private static INamedTypeSymbol? PerInstanceType(ISymbol owner)
+        => owner switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor => constructor.ContainingType,
+            IFieldSymbol { IsStatic: false } field => field.ContainingType,
+            IPropertySymbol { IsStatic: false } property => property.ContainingType,
+            _ => null,
+        };
+
+    /// <summary>ASP.NET Core creates controllers, Razor pages, SignalR hubs and components for every request or connection.</summary>
+    private static bool IsPerRequestFrameworkType(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            var ns = current.ContainingNamespace?.ToDisplayString();
+            if ((current.Name is "ControllerBase" or "Controller" && ns == "Microsoft.AspNetCore.Mvc")
+                || (current.Name is "PageModel" && ns == "Microsoft.AspNetCore.Mvc.RazorPages")
+                || (current.Name is "Hub" && ns == "Microsoft.AspNetCore.SignalR")
+                || (current.Name is "ComponentBase" && ns == "Microsoft.AspNetCore.Components"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Code that runs once: type initializers, constructors (lifetime unknown), entry points, DI setup.</summary>
     private static bool IsSharedContext(ISymbol owner)
@@ -81,15 +200,20 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         switch (owner)
         {
             case IFieldSymbol or IPropertySymbol:
-                // Field and property initializers run once per instance or type; the instance's lifetime is unknown.
-                return true;
+                return true; // static initializers: once per process
             case IMethodSymbol method:
-                if (method.MethodKind is MethodKind.StaticConstructor or MethodKind.Constructor)
+                if (method.MethodKind is MethodKind.StaticConstructor)
                 {
                     return true;
                 }
 
                 if (method.IsStatic && method.Name is "Main" or "<Main>$")
+                {
+                    return true;
+                }
+
+                // A console tool's Program runs each of its static steps once per run.
+                if (method.IsStatic && method.ContainingType?.GetMembers("Main").Length > 0)
                 {
                     return true;
                 }
@@ -186,7 +310,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
     /// The connection is used and dropped in the operation: discarded, used as a receiver, or held in a local that
     /// never leaves the function. Stored in a field, returned or handed to another method means shared or unknown.
     /// </summary>
-    private static bool IsPerOperationUse(IInvocationOperation invocation)
+    private static bool IsPerOperationUse(IOperation invocation)
     {
         IOperation value = invocation;
         IOperation? parent;
@@ -200,11 +324,22 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 continue;
             }
 
+            // Before restore '.ConfigureAwait(false)' binds to nothing: step over it to the invocation it belongs to.
+            if (parent is { Kind: OperationKind.None or OperationKind.Invalid }
+                && value.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configureAwaitCall } access
+                && access.Expression == value.Syntax
+                && AncestorFor(parent, configureAwaitCall) is { } configured)
+            {
+                value = configured;
+                continue;
+            }
+
             break;
         }
 
         // Only the connection itself counts as "used and dropped"; a Task consumed by GetAwaiter()/Result is unknown.
-        var isConnection = value.Type?.Name is "ConnectionMultiplexer" or "IConnectionMultiplexer";
+        var isConnection = value.Type?.Name is "ConnectionMultiplexer" or "IConnectionMultiplexer"
+            || (value.Type is null or { TypeKind: TypeKind.Error } && invocation is IInvalidOperation); // before restore
         switch (parent)
         {
             case IExpressionStatementOperation:
@@ -213,12 +348,30 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 return true;
             case IPropertyReferenceOperation property when isConnection && ReferenceEquals(property.Instance?.WalkDownConversions(), value):
                 return true;
+            case { Kind: OperationKind.None or OperationKind.Invalid } when isConnection && IsReceiverSyntax(value.Syntax):
+                return true; // before restore the member access on the connection binds to nothing
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 return IsLocalConfinedToFunction(declarator.Symbol, declarator);
             default:
                 return false;
         }
     }
+
+    private static IOperation? AncestorFor(IOperation operation, SyntaxNode syntax)
+    {
+        for (var current = (IOperation?)operation; current is not null; current = current.Parent)
+        {
+            if (current.Syntax == syntax)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsReceiverSyntax(SyntaxNode syntax)
+        => syntax.Parent is MemberAccessExpressionSyntax access && access.Expression == syntax;
 
     private static bool IsLocalConfinedToFunction(ILocalSymbol local, IOperation declarator)
     {
@@ -243,6 +396,8 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     continue;
                 case IEventReferenceOperation:
                     continue;
+                case { Kind: OperationKind.None or OperationKind.Invalid } when IsReceiverSyntax(reference.Syntax):
+                    continue; // redis.GetDatabase() before restore: still a use of the receiver
                 default:
                     return false;
             }

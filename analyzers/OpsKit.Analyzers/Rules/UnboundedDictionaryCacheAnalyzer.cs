@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -8,9 +9,14 @@ using OpsKit.Analyzers.Internal;
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0006: a private static or readonly <c>Dictionary</c>/<c>ConcurrentDictionary</c> field that its type writes to
-/// outside constructors but never removes from, clears, resets or checks the size of. Analysis stays within the
-/// field's type: a field that leaves the type (argument, return, assignment elsewhere) is not reported.
+/// OPS0006: a private <c>Dictionary</c>/<c>ConcurrentDictionary</c> field that lives as long as the process and only
+/// grows with keys that come from callers. Long-lived means static, or an instance field of a class registered as a
+/// singleton (or hosted service) in the same compilation. Growing means written outside constructors and never removed
+/// from, cleared, size-checked, replaced or handed out. Bounded key spaces stay silent: enum, type, member and culture
+/// keys, constant keys, keys built from the object's own configuration, keys checked against a fixed set first, and
+/// per-id lock pools. The keys must visibly be per-request data (they name a user, session, customer, device, request or
+/// tenant, or embed a time stamp): a memo keyed by an anonymous string or a client id is usually fed by code or
+/// configuration, not by requests.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
@@ -23,12 +29,12 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options))
+            var compilation = compilationStart.Compilation;
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
             {
                 return;
             }
 
-            var compilation = compilationStart.Compilation;
             var dictionary = compilation.GetBestTypeByMetadataName("System.Collections.Generic.Dictionary`2");
             var concurrent = compilation.GetBestTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
             if (dictionary is null && concurrent is null)
@@ -36,32 +42,38 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var memberInfo = compilation.GetBestTypeByMetadataName("System.Reflection.MemberInfo");
-            var type = compilation.GetBestTypeByMetadataName("System.Type");
-            compilationStart.RegisterSymbolStartAction(
-                symbolStart => OnType(symbolStart, dictionary, concurrent, memberInfo, type),
-                SymbolKind.NamedType);
+            var registrations = new ServiceRegistrations();
+            registrations.Register(compilationStart);
+            var pending = new ConcurrentBag<(IFieldSymbol Field, INamedTypeSymbol Type)>();
+            compilationStart.RegisterSymbolStartAction(symbolStart => OnType(symbolStart, dictionary, concurrent, pending), SymbolKind.NamedType);
+            compilationStart.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (field, type) in pending)
+                {
+                    if ((registrations.LifetimeOf(type) & RegisteredLifetime.Singleton) != 0)
+                    {
+                        Report(end.ReportDiagnostic, field, type);
+                    }
+                }
+            });
         });
     }
 
-    private static void OnType(SymbolStartAnalysisContext context, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, INamedTypeSymbol? memberInfo, INamedTypeSymbol? systemType)
+    private static void OnType(SymbolStartAnalysisContext context, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, ConcurrentBag<(IFieldSymbol, INamedTypeSymbol)> pending)
     {
         var type = (INamedTypeSymbol)context.Symbol;
 
-        // Nested types may use the field, and their operations are not part of this type's analysis scope.
-        if (!type.GetTypeMembers().IsEmpty)
-        {
-            return;
-        }
-
+        var nested = type.GetTypeMembers();
         Dictionary<IFieldSymbol, FieldUsage>? candidates = null;
         foreach (var member in type.GetMembers())
         {
             if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false, IsImplicitlyDeclared: false } field
                 && (field.IsStatic || field.IsReadOnly)
-                && field.Type is INamedTypeSymbol { IsGenericType: true } fieldType
+                && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
                 && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
-                && !HasBoundedKeySpace(fieldType.TypeArguments[0], memberInfo, systemType))
+                && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
+                && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1])
+                && !IsNamedInNestedTypes(field.Name, nested, context.CancellationToken))
             {
                 candidates ??= new Dictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
                 candidates.Add(field, new FieldUsage());
@@ -78,33 +90,46 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         {
             foreach (var pair in candidates)
             {
-                if (pair.Value.IsUnbounded && pair.Key.Locations.Length > 0)
+                var field = pair.Key;
+                if (!pair.Value.Grows() || field.Locations.Length == 0)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, pair.Key.Locations[0], pair.Key.Name, type.Name));
+                    continue;
+                }
+
+                if (field.IsStatic)
+                {
+                    Report(c.ReportDiagnostic, field, type);
+                }
+                else
+                {
+                    pending.Add((field, type)); // decided once every registration of the compilation has been seen
                 }
             }
         });
     }
 
-    /// <summary>Keys drawn from a small, fixed set (types, members, enums, booleans) cannot grow without bound.</summary>
-    private static bool HasBoundedKeySpace(ITypeSymbol key, INamedTypeSymbol? memberInfo, INamedTypeSymbol? systemType)
+    /// <summary>Nested types' operations are outside this type's analysis scope: a field they mention may be trimmed there.</summary>
+    private static bool IsNamedInNestedTypes(string name, ImmutableArray<INamedTypeSymbol> nested, System.Threading.CancellationToken cancellationToken)
     {
-        if (key.TypeKind == TypeKind.Enum || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_SByte)
+        foreach (var type in nested)
         {
-            return true;
-        }
-
-        for (var current = key; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, memberInfo) || SymbolEqualityComparer.Default.Equals(current, systemType)
-                || current.ToDisplayString() is "System.Reflection.Assembly" or "System.Reflection.ParameterInfo")
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                return true;
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (token.ValueText == name && token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
     }
+
+    private static void Report(System.Action<Diagnostic> report, IFieldSymbol field, INamedTypeSymbol type)
+        => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, type.Name));
 
     private static void OnFieldReference(OperationAnalysisContext context, Dictionary<IFieldSymbol, FieldUsage> candidates)
     {
@@ -116,36 +141,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
         var inInitialization = context.ContainingSymbol is IFieldSymbol or IPropertySymbol
             || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
-        var member = context.ContainingSymbol;
-        var parent = reference.WalkUpConversions();
-        switch (parent)
+        switch (reference.WalkUpConversions())
         {
             case IInvocationOperation invocation when ReferenceEquals(invocation.Instance?.WalkDownConversions(), reference):
-                switch (invocation.TargetMethod.Name)
-                {
-                    case "GetOrAdd" or "AddOrUpdate":
-                        if (!inInitialization)
-                        {
-                            usage.MarkLookupAndWrite(member);
-                            usage.MarkWrite(member);
-                        }
-
-                        break;
-                    case "Add" or "TryAdd":
-                        if (!inInitialization)
-                        {
-                            usage.MarkWrite(member);
-                        }
-
-                        break;
-                    case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
-                        usage.MarkLookup(member);
-                        break;
-                    case "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity":
-                        usage.MarkBounded();
-                        break;
-                }
-
+                OnCall(usage, invocation, invocation.TargetMethod.Name, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, inInitialization);
+                break;
+            case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension }:
+                // CollectionExtensions.GetValueOrDefault/TryAdd/Remove and a project's own GetOrAdd helpers.
+                OnCall(usage, extension, extension.TargetMethod.Name, extension.Arguments.Length > 1 ? extension.Arguments[1].Value : null, inInitialization);
                 break;
             case IPropertyReferenceOperation property when ReferenceEquals(property.Instance?.WalkDownConversions(), reference):
                 if (property.Property.IsIndexer)
@@ -154,12 +157,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                     {
                         if (!inInitialization)
                         {
-                            usage.MarkWrite(member);
+                            usage.MarkWrite(ClassifyKey(property.Arguments.Length > 0 ? property.Arguments[0].Value : null, property));
                         }
-                    }
-                    else
-                    {
-                        usage.MarkLookup(member);
                     }
                 }
                 else if (property.Property.Name is "Count" or "IsEmpty")
@@ -184,42 +183,103 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>
-    /// A cache looks up and fills in the same member (get-or-add). A registry written in Register() and read
-    /// elsewhere is not reported: only members that both look up and write count.
-    /// </summary>
-    private sealed class FieldUsage
+    private static void OnCall(FieldUsage usage, IInvocationOperation invocation, string name, IOperation? key, bool inInitialization)
     {
-        private readonly object _gate = new();
-        private readonly HashSet<ISymbol> _lookups = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> _writes = new(SymbolEqualityComparer.Default);
-        private bool _getOrAdd;
-        private bool _bounded;
-
-        public bool IsUnbounded
+        switch (name)
         {
-            get
-            {
-                lock (_gate)
+            case "GetOrAdd" or "AddOrUpdate" or "Add" or "TryAdd":
+                if (!inInitialization)
                 {
-                    return !_bounded && (_getOrAdd || _writes.Overlaps(_lookups));
+                    usage.MarkWrite(ClassifyKey(key, invocation));
                 }
+
+                break;
+            case "TryGetValue" or "ContainsKey" or "GetValueOrDefault":
+                break;
+            default:
+                if (invocation.TargetMethod.IsExtensionMethod || name is "Remove" or "TryRemove" or "Clear" or "TryUpdate" or "TrimExcess" or "EnsureCapacity")
+                {
+                    usage.MarkBounded(); // a removal, or a helper the rule cannot see into
+                }
+
+                break;
+        }
+    }
+
+    private static KeyOrigin ClassifyKey(IOperation? key, IOperation write)
+    {
+        var body = ConnectionLifetime.BodyOf(write);
+        var origin = DictionaryKeyFacts.Classify(key, body);
+        return origin != KeyOrigin.Bounded && IsGuardedByKnownSet(key, body) ? KeyOrigin.Bounded : origin;
+    }
+
+    /// <summary>
+    /// <c>if (!Known.Contains(key)) return;</c>, <c>key is "a" or "b"</c>, <c>switch (key)</c>: the function checks the
+    /// key against a fixed set before writing it.
+    /// </summary>
+    private static bool IsGuardedByKnownSet(IOperation? key, IOperation body)
+    {
+        var symbol = key?.WalkDownConversions() switch
+        {
+            IParameterReferenceOperation parameter => (ISymbol)parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" } check
+                    when check.GetReceiverOrThisArgument()?.WalkDownConversions() is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } }
+                        && RefersTo(check.Arguments[check.Arguments.Length - 1].Value, symbol):
+                    return true;
+                case IIsPatternOperation pattern when RefersTo(pattern.Value, symbol) && pattern.Pattern is IBinaryPatternOperation or IConstantPatternOperation:
+                    return true;
+                case ISwitchOperation @switch when RefersTo(@switch.Value, symbol):
+                    return true;
+                case ISwitchExpressionOperation switchExpression when RefersTo(switchExpression.Value, symbol):
+                    return true;
             }
         }
 
-        public void MarkWrite(ISymbol member)
+        return false;
+    }
+
+    private static bool RefersTo(IOperation value, ISymbol symbol)
+        => value.WalkDownConversions() switch
         {
-            lock (_gate) { _writes.Add(member); }
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+            _ => false,
+        };
+
+    /// <summary>What the type does with one candidate field.</summary>
+    private sealed class FieldUsage
+    {
+        private readonly object _gate = new();
+        private bool _perRequest;
+        private bool _bounded;
+
+        /// <summary>Written with keys that visibly come from requests, and never bounded.</summary>
+        public bool Grows()
+        {
+            lock (_gate)
+            {
+                return !_bounded && _perRequest;
+            }
         }
 
-        public void MarkLookup(ISymbol member)
+        public void MarkWrite(KeyOrigin origin)
         {
-            lock (_gate) { _lookups.Add(member); }
-        }
-
-        public void MarkLookupAndWrite(ISymbol member)
-        {
-            lock (_gate) { _getOrAdd = true; }
+            if (origin == KeyOrigin.PerRequest)
+            {
+                lock (_gate) { _perRequest = true; }
+            }
         }
 
         public void MarkBounded()

@@ -28,7 +28,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options) || DbSymbols.TryCreate(compilationStart.Compilation) is not { } symbols)
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilationStart.Compilation) || DbSymbols.TryCreate(compilationStart.Compilation) is not { } symbols)
             {
                 return;
             }

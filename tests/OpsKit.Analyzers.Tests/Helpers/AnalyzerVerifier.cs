@@ -92,7 +92,7 @@ internal static class TestCompilation
     public static CSharpCompilation Create(string source, TestProject project, bool requireSuccess = true)
     {
         var trees = Files(source, project).Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, f.Path, Encoding.UTF8));
-        var compilation = CSharpCompilation.Create("TestProject", trees, TestReferences.For(project), CompilationOptions(project));
+        var compilation = CSharpCompilation.Create(project.AssemblyName, trees, TestReferences.For(project), CompilationOptions(project));
         if (requireSuccess)
         {
             AssertCompiles(compilation);

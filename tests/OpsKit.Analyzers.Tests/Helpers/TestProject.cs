@@ -42,6 +42,9 @@ public sealed record TestProject
 
     public OutputKind OutputKind { get; init; } = OutputKind.ConsoleApplication;
 
+    /// <summary>The compilation's assembly name (test-like names make some rules treat the project as test code).</summary>
+    public string AssemblyName { get; init; } = "TestProject";
+
     /// <summary>.editorconfig entries applied to every file.</summary>
     public ImmutableDictionary<string, string> EditorConfig { get; init; } = ImmutableDictionary<string, string>.Empty;
 

@@ -94,6 +94,137 @@ public sealed class ConnectionMultiplexerPerOperationTests
             builder.Build().Run();
             """, TestProject.WebApp);
 
+    [Fact]
+    public Task Field_initializer_of_a_scoped_service_is_reported()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public interface IQueue
+            {
+                Task EnqueueAsync(string job);
+            }
+
+            public sealed class RedisQueue : IQueue
+            {
+                private readonly ConnectionMultiplexer _redis = [|ConnectionMultiplexer.Connect("redis:6379,abortConnect=false")|];
+
+                public Task EnqueueAsync(string job) => _redis.GetDatabase().ListLeftPushAsync("jobs", job);
+            }
+
+            public static class Registration
+            {
+                public static IServiceCollection AddQueue(this IServiceCollection services) => services.AddScoped<IQueue, RedisQueue>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Constructor_of_a_transient_service_is_reported()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public sealed class StatusWriter
+            {
+                private readonly IDatabase _db;
+
+                public StatusWriter(IConfiguration configuration)
+                {
+                    var redis = [|ConnectionMultiplexer.Connect(configuration["Redis"]!)|];
+                    _db = redis.GetDatabase();
+                }
+
+                public Task SaveAsync(string url, bool up) => _db.StringSetAsync(url, up);
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddTransient<StatusWriter>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Constructor_of_a_controller_is_reported()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+            using StackExchange.Redis;
+
+            public sealed class CartController : ControllerBase
+            {
+                private readonly IDatabase _db;
+
+                public CartController() => _db = [|ConnectionMultiplexer.Connect("localhost")|].GetDatabase();
+
+                [HttpGet("/cart/{id}")]
+                public async Task<string?> Get(string id) => await _db.StringGetAsync(id);
+            }
+            """, TestProject.WebApp with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task Constructor_and_field_initializer_of_a_singleton_are_silent()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public sealed class RedisService
+            {
+                private readonly ConnectionMultiplexer _connection;
+
+                public RedisService(IConfiguration configuration) => _connection = ConnectionMultiplexer.Connect(configuration["Redis"]!);
+
+                public IDatabase Db => _connection.GetDatabase();
+            }
+
+            public sealed class PubSub
+            {
+                private readonly ConnectionMultiplexer _redis = ConnectionMultiplexer.Connect("localhost");
+
+                public ISubscriber Subscriber => _redis.GetSubscriber();
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<RedisService>();
+                    services.AddSingleton(new PubSub());
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Static_steps_of_a_console_Program_run_once_and_are_silent()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            internal static class Program
+            {
+                private static async Task<int> Main(string[] args)
+                {
+                    await Ping(args[0]);
+                    return 0;
+                }
+
+                private static async Task Ping(string configuration)
+                {
+                    await using var muxer = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+                    await muxer.GetDatabase().PingAsync();
+                }
+            }
+            """, TestProject.BareConsole with { Redis = true });
+
+    [Fact]
+    public Task Test_helpers_in_a_project_named_like_tests_are_silent_without_IsTestProject()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public static class RedisHelpers
+            {
+                public static async Task<long> CountAsync(string configuration, string key)
+                {
+                    await using var mux = await ConnectionMultiplexer.ConnectAsync(configuration);
+                    return await mux.GetDatabase().ListLengthAsync(key);
+                }
+            }
+            """, Library with { AssemblyName = "Orders.Redis.Tests" });
+
     // ---- shared creations ----
 
     [Fact]
@@ -193,7 +324,7 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, Library);
 
     [Fact]
-    public Task Constructor_and_DI_extension_method_are_silent()
+    public Task Constructor_of_an_unregistered_class_and_DI_extension_method_are_silent()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.DependencyInjection;
             using StackExchange.Redis;
@@ -277,7 +408,7 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, TestProject.BareConsole with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
 
     [Fact]
-    public Task Redis_code_before_the_package_is_restored_is_silent()
+    public Task Redis_code_before_the_package_is_restored_is_reported_in_the_clear_shapes()
         => Verify.VerifyBrokenAsync("""
             using StackExchange.Redis;
 
@@ -285,8 +416,60 @@ public sealed class ConnectionMultiplexerPerOperationTests
             {
                 public string? Read(string key)
                 {
+                    using var redis = [|ConnectionMultiplexer.Connect("localhost")|];
+                    return redis.GetDatabase().StringGet(key);
+                }
+
+                public void Touch(string key) => [|ConnectionMultiplexer.Connect("localhost")|].GetDatabase().KeyTouch(key);
+
+                public static Lazy<ConnectionMultiplexer> Shared { get; } = new(() => ConnectionMultiplexer.Connect("localhost"));
+
+                public ConnectionMultiplexer Create() => ConnectionMultiplexer.Connect("localhost");
+
+                private ConnectionMultiplexer? _shared;
+
+                public async Task<ConnectionMultiplexer> SharedAsync()
+                    => _shared ??= await ConnectionMultiplexer.ConnectAsync("localhost").ConfigureAwait(false);
+
+                public async Task<long> CountAsync(string key)
+                {
+                    await using var redis = await [|ConnectionMultiplexer.ConnectAsync("localhost")|].ConfigureAwait(false);
+                    return await redis.GetDatabase().ListLengthAsync(key).ConfigureAwait(false);
+                }
+            }
+            """, Library with { Redis = false });
+
+    [Fact]
+    public Task Unresolved_ConnectionMultiplexer_without_the_Redis_namespace_is_silent()
+        => Verify.VerifyBrokenAsync("""
+            public sealed class PriceReader
+            {
+                public string? Read(string key)
+                {
                     using var redis = ConnectionMultiplexer.Connect("localhost");
                     return redis.GetDatabase().StringGet(key);
+                }
+            }
+            """, Library with { Redis = false });
+
+    [Fact]
+    public Task A_projects_own_ConnectionMultiplexer_type_is_silent()
+        => Verify.VerifyAsync("""
+            public sealed class ConnectionMultiplexer : IDisposable
+            {
+                public static ConnectionMultiplexer Connect(string configuration) => new();
+
+                public int Ping() => 1;
+
+                public void Dispose() { }
+            }
+
+            public sealed class Pinger
+            {
+                public int Ping()
+                {
+                    using var connection = ConnectionMultiplexer.Connect("x");
+                    return connection.Ping();
                 }
             }
             """, Library with { Redis = false });

@@ -8,7 +8,7 @@ public sealed class UnboundedDictionaryCacheTests
     private static readonly TestProject Library = TestProject.Library;
 
     [Fact]
-    public Task Static_ConcurrentDictionary_filled_per_call_is_reported()
+    public Task Static_ConcurrentDictionary_keyed_by_user_ids_is_reported()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
 
@@ -16,13 +16,32 @@ public sealed class UnboundedDictionaryCacheTests
             {
                 private static readonly ConcurrentDictionary<string, string> [|Names|] = new();
 
-                public static string Get(string id, Func<string, string> load) => Names.GetOrAdd(id, load);
+                public static string Get(string userId, Func<string, string> load) => Names.GetOrAdd(userId, load);
             }
             """, Library);
 
     [Fact]
-    public Task Readonly_Dictionary_written_through_the_indexer_under_a_lock_is_reported()
+    public Task Static_memo_keyed_by_an_anonymous_string_argument_is_silent()
         => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using System.Text;
+
+            public static class FormatCache
+            {
+                private static readonly ConcurrentDictionary<string, CompositeFormat> Formats = new();
+
+                public static CompositeFormat Get(string format) => Formats.GetOrAdd(format, CompositeFormat.Parse);
+            }
+            """, Library);
+
+    [Fact]
+    public Task Readonly_Dictionary_of_a_singleton_written_through_the_indexer_under_a_lock_is_reported()
+        => Verify.VerifyAsync("""
+            public static class Registration
+            {
+                public static void AddRates(IServiceCollection services) => services.AddSingleton<ExchangeRates>();
+            }
+
             public sealed class ExchangeRates
             {
                 private readonly object _gate = new();
@@ -41,6 +60,281 @@ public sealed class UnboundedDictionaryCacheTests
                         return rate;
                     }
                 }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Plain_Dictionary_of_a_singleton_keyed_by_user_ids_and_only_added_to_is_reported()
+        => Verify.VerifyAsync("""
+            public interface ILastSeen
+            {
+                void Touch(Guid userId);
+            }
+
+            public sealed class LastSeenTracker : ILastSeen
+            {
+                private readonly object _gate = new();
+                private readonly Dictionary<Guid, DateTime> [|_lastSeen|] = new();
+
+                public void Touch(Guid userId)
+                {
+                    lock (_gate)
+                    {
+                        _lastSeen[userId] = DateTime.UtcNow;
+                    }
+                }
+            }
+
+            public static class Registration
+            {
+                public static IServiceCollection AddTracking(this IServiceCollection services)
+                    => services.AddSingleton<ILastSeen, LastSeenTracker>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Singleton_registered_with_a_factory_as_a_derived_class_or_as_a_hosted_service_counts()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using Microsoft.Extensions.Hosting;
+
+            public class TokenLogBase
+            {
+                private readonly ConcurrentDictionary<string, int> [|_uses|] = new();
+
+                public int Use(string token) => _uses.AddOrUpdate(token, 1, (_, n) => n + 1);
+            }
+
+            public sealed class TokenLog : TokenLogBase;
+
+            public sealed class Poller : BackgroundService
+            {
+                private readonly ConcurrentDictionary<long, DateTime> [|_seen|] = new();
+
+                public void Seen(long customerId) => _seen.TryAdd(customerId, DateTime.UtcNow);
+
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton(_ => new TokenLog());
+                    services.AddHostedService<Poller>();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Singleton_memo_keyed_by_configured_names_or_client_ids_is_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class AcquirerFactory
+            {
+                private readonly ConcurrentDictionary<string, Lazy<string>> _byScheme = new();
+                private readonly Dictionary<string, string> _templates = new();
+
+                public Lazy<string> Get(string authority, string clientId) => _byScheme.GetOrAdd($"{authority}/{clientId}", k => new Lazy<string>(() => k));
+
+                public string Template(string templateName)
+                {
+                    if (!_templates.TryGetValue(templateName, out var text))
+                    {
+                        text = File.ReadAllText(templateName + ".hbs");
+                        _templates[templateName] = text;
+                    }
+
+                    return text;
+                }
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<AcquirerFactory>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Same_dictionary_in_a_scoped_or_unregistered_service_is_silent()
+        => Verify.VerifyAsync("""
+            public sealed class PerRequestEligibility
+            {
+                private readonly Dictionary<Guid, bool> _byUser = new();
+
+                public bool IsEligible(Guid userId, Func<Guid, bool> load)
+                {
+                    if (_byUser.TryGetValue(userId, out var known))
+                    {
+                        return known;
+                    }
+
+                    return _byUser[userId] = load(userId);
+                }
+            }
+
+            public sealed class NotRegistered
+            {
+                private readonly Dictionary<Guid, bool> _byUser = new();
+
+                public bool Get(Guid userId) => _byUser.TryGetValue(userId, out var v) ? v : (_byUser[userId] = true);
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddScoped<PerRequestEligibility>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Time_windowed_keys_in_a_singleton_store_are_reported()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using Microsoft.Extensions.DependencyInjection.Extensions;
+
+            public sealed record Window(DateTimeOffset Start);
+
+            public sealed class InMemoryCounterStore
+            {
+                private readonly ConcurrentDictionary<string, int> [|_counters|] = new();
+
+                public int Hit(string key, Window window)
+                {
+                    var bucket = $"{key}:{window.Start.UtcTicks}";
+                    return _counters.AddOrUpdate(bucket, 1, (_, n) => n + 1);
+                }
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.TryAddSingleton<InMemoryCounterStore>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Keys_from_configuration_this_objects_state_cultures_and_type_names_are_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using System.Globalization;
+
+            public sealed class Balancer(string serviceName)
+            {
+                private static readonly Dictionary<string, int> LastIndex = new();
+                private static readonly ConcurrentDictionary<string, string> Patterns = new();
+                private static readonly ConcurrentDictionary<string, bool> Features = new();
+                private static readonly ConcurrentDictionary<string, string> Names = new();
+
+                public int Next(int count)
+                {
+                    LastIndex.TryGetValue(serviceName, out var last);
+                    LastIndex[serviceName] = (last + 1) % count;
+                    return last;
+                }
+
+                public string Pattern(CultureInfo culture) => Patterns.GetOrAdd(culture.TwoLetterISOLanguageName, c => c + "-MM-dd");
+
+                public bool Feature() => Features.GetOrAdd(ConnectionString(), _ => true);
+
+                public string Name(object instance, Guid userId) => Names.GetOrAdd(instance.GetType().FullName!, n => n);
+
+                private string ConnectionString() => serviceName + ";pooling=true";
+            }
+            """, Library);
+
+    [Fact]
+    public Task Keys_checked_against_a_fixed_set_first_are_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Encoders
+            {
+                private static readonly HashSet<string> Known = ["h264", "hevc", "av1"];
+                private static readonly ConcurrentDictionary<string, int> UsesByUser = new();
+                private static readonly ConcurrentDictionary<string, int> UsesByClient = new();
+
+                public static int Use(string userCodec)
+                {
+                    if (!Known.Contains(userCodec))
+                    {
+                        return 0;
+                    }
+
+                    return UsesByUser.AddOrUpdate(userCodec, 1, (_, n) => n + 1);
+                }
+
+                public static int Count(string clientCodec)
+                    => clientCodec is "h264" or "hevc" ? UsesByClient.AddOrUpdate(clientCodec, 1, (_, n) => n + 1) : 0;
+            }
+            """, Library);
+
+    [Fact]
+    public Task Per_id_lock_pools_and_name_to_type_maps_are_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Locks
+            {
+                private static readonly ConcurrentDictionary<int, SemaphoreSlim> ByUser = new();
+                private static readonly Dictionary<int, object> Gates = new();
+                private static readonly ConcurrentDictionary<string, Type?> TypesByName = new();
+
+                public static SemaphoreSlim For(int userId) => ByUser.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
+
+                public static object Gate(int userId)
+                {
+                    lock (Gates)
+                    {
+                        if (!Gates.ContainsKey(userId))
+                        {
+                            Gates[userId] = new object();
+                        }
+
+                        return Gates[userId];
+                    }
+                }
+
+                public static Type? Resolve(string requestTypeName) => TypesByName.GetOrAdd(requestTypeName, Type.GetType);
+            }
+            """, Library);
+
+    [Fact]
+    public Task Nested_state_types_that_never_mention_the_field_do_not_hide_it()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class WindowStore
+            {
+                private readonly ConcurrentDictionary<string, Counter> [|_windows|] = new();
+
+                public int Hit(string requestKey) => ++_windows.GetOrAdd(requestKey, _ => new Counter()).Count;
+
+                private sealed class Counter
+                {
+                    public int Count;
+                }
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<WindowStore>();
+            }
+            """, Library);
+
+    [Fact]
+    public Task Request_ports_and_cancellation_tokens_do_not_make_a_key_per_request()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Hosts
+            {
+                private static readonly ConcurrentDictionary<int, string> ByPort = new();
+                private static readonly ConcurrentDictionary<string, string> Variants = new();
+
+                public static string Local(Uri requestUri) => ByPort.GetOrAdd(requestUri.Port, p => "localhost:" + p);
+
+                public static string Variant(Func<CancellationToken, string> pick, CancellationToken cancellationToken)
+                    => Variants.GetOrAdd(pick(cancellationToken), v => v);
             }
             """, Library);
 
@@ -168,7 +462,7 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
-    public Task Types_with_nested_types_are_skipped_because_the_nested_type_may_remove()
+    public Task Fields_a_nested_type_mentions_are_skipped_because_the_nested_type_may_remove()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
 
@@ -190,6 +484,37 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Test_helpers_in_a_project_named_like_tests_are_silent_without_IsTestProject()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Users
+            {
+                private static readonly ConcurrentDictionary<string, string> Names = new();
+
+                public static string Get(string userId) => Names.GetOrAdd(userId, i => i);
+            }
+            """, Library with { AssemblyName = "Shop.Api.IntegrationTests" });
+
+    [Fact]
+    public Task Singleton_registration_without_the_DI_package_restored_still_counts()
+        => Verify.VerifyBrokenAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class Sessions
+            {
+                private readonly ConcurrentDictionary<string, DateTime> [|_started|] = new();
+
+                public void Start(string sessionId) => _started.TryAdd(sessionId, DateTime.UtcNow);
+            }
+
+            public static class Registration
+            {
+                public static void Add(MissingServices services) => services.AddSingleton<Sessions>();
+            }
+            """, Library with { AspNetCore = false });
+
+    [Fact]
     public Task Test_project_is_silent()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
@@ -198,7 +523,7 @@ public sealed class UnboundedDictionaryCacheTests
             {
                 private static readonly ConcurrentDictionary<string, string> Names = new();
 
-                public static string Get(string id) => Names.GetOrAdd(id, i => i);
+                public static string Get(string userId) => Names.GetOrAdd(userId, i => i);
             }
             """, Library with { IsTest = true });
 

@@ -486,6 +486,17 @@ public sealed class UndisposedDbConnectionTests
             }
             """, Library with { IsTest = true });
 
+    [Fact]
+    public Task Test_helpers_in_a_project_named_like_tests_are_silent_without_IsTestProject()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public static class Seed
+            {
+                public static void Insert(NpgsqlDataSource dataSource) => dataSource.OpenConnection();
+            }
+            """, Library with { AssemblyName = "Billing.Data.IntegrationTests" });
+
     // ---- provider independence ----
 
     [Fact]
