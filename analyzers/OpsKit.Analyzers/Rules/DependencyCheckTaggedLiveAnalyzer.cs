@@ -9,15 +9,16 @@ namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
 /// OPS0008: a dependency check (database, cache, message broker, HTTP) registered with the tag "live" (or
-/// "liveness"). Dependency checks are recognised by where they come from: the AspNetCore.HealthChecks.* packages
-/// (except the process-local System checks), EF Core's AddDbContextCheck, the OpsKit.* integration packages, and
-/// methods listed in <c>OPS0008.dependency_check_methods</c>.
+/// "liveness"), on an <c>IHealthChecksBuilder</c> or on OpsKit's <c>OpsHealthBuilder</c>. What counts as a dependency
+/// check is decided by <see cref="DependencyChecks"/>; methods listed in <c>OPS0008.dependency_check_methods</c> count too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 {
     public const string DependencyMethodsOption = "OPS0008.dependency_check_methods";
     public const string LiveTagsOption = "OPS0008.live_tags";
+    private const string OpsHealthBuilderType = "OpsKit.Health.OpsHealthBuilder";
+    private const string OpsCheckOptionsType = "OpsHealthCheckOptions";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DependencyCheckTaggedLive];
 
@@ -27,48 +28,42 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var builder = compilationStart.Compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
-            if (builder is null || ProjectProperties.IsTestProject(compilationStart.Options))
+            var compilation = compilationStart.Compilation;
+            var healthChecksBuilder = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType);
+            if ((healthChecksBuilder is null && opsHealthBuilder is null) || ProjectProperties.IsTestProject(compilationStart.Options))
             {
                 return;
             }
 
-            var options = compilationStart.Options;
-            compilationStart.RegisterOperationAction(c => Analyze(c, builder, options), OperationKind.Invocation);
+            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
+            compilationStart.RegisterOperationAction(c => Analyze(c, state), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder, AnalyzerOptions options)
+    private static void Analyze(OperationAnalysisContext context, State state)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (!method.IsExtensionMethod || method.Parameters.Length < 2 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, builder))
+        if (!method.IsExtensionMethod || method.Parameters.Length < 2 || !state.IsBuilder(method.Parameters[0].Type))
         {
             return;
         }
 
-        IOperation? tags = null;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "tags" && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                tags = argument.Value;
-            }
-        }
-
-        if (tags is null)
+        var tags = TagElements(invocation);
+        if (tags.IsEmpty)
         {
             return;
         }
 
         var tree = invocation.Syntax.SyntaxTree;
-        if (!IsDependencyCheck(method, RuleOptions.GetList(options, tree, DependencyMethodsOption)))
+        if (!state.Checks.IsDependencyRegistration(invocation, method, RuleOptions.GetList(state.Options, tree, DependencyMethodsOption), context.CancellationToken))
         {
             return;
         }
 
-        var liveTags = RuleOptions.GetList(options, tree, LiveTagsOption);
-        foreach (var element in Elements(tags.WalkDownConversions()))
+        var liveTags = RuleOptions.GetList(state.Options, tree, LiveTagsOption);
+        foreach (var element in tags)
         {
             if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
             {
@@ -77,31 +72,57 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// The constant tags of the call: its <c>tags</c> argument, or for OpsKit's AddRedis/AddNpgsql the <c>Tags</c>
+    /// assigned in the options lambda (<c>o =&gt; o.Tags = ["live"]</c>).
+    /// </summary>
+    private static ImmutableArray<IOperation> TagElements(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (argument.Parameter?.Name == "tags")
+            {
+                return Elements(argument.Value.WalkDownConversions());
+            }
+
+            if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Tags" } property } assignment
+                        && InheritsFrom(property.Property.ContainingType, OpsCheckOptionsType))
+                    {
+                        return Elements(assignment.Value.WalkDownConversions());
+                    }
+                }
+            }
+        }
+
+        return ImmutableArray<IOperation>.Empty;
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsLiveTag(string tag, ImmutableHashSet<string> configured)
         => configured.Count > 0
             ? configured.Contains(tag)
             : tag.Equals("live", StringComparison.OrdinalIgnoreCase) || tag.Equals("liveness", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsDependencyCheck(IMethodSymbol method, ImmutableHashSet<string> configured)
-    {
-        if (RuleOptions.MatchesMethod(configured, method))
-        {
-            return true;
-        }
-
-        var assembly = method.ContainingAssembly?.Name ?? string.Empty;
-        if (assembly.StartsWith("AspNetCore.HealthChecks.", StringComparison.Ordinal))
-        {
-            // Process-local checks (disk, memory, process) and the UI/publishers are not dependencies.
-            return !(assembly is "AspNetCore.HealthChecks.System"
-                || assembly.StartsWith("AspNetCore.HealthChecks.UI", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Publisher", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Prometheus", StringComparison.Ordinal));
-        }
-
-        return method.Name == "AddDbContextCheck"
-            || (assembly.StartsWith("OpsKit.", StringComparison.Ordinal) && !assembly.StartsWith("OpsKit.Analyzers", StringComparison.Ordinal) && assembly != "OpsKit.Testing");
-    }
 
     /// <summary>The elements of <c>new[] { … }</c>, <c>["…"]</c>, <c>new List&lt;string&gt; { … }</c>.</summary>
     private static ImmutableArray<IOperation> Elements(IOperation tags)
@@ -126,5 +147,15 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             default:
                 return ImmutableArray<IOperation>.Empty;
         }
+    }
+
+    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options)
+    {
+        public DependencyChecks Checks { get; } = checks;
+
+        public AnalyzerOptions Options { get; } = options;
+
+        public bool IsBuilder(ITypeSymbol type)
+            => SymbolEqualityComparer.Default.Equals(type, healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, opsHealthBuilder);
     }
 }
