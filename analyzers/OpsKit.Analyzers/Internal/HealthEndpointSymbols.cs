@@ -36,9 +36,8 @@ internal sealed class HealthEndpointSymbols
     private readonly bool _isLibrary;
     private readonly AppCallClassifier _classifier;
     private readonly Lazy<bool> _hasProbeController;
-    private readonly Lazy<bool> _usesStartupClass;
+    private readonly AppRoots _roots;
     private readonly ConcurrentDictionary<SyntaxTree, TreeOptions> _treeOptions = new();
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _appCreationTrees = new();
 
     private HealthEndpointSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, AnalyzerOptions options, bool isLibrary)
     {
@@ -57,7 +56,7 @@ internal sealed class HealthEndpointSymbols
         _addOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType);
         _classifier = new AppCallClassifier(this, compilation);
         _hasProbeController = new Lazy<bool>(() => ProbeEndpoints.HasProbeController(compilation, CancellationToken.None));
-        _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
+        _roots = new AppRoots(compilation, App, applicationBuilder);
     }
 
     /// <summary>The types that stand for the app.</summary>
@@ -95,7 +94,7 @@ internal sealed class HealthEndpointSymbols
                 HealthEndpointFacts facts;
                 if (_isLibrary)
                 {
-                    if (!ExtendsApp(type))
+                    if (!_roots.ExtendsApp(type))
                     {
                         return;
                     }
@@ -104,8 +103,8 @@ internal sealed class HealthEndpointSymbols
                 }
                 else
                 {
-                    var startup = FindStartupConfigure(type);
-                    if (startup is null && !HasEntryPoint(type) && !DeclaredNextToAppCreation(type, symbolStart.CancellationToken))
+                    var startup = _roots.FindStartupConfigure(type);
+                    if (startup is null && !AppRoots.HasEntryPoint(type) && !_roots.DeclaredNextToAppCreation(type, symbolStart.CancellationToken))
                     {
                         return; // this type neither starts nor builds the app
                     }
@@ -119,7 +118,7 @@ internal sealed class HealthEndpointSymbols
                 symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 symbolStart.RegisterSymbolEndAction(c =>
                 {
-                    if (facts.StartupConfigure is not null && !_usesStartupClass.Value)
+                    if (facts.StartupConfigure is not null && !_roots.UsesStartupClass)
                     {
                         return; // a leftover Startup class that nothing hands to UseStartup
                     }
@@ -135,117 +134,6 @@ internal sealed class HealthEndpointSymbols
                 });
             },
             SymbolKind.NamedType);
-    }
-
-    /// <summary>The top-level program or a type with a static Main.</summary>
-    private static bool HasEntryPoint(INamedTypeSymbol type)
-    {
-        foreach (var member in type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
-        {
-            if (member is IMethodSymbol)
-            {
-                return true;
-            }
-        }
-
-        foreach (var member in type.GetMembers("Main"))
-        {
-            if (member is IMethodSymbol { IsStatic: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A type declared in a file that creates a WebApplication (a second app started from a helper class). The file's
-    /// tokens are scanned once per tree, not per type or per node.
-    /// </summary>
-    private bool DeclaredNextToAppCreation(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (_appCreationTrees.GetOrAdd(reference.SyntaxTree, tree => MentionsAppCreation(tree, cancellationToken)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MentionsAppCreation(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-        {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
-                && token.ValueText is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "WebApplication")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A static class with an extension method on the app (MapDefaultEndpoints in a ServiceDefaults project).</summary>
-    private bool ExtendsApp(INamedTypeSymbol type)
-    {
-        if (!type.IsStatic || !type.MightContainExtensionMethods)
-        {
-            return false;
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol { IsExtensionMethod: true } method && App.IsApp(method.Parameters[0].Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Location? FindStartupConfigure(INamedTypeSymbol type)
-    {
-        // Convention-based Startup classes (StartupFacts in ASP.NET Core). The name is required: a module class
-        // with Configure(IApplicationBuilder) that builds only part of the pipeline must not be taken for the app.
-        if (!type.Name.EndsWith("Startup", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        foreach (var member in type.GetMembers("Configure"))
-        {
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.IsImplicitlyDeclared && method.Locations.Length > 0)
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, _applicationBuilder))
-                    {
-                        return method.Locations[0];
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private bool MentionsUseStartup()
-    {
-        foreach (var tree in _compilation.SyntaxTrees)
-        {
-            if (tree.TryGetText(out var text) ? text.ToString().Contains("UseStartup") : tree.GetText().ToString().Contains("UseStartup"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void OnInvocation(OperationAnalysisContext context, HealthEndpointFacts facts)

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// The types whose code composes the app: the top-level program or a type with Main, a type declared in a file that
+/// creates a WebApplication, a convention-based Startup class that is handed to UseStartup, and in a library the
+/// static classes with extension methods on the app. Every other type is skipped before any operation callback.
+/// </summary>
+internal sealed class AppRoots
+{
+    private readonly Compilation _compilation;
+    private readonly AppTypes _app;
+    private readonly INamedTypeSymbol _applicationBuilder;
+    private readonly Lazy<bool> _usesStartupClass;
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _appCreationTrees = new();
+
+    public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
+    {
+        _compilation = compilation;
+        _app = app;
+        _applicationBuilder = applicationBuilder;
+        _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
+    }
+
+    /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
+    public bool UsesStartupClass => _usesStartupClass.Value;
+
+    /// <summary>The top-level program or a type with a static Main.</summary>
+    public static bool HasEntryPoint(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
+        {
+            if (member is IMethodSymbol)
+            {
+                return true;
+            }
+        }
+
+        foreach (var member in type.GetMembers("Main"))
+        {
+            if (member is IMethodSymbol { IsStatic: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A type declared in a file that creates a WebApplication (a second app started from a helper class). The file's
+    /// tokens are scanned once per tree, not per type or per node.
+    /// </summary>
+    public bool DeclaredNextToAppCreation(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (_appCreationTrees.GetOrAdd(reference.SyntaxTree, tree => MentionsAppCreation(tree, cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MentionsAppCreation(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+        {
+            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
+                && token.ValueText is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "WebApplication")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A static class with an extension method on the app (MapDefaultEndpoints in a ServiceDefaults project).</summary>
+    public bool ExtendsApp(INamedTypeSymbol type)
+    {
+        if (!type.IsStatic || !type.MightContainExtensionMethods)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { IsExtensionMethod: true } method && _app.IsApp(method.Parameters[0].Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public Location? FindStartupConfigure(INamedTypeSymbol type)
+    {
+        // Convention-based Startup classes (StartupFacts in ASP.NET Core). The name is required: a module class
+        // with Configure(IApplicationBuilder) that builds only part of the pipeline must not be taken for the app.
+        if (!type.Name.EndsWith("Startup", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers("Configure"))
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.IsImplicitlyDeclared && method.Locations.Length > 0)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, _applicationBuilder))
+                    {
+                        return method.Locations[0];
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool MentionsUseStartup()
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (tree.TryGetText(out var text) ? text.ToString().Contains("UseStartup") : tree.GetText().ToString().Contains("UseStartup"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
