@@ -85,16 +85,23 @@ internal sealed class AppCallClassifier
             return MappingEvidence.Maps;
         }
 
-        if (!method.DeclaringSyntaxReferences.IsDefaultOrEmpty)
+        var inThisCompilation = !method.DeclaringSyntaxReferences.IsDefaultOrEmpty
+            && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree);
+        if (inThisCompilation)
         {
-            return _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree)
-                ? FollowSource(method, visiting, cancellationToken)
-                : ReadOtherProject(method, cancellationToken);
+            return FollowSource(method, visiting, cancellationToken);
         }
 
+        // Known packages are known by assembly name, whether they come compiled or as a project of the same
+        // repository (YARP's and Ocelot's samples reference their sources).
         if (KnownAssemblies.IsNeutral(method.ContainingAssembly))
         {
             return MappingEvidence.None;
+        }
+
+        if (!method.DeclaringSyntaxReferences.IsDefaultOrEmpty)
+        {
+            return ReadOtherProject(method, cancellationToken);
         }
 
         if (method.Name == AspireDefaultEndpoints)

@@ -127,16 +127,34 @@ internal sealed class AppRoots
         return null;
     }
 
+    /// <summary>
+    /// Whether any file names UseStartup: the entry point's files first (where it almost always is), then the rest.
+    /// Runs at most once per compilation, and only in a project with a Startup class.
+    /// </summary>
     private bool MentionsUseStartup()
     {
+        var entryPoint = _compilation.GetEntryPoint(CancellationToken.None);
+        if (entryPoint?.ContainingType is { } entryType)
+        {
+            foreach (var reference in entryType.DeclaringSyntaxReferences)
+            {
+                if (Mentions(reference.SyntaxTree))
+                {
+                    return true;
+                }
+            }
+        }
+
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (tree.TryGetText(out var text) ? text.ToString().Contains("UseStartup") : tree.GetText().ToString().Contains("UseStartup"))
+            if (Mentions(tree))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool Mentions(SyntaxTree tree) => tree.GetText().ToString().IndexOf("UseStartup", StringComparison.Ordinal) >= 0;
     }
 }

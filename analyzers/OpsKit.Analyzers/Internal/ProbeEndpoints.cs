@@ -102,7 +102,7 @@ internal static class ProbeEndpoints
 
             foreach (var argument in attribute.ConstructorArguments)
             {
-                if (argument.Value is string route && IsProbeRoute(route))
+                if (argument.Kind != TypedConstantKind.Array && argument.Value is string route && IsProbeRoute(route))
                 {
                     return true;
                 }
