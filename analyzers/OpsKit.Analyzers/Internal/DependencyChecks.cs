@@ -39,10 +39,20 @@ internal sealed class DependencyChecks
 
     private static readonly ImmutableHashSet<string> DependencyBaseTypes = ImmutableHashSet.Create(StringComparer.Ordinal, "DbContext", "DbConnection", "DbDataSource");
 
+    /// <summary>The AspNetCore.HealthChecks.* and OpsKit dependency methods by name, for calls that do not bind.</summary>
+    private static readonly ImmutableHashSet<string> WellKnownDependencyNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "AddRedis", "AddNpgSql", "AddNpgsql", "AddSqlServer", "AddMySql", "AddOracle", "AddSqlite", "AddMongoDb", "AddRabbitMQ", "AddKafka",
+        "AddUrlGroup", "AddElasticsearch", "AddAzureBlobStorage", "AddAzureQueueStorage", "AddAzureTableStorage", "AddAzureServiceBusQueue",
+        "AddAzureServiceBusTopic", "AddAzureCosmosDB", "AddCosmosDb", "AddDynamoDb", "AddConsul", "AddNats", "AddSmtpHealthCheck",
+        "AddDbContextCheck", "AddSignalRHub", "AddAzureKeyVault", "AddS3", "AddRavenDB", "AddSolr", "AddHttpDependency", "AddTcpDependency");
+
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<ISymbol, bool> _cache = new(SymbolEqualityComparer.Default);
 
     public DependencyChecks(Compilation compilation) => _compilation = compilation;
+
+    public static bool IsWellKnownDependencyName(string name) => WellKnownDependencyNames.Contains(name);
 
     public bool IsDependencyRegistration(IInvocationOperation invocation, IMethodSymbol method, ImmutableHashSet<string> configured, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -38,6 +40,7 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 
             var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
             compilationStart.RegisterOperationAction(c => Analyze(c, state), OperationKind.Invocation);
+            compilationStart.RegisterOperationAction(c => AnalyzeUnresolved(c, state), OperationKind.Invalid);
         });
     }
 
@@ -68,6 +71,50 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, element.Syntax.GetLocation(), method.Name, tag));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A call on a health checks builder that does not bind (the package is not restored, or its version lacks the
+    /// overload): a well-known dependency method name and a <c>tags:</c> argument are all there is.
+    /// </summary>
+    private static void AnalyzeUnresolved(OperationAnalysisContext context, State state)
+    {
+        var invalid = (IInvalidOperation)context.Operation;
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } syntax
+            || !DependencyChecks.IsWellKnownDependencyName(memberAccess.Name.Identifier.ValueText))
+        {
+            return;
+        }
+
+        IOperation? receiver = null;
+        IOperation? tags = null;
+        var tagsSyntax = syntax.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "tags")?.Expression;
+        foreach (var child in invalid.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            if (value.Syntax == memberAccess.Expression)
+            {
+                receiver = value;
+            }
+            else if (tagsSyntax is not null && value.WalkDownConversions().Syntax == tagsSyntax)
+            {
+                tags = value.WalkDownConversions();
+            }
+        }
+
+        if (receiver?.Type is not { } receiverType || !state.IsBuilder(receiverType) || tags is null)
+        {
+            return;
+        }
+
+        var liveTags = RuleOptions.GetList(state.Options, syntax.SyntaxTree, LiveTagsOption);
+        foreach (var element in Elements(tags))
+        {
+            if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, element.Syntax.GetLocation(), memberAccess.Name.Identifier.ValueText, tag));
             }
         }
     }

@@ -149,4 +149,14 @@ public sealed class DependencyCheckTaggedLiveCustomChecksTests
                     });
             }
             """, TestProject.WebApp with { AdditionalReferences = [OpsKitHealth.Value], OutputKind = OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task Unresolved_well_known_dependency_check_tagged_live_is_reported_in_a_half_restored_project()
+        => Verify.VerifyBrokenAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var health = builder.Services.AddHealthChecks();
+            health.AddSqlServer(_ => "Server=db", name: "orders-db", tags: new string[] { [|"live"|], "ready" });
+            health.AddCustomProbe("self", tags: new[] { "live" });
+            builder.Build().Run();
+            """, TestProject.WebApp);
 }
