@@ -24,14 +24,12 @@ internal sealed class HealthEndpointSymbols
 
     private readonly INamedTypeSymbol? _webApplication;
     private readonly INamedTypeSymbol? _webApplicationBuilder;
-    private readonly INamedTypeSymbol _applicationBuilder;
     private readonly INamedTypeSymbol? _mapHealthChecks;
     private readonly INamedTypeSymbol? _useHealthChecks;
     private readonly INamedTypeSymbol? _addHealthChecks;
     private readonly INamedTypeSymbol? _mapOpsHealth;
     private readonly INamedTypeSymbol? _addOpsHealth;
     private readonly INamedTypeSymbol? _startupFilter;
-    private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly bool _isLibrary;
     private readonly AppCallClassifier _classifier;
@@ -41,8 +39,6 @@ internal sealed class HealthEndpointSymbols
 
     private HealthEndpointSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, AnalyzerOptions options, bool isLibrary)
     {
-        _compilation = compilation;
-        _applicationBuilder = applicationBuilder;
         _options = options;
         _isLibrary = isLibrary;
         _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter");
