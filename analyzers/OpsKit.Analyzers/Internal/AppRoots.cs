@@ -1,13 +1,12 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The types whose code composes the app: the top-level program or a type with Main, a type declared in a file that
-/// creates a WebApplication, a convention-based Startup class that is handed to UseStartup, and in a library the
+/// The types whose code composes the app: the top-level program, a type with Main or another static method that
+/// takes the command line, a convention-based Startup class that is handed to UseStartup, and in a library the
 /// static classes with extension methods on the app. Every other type is skipped before any operation callback.
 /// </summary>
 internal sealed class AppRoots
@@ -16,7 +15,6 @@ internal sealed class AppRoots
     private readonly AppTypes _app;
     private readonly INamedTypeSymbol _applicationBuilder;
     private readonly Lazy<bool> _usesStartupClass;
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _appCreationTrees = new();
 
     public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
     {
@@ -29,7 +27,7 @@ internal sealed class AppRoots
     /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
     public bool UsesStartupClass => _usesStartupClass.Value;
 
-    /// <summary>The top-level program or a type with a static Main.</summary>
+    /// <summary>The top-level program, a type with a static Main, or one with a static method taking <c>string[] args</c>.</summary>
     public static bool HasEntryPoint(INamedTypeSymbol type)
     {
         foreach (var member in type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
@@ -40,40 +38,11 @@ internal sealed class AppRoots
             }
         }
 
-        foreach (var member in type.GetMembers("Main"))
+        // Main, or a static method that takes the command line (a second app started from Main: Start(string[] args)).
+        foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol { IsStatic: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A type declared in a file that creates a WebApplication (a second app started from a helper class). The file's
-    /// tokens are scanned once per tree, not per type or per node.
-    /// </summary>
-    public bool DeclaredNextToAppCreation(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (_appCreationTrees.GetOrAdd(reference.SyntaxTree, tree => MentionsAppCreation(tree, cancellationToken)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MentionsAppCreation(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-        {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
-                && token.ValueText is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "WebApplication")
+            if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method
+                && (method.Name == "Main" || (method.Parameters.Length == 1 && method.Parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })))
             {
                 return true;
             }

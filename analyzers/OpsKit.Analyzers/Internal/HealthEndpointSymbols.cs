@@ -100,9 +100,9 @@ internal sealed class HealthEndpointSymbols
                 else
                 {
                     var startup = _roots.FindStartupConfigure(type);
-                    if (startup is null && !AppRoots.HasEntryPoint(type) && !_roots.DeclaredNextToAppCreation(type, symbolStart.CancellationToken))
+                    if (startup is null && !AppRoots.HasEntryPoint(type))
                     {
-                        return; // this type neither starts nor builds the app
+                        return; // this type does not start the app
                     }
 
                     facts = new HealthEndpointFacts(startup, isLibraryType: false);

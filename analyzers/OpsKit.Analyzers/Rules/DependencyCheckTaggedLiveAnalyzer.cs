@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,53 +41,80 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             }
 
             var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
-            compilationStart.RegisterOperationAction(c => Analyze(c, state), OperationKind.Invocation);
-            compilationStart.RegisterOperationAction(c => AnalyzeUnresolved(c, state), OperationKind.Invalid);
+            // Driven by the tag literals, not by every call: a string literal "live" is rare, an invocation is not.
+            compilationStart.RegisterSyntaxNodeAction(c => OnLiteral(c, state), SyntaxKind.StringLiteralExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, State state)
+    private static void OnLiteral(SyntaxNodeAnalysisContext context, State state)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var liveTags = state.LiveTags(literal.SyntaxTree);
+        if (!IsLiveTag(literal.Token.ValueText, liveTags))
+        {
+            return;
+        }
+
+        // The call the literal is an argument of (directly, in a collection, or in an options lambda).
+        var argument = literal.FirstAncestorOrSelf<ArgumentSyntax>();
+        if (argument?.Parent?.Parent is not InvocationExpressionSyntax call)
+        {
+            return;
+        }
+
+        var diagnostic = context.SemanticModel.GetOperation(call, context.CancellationToken) switch
+        {
+            IInvocationOperation invocation => Analyze(invocation, literal, state, context.CancellationToken),
+            IInvalidOperation invalid => AnalyzeUnresolved(invalid, literal, state),
+            _ => null,
+        };
+        if (diagnostic is not null)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static Diagnostic? Analyze(IInvocationOperation invocation, LiteralExpressionSyntax literal, State state, System.Threading.CancellationToken cancellationToken)
+    {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         if (!method.IsExtensionMethod || method.Parameters.Length < 2 || !state.IsBuilder(method.Parameters[0].Type))
         {
-            return;
+            return null;
         }
 
-        var tags = TagElements(invocation);
-        if (tags.IsEmpty)
+        var element = Find(TagElements(invocation), literal);
+        if (element is null
+            || !state.Checks.IsDependencyRegistration(invocation, method, RuleOptions.GetList(state.Options, literal.SyntaxTree, DependencyMethodsOption), cancellationToken))
         {
-            return;
+            return null;
         }
 
-        var tree = invocation.Syntax.SyntaxTree;
-        if (!state.Checks.IsDependencyRegistration(invocation, method, RuleOptions.GetList(state.Options, tree, DependencyMethodsOption), context.CancellationToken))
-        {
-            return;
-        }
+        return Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, literal.GetLocation(), method.Name, literal.Token.ValueText);
+    }
 
-        var liveTags = RuleOptions.GetList(state.Options, tree, LiveTagsOption);
-        foreach (var element in tags)
+    private static IOperation? Find(ImmutableArray<IOperation> elements, LiteralExpressionSyntax literal)
+    {
+        foreach (var element in elements)
         {
-            if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
+            if (element.Syntax == literal)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, element.Syntax.GetLocation(), method.Name, tag));
+                return element;
             }
         }
+
+        return null;
     }
 
     /// <summary>
     /// A call on a health checks builder that does not bind (the package is not restored, or its version lacks the
     /// overload): a well-known dependency method name and a <c>tags:</c> argument are all there is.
     /// </summary>
-    private static void AnalyzeUnresolved(OperationAnalysisContext context, State state)
+    private static Diagnostic? AnalyzeUnresolved(IInvalidOperation invalid, LiteralExpressionSyntax literal, State state)
     {
-        var invalid = (IInvalidOperation)context.Operation;
         if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } syntax
             || !DependencyChecks.IsWellKnownDependencyName(memberAccess.Name.Identifier.ValueText))
         {
-            return;
+            return null;
         }
 
         IOperation? receiver = null;
@@ -104,19 +133,12 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (receiver?.Type is not { } receiverType || !state.IsBuilder(receiverType) || tags is null)
+        if (receiver?.Type is not { } receiverType || !state.IsBuilder(receiverType) || tags is null || Find(Elements(tags), literal) is null)
         {
-            return;
+            return null;
         }
 
-        var liveTags = RuleOptions.GetList(state.Options, syntax.SyntaxTree, LiveTagsOption);
-        foreach (var element in Elements(tags))
-        {
-            if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, element.Syntax.GetLocation(), memberAccess.Name.Identifier.ValueText, tag));
-            }
-        }
+        return Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, literal.GetLocation(), memberAccess.Name.Identifier.ValueText, literal.Token.ValueText);
     }
 
     /// <summary>
@@ -200,9 +222,16 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
     {
         public DependencyChecks Checks { get; } = checks;
 
+        private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _liveTags = new();
+
         public AnalyzerOptions Options { get; } = options;
 
+        public ImmutableHashSet<string> LiveTags(SyntaxTree tree) => _liveTags.GetOrAdd(tree, t => RuleOptions.GetList(Options, t, LiveTagsOption));
+
+        // By name as well as by symbol: a restored package may bring its own copy of the abstractions assembly.
         public bool IsBuilder(ITypeSymbol type)
-            => SymbolEqualityComparer.Default.Equals(type, healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, opsHealthBuilder);
+            => SymbolEqualityComparer.Default.Equals(type, healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, opsHealthBuilder)
+                || (type.Name is "IHealthChecksBuilder" or "OpsHealthBuilder"
+                    && type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "OpsKit.Health");
     }
 }
