@@ -81,13 +81,15 @@ internal sealed class DependencyChecks
 
     private bool IsDependencyMethod(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        // The AspNetCore.HealthChecks.* packages ship assemblies named HealthChecks.* (older ones: AspNetCore.HealthChecks.*).
         var assembly = method.ContainingAssembly?.Name ?? string.Empty;
-        if (assembly.StartsWith("AspNetCore.HealthChecks.", StringComparison.Ordinal))
+        var package = assembly.StartsWith("AspNetCore.", StringComparison.Ordinal) ? assembly.Substring("AspNetCore.".Length) : assembly;
+        if (package.StartsWith("HealthChecks.", StringComparison.Ordinal))
         {
-            return !(assembly is "AspNetCore.HealthChecks.System"
-                || assembly.StartsWith("AspNetCore.HealthChecks.UI", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Publisher", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Prometheus", StringComparison.Ordinal));
+            return !(package is "HealthChecks.System"
+                || package.StartsWith("HealthChecks.UI", StringComparison.Ordinal)
+                || package.StartsWith("HealthChecks.Publisher", StringComparison.Ordinal)
+                || package.StartsWith("HealthChecks.Prometheus", StringComparison.Ordinal));
         }
 
         if (method.Name == "AddDbContextCheck")

@@ -159,4 +159,26 @@ public sealed class DependencyCheckTaggedLiveCustomChecksTests
             health.AddCustomProbe("self", tags: new[] { "live" });
             builder.Build().Run();
             """, TestProject.WebApp);
+
+    // The AspNetCore.HealthChecks.SqlServer package ships an assembly named HealthChecks.SqlServer.
+    private static readonly Lazy<MetadataReference> SqlServerPackage = new(() => TestReferences.CompileLibrary("HealthChecks.SqlServer", """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class SqlServerHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddSqlServer(this IHealthChecksBuilder builder, string connectionString, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default) => builder;
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Package_check_from_an_assembly_named_HealthChecks_is_a_dependency_check()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks().AddSqlServer("Server=db", "orders", tags: ["ready", [|"live"|]]);
+            builder.Build().Run();
+            """, TestProject.WebApp with { AdditionalReferences = [SqlServerPackage.Value] });
 }
