@@ -42,6 +42,15 @@ internal static class ProjectProperties
         return compilation.Options.OutputKind is Microsoft.CodeAnalysis.OutputKind.ConsoleApplication or Microsoft.CodeAnalysis.OutputKind.WindowsApplication;
     }
 
+    /// <summary>A class library (OutputType Library) that is not a test project.</summary>
+    public static bool IsLibrary(AnalyzerOptions options)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        return global.TryGetValue(OutputTypeKey, out var outputType)
+            && outputType.Equals("Library", StringComparison.OrdinalIgnoreCase)
+            && !IsTrue(global, IsTestProjectKey);
+    }
+
     public static bool IsTestProject(AnalyzerOptions options)
         => IsTrue(options.AnalyzerConfigOptionsProvider.GlobalOptions, IsTestProjectKey);
 

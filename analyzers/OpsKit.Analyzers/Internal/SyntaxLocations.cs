@@ -12,18 +12,27 @@ internal static class SyntaxLocations
     /// a squiggle in a fluent chain covers only the call it is about.
     /// </summary>
     public static Location GetNameLocation(this IInvocationOperation invocation)
-    {
-        if (invocation.Syntax is InvocationExpressionSyntax syntax)
-        {
-            var start = syntax.Expression switch
-            {
-                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.SpanStart,
-                MemberBindingExpressionSyntax memberBinding => memberBinding.Name.SpanStart,
-                _ => syntax.Expression.SpanStart,
-            };
-            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, syntax.Span.End));
-        }
+        => invocation.Syntax is InvocationExpressionSyntax syntax ? syntax.GetNameLocation() : invocation.Syntax.GetLocation();
 
-        return invocation.Syntax.GetLocation();
+    /// <inheritdoc cref="GetNameLocation(IInvocationOperation)"/>
+    public static Location GetNameLocation(this InvocationExpressionSyntax syntax)
+    {
+        var start = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.SpanStart,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.SpanStart,
+            _ => syntax.Expression.SpanStart,
+        };
+        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, syntax.Span.End));
     }
+
+    /// <summary>The simple name of the method an invocation calls (<c>UseSwagger</c> in <c>app.UseSwagger()</c>), also when it does not bind.</summary>
+    public static string GetInvokedName(this InvocationExpressionSyntax syntax)
+        => syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
 }

@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -9,15 +13,16 @@ namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
 /// OPS0008: a dependency check (database, cache, message broker, HTTP) registered with the tag "live" (or
-/// "liveness"). Dependency checks are recognised by where they come from: the AspNetCore.HealthChecks.* packages
-/// (except the process-local System checks), EF Core's AddDbContextCheck, the OpsKit.* integration packages, and
-/// methods listed in <c>OPS0008.dependency_check_methods</c>.
+/// "liveness"), on an <c>IHealthChecksBuilder</c> or on OpsKit's <c>OpsHealthBuilder</c>. What counts as a dependency
+/// check is decided by <see cref="DependencyChecks"/>; methods listed in <c>OPS0008.dependency_check_methods</c> count too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 {
     public const string DependencyMethodsOption = "OPS0008.dependency_check_methods";
     public const string LiveTagsOption = "OPS0008.live_tags";
+    private const string OpsHealthBuilderType = "OpsKit.Health.OpsHealthBuilder";
+    private const string OpsCheckOptionsType = "OpsHealthCheckOptions";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DependencyCheckTaggedLive];
 
@@ -27,81 +32,166 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var builder = compilationStart.Compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
-            if (builder is null || ProjectProperties.IsTestProject(compilationStart.Options))
+            var compilation = compilationStart.Compilation;
+            var healthChecksBuilder = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType);
+            if ((healthChecksBuilder is null && opsHealthBuilder is null) || ProjectProperties.IsTestProject(compilationStart.Options))
             {
                 return;
             }
 
-            var options = compilationStart.Options;
-            compilationStart.RegisterOperationAction(c => Analyze(c, builder, options), OperationKind.Invocation);
+            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
+            // Driven by the tag literals, not by every call: a string literal "live" is rare, an invocation is not.
+            compilationStart.RegisterSyntaxNodeAction(c => OnLiteral(c, state), SyntaxKind.StringLiteralExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder, AnalyzerOptions options)
+    private static void OnLiteral(SyntaxNodeAnalysisContext context, State state)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        if (!method.IsExtensionMethod || method.Parameters.Length < 2 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, builder))
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var liveTags = state.LiveTags(literal.SyntaxTree);
+        if (!IsLiveTag(literal.Token.ValueText, liveTags))
         {
             return;
         }
 
+        // The call the literal is an argument of (directly, in a collection, or in an options lambda).
+        var argument = literal.FirstAncestorOrSelf<ArgumentSyntax>();
+        if (argument?.Parent?.Parent is not InvocationExpressionSyntax call)
+        {
+            return;
+        }
+
+        var diagnostic = context.SemanticModel.GetOperation(call, context.CancellationToken) switch
+        {
+            IInvocationOperation invocation => Analyze(invocation, literal, state, context.CancellationToken),
+            IInvalidOperation invalid => AnalyzeUnresolved(invalid, literal, state),
+            _ => null,
+        };
+        if (diagnostic is not null)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static Diagnostic? Analyze(IInvocationOperation invocation, LiteralExpressionSyntax literal, State state, System.Threading.CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (!method.IsExtensionMethod || method.Parameters.Length < 2 || !state.IsBuilder(method.Parameters[0].Type))
+        {
+            return null;
+        }
+
+        var element = Find(TagElements(invocation), literal);
+        if (element is null
+            || !state.Checks.IsDependencyRegistration(invocation, method, RuleOptions.GetList(state.Options, literal.SyntaxTree, DependencyMethodsOption), cancellationToken))
+        {
+            return null;
+        }
+
+        return Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, literal.GetLocation(), method.Name, literal.Token.ValueText);
+    }
+
+    private static IOperation? Find(ImmutableArray<IOperation> elements, LiteralExpressionSyntax literal)
+    {
+        foreach (var element in elements)
+        {
+            if (element.Syntax == literal)
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A call on a health checks builder that does not bind (the package is not restored, or its version lacks the
+    /// overload): a well-known dependency method name and a <c>tags:</c> argument are all there is.
+    /// </summary>
+    private static Diagnostic? AnalyzeUnresolved(IInvalidOperation invalid, LiteralExpressionSyntax literal, State state)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } syntax
+            || !DependencyChecks.IsWellKnownDependencyName(memberAccess.Name.Identifier.ValueText))
+        {
+            return null;
+        }
+
+        IOperation? receiver = null;
         IOperation? tags = null;
+        var tagsSyntax = syntax.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "tags")?.Expression;
+        foreach (var child in invalid.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            if (value.Syntax == memberAccess.Expression)
+            {
+                receiver = value;
+            }
+            else if (tagsSyntax is not null && value.WalkDownConversions().Syntax == tagsSyntax)
+            {
+                tags = value.WalkDownConversions();
+            }
+        }
+
+        if (receiver?.Type is not { } receiverType || !state.IsBuilder(receiverType) || tags is null || Find(Elements(tags), literal) is null)
+        {
+            return null;
+        }
+
+        return Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, literal.GetLocation(), memberAccess.Name.Identifier.ValueText, literal.Token.ValueText);
+    }
+
+    /// <summary>
+    /// The constant tags of the call: its <c>tags</c> argument, or for OpsKit's AddRedis/AddNpgsql the <c>Tags</c>
+    /// assigned in the options lambda (<c>o =&gt; o.Tags = ["live"]</c>).
+    /// </summary>
+    private static ImmutableArray<IOperation> TagElements(IInvocationOperation invocation)
+    {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Name == "tags" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
-                tags = argument.Value;
+                continue;
+            }
+
+            if (argument.Parameter?.Name == "tags")
+            {
+                return Elements(argument.Value.WalkDownConversions());
+            }
+
+            if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Tags" } property } assignment
+                        && InheritsFrom(property.Property.ContainingType, OpsCheckOptionsType))
+                    {
+                        return Elements(assignment.Value.WalkDownConversions());
+                    }
+                }
             }
         }
 
-        if (tags is null)
-        {
-            return;
-        }
+        return ImmutableArray<IOperation>.Empty;
+    }
 
-        var tree = invocation.Syntax.SyntaxTree;
-        if (!IsDependencyCheck(method, RuleOptions.GetList(options, tree, DependencyMethodsOption)))
+    private static bool InheritsFrom(INamedTypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            return;
-        }
-
-        var liveTags = RuleOptions.GetList(options, tree, LiveTagsOption);
-        foreach (var element in Elements(tags.WalkDownConversions()))
-        {
-            if (element.ConstantValue is { HasValue: true, Value: string tag } && IsLiveTag(tag, liveTags))
+            if (current.Name == name)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, element.Syntax.GetLocation(), method.Name, tag));
+                return true;
             }
         }
+
+        return false;
     }
 
     private static bool IsLiveTag(string tag, ImmutableHashSet<string> configured)
         => configured.Count > 0
             ? configured.Contains(tag)
             : tag.Equals("live", StringComparison.OrdinalIgnoreCase) || tag.Equals("liveness", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsDependencyCheck(IMethodSymbol method, ImmutableHashSet<string> configured)
-    {
-        if (RuleOptions.MatchesMethod(configured, method))
-        {
-            return true;
-        }
-
-        var assembly = method.ContainingAssembly?.Name ?? string.Empty;
-        if (assembly.StartsWith("AspNetCore.HealthChecks.", StringComparison.Ordinal))
-        {
-            // Process-local checks (disk, memory, process) and the UI/publishers are not dependencies.
-            return !(assembly is "AspNetCore.HealthChecks.System"
-                || assembly.StartsWith("AspNetCore.HealthChecks.UI", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Publisher", StringComparison.Ordinal)
-                || assembly.StartsWith("AspNetCore.HealthChecks.Prometheus", StringComparison.Ordinal));
-        }
-
-        return method.Name == "AddDbContextCheck"
-            || (assembly.StartsWith("OpsKit.", StringComparison.Ordinal) && !assembly.StartsWith("OpsKit.Analyzers", StringComparison.Ordinal) && assembly != "OpsKit.Testing");
-    }
 
     /// <summary>The elements of <c>new[] { … }</c>, <c>["…"]</c>, <c>new List&lt;string&gt; { … }</c>.</summary>
     private static ImmutableArray<IOperation> Elements(IOperation tags)
@@ -126,5 +216,22 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             default:
                 return ImmutableArray<IOperation>.Empty;
         }
+    }
+
+    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options)
+    {
+        public DependencyChecks Checks { get; } = checks;
+
+        private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _liveTags = new();
+
+        public AnalyzerOptions Options { get; } = options;
+
+        public ImmutableHashSet<string> LiveTags(SyntaxTree tree) => _liveTags.GetOrAdd(tree, t => RuleOptions.GetList(Options, t, LiveTagsOption));
+
+        // By name as well as by symbol: a restored package may bring its own copy of the abstractions assembly.
+        public bool IsBuilder(ITypeSymbol type)
+            => SymbolEqualityComparer.Default.Equals(type, healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, opsHealthBuilder)
+                || (type.Name is "IHealthChecksBuilder" or "OpsHealthBuilder"
+                    && type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "OpsKit.Health");
     }
 }

@@ -5,7 +5,10 @@ using OpsKit.Analyzers.Internal;
 
 namespace OpsKit.Analyzers.Rules;
 
-/// <summary>OPS0002: health checks registered (AddHealthChecks, AddOpsHealth) in the app's type but never mapped.</summary>
+/// <summary>
+/// OPS0002: health checks registered (AddHealthChecks, AddOpsHealth) in the app's type but never mapped, or registered
+/// by a library's static class that maps them only in Development (Aspire's ServiceDefaults template).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
 {
@@ -27,8 +30,18 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts)
     {
-        // A mapping inside IsDevelopment() is reported by OPS0001; the registrations are then not "never mapped".
-        if (!facts.IsAppType || facts.Escaped || facts.Mapped || facts.DevelopmentOnlyMapping is not null)
+        if (facts.Escaped || facts.Mapped)
+        {
+            return;
+        }
+
+        // In the app, a mapping inside IsDevelopment() is reported by OPS0001 (one warning per mistake). In a library
+        // (an Aspire ServiceDefaults project) that registers checks unconditionally and maps them only in
+        // Development, the registration is the finding: outside Development nothing runs the checks.
+        var report = facts.IsLibraryType
+            ? facts.DevelopmentOnlyMapping is not null
+            : facts.IsAppType && facts.DevelopmentOnlyMapping is null;
+        if (!report)
         {
             return;
         }

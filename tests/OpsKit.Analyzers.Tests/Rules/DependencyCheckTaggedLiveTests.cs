@@ -93,10 +93,10 @@ public sealed class DependencyCheckTaggedLiveTests
         => Verify.VerifyAsync("Console.WriteLine(\"live\");", TestProject.BareConsole);
 
     [Fact]
-    public Task Half_broken_compilation_does_not_throw()
+    public Task Half_broken_compilation_does_not_throw_and_still_reports_the_dependency_checks_by_name()
         => Verify.VerifyBrokenAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHealthChecks().AddRedis(Missing.Connection, tags: ["live", Missing.Tag]).AddKafka(tags: ["live"]);
+            builder.Services.AddHealthChecks().AddRedis(Missing.Connection, tags: [[|"live"|], Missing.Tag]).AddKafka(tags: ["live"]);
             builder.Build().Run();
             """, WithPackages);
 }

@@ -337,12 +337,12 @@ public sealed class MissingHealthEndpointTests
     // ---- escape cases: the app goes where the analyzer cannot see ----
 
     [Fact]
-    public Task App_handed_to_an_extension_method_in_another_type_is_silent()
+    public Task Extension_method_in_another_type_is_followed_and_maps_nothing()
         => Verify.VerifyAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             app.UseApiPipeline();
-            app.Run();
+            app.[|Run()|];
 
             internal static class PipelineExtensions
             {
@@ -355,14 +355,14 @@ public sealed class MissingHealthEndpointTests
             """);
 
     [Fact]
-    public Task App_handed_to_a_method_of_an_unknown_library_is_silent()
+    public Task Library_method_whose_assembly_cannot_map_health_checks_does_not_hide_the_finding()
         => Verify.VerifyAsync("""
             using Contoso.Platform;
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             app.UseContosoPlatform();
-            app.Run();
+            app.[|Run()|];
             """, WithThirdParty);
 
     [Fact]
@@ -401,24 +401,24 @@ public sealed class MissingHealthEndpointTests
     // ---- Aspire: MapDefaultEndpoints lives in the ServiceDefaults project ----
 
     [Fact]
-    public Task Aspire_MapDefaultEndpoints_is_an_unknown_method_and_stays_silent_by_default()
-        => Verify.VerifyAsync("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.AddServiceDefaults();
-            var app = builder.Build();
-            app.MapDefaultEndpoints();
-            app.Run();
-            """, WithThirdParty);
-
-    [Fact]
-    public Task Aspire_MapDefaultEndpoints_listed_as_development_only_is_reported()
+    public Task Compiled_Aspire_MapDefaultEndpoints_is_taken_as_the_template_and_reported()
         => Verify.VerifyAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.AddServiceDefaults();
             var app = builder.Build();
             app.[|MapDefaultEndpoints()|];
             app.Run();
-            """, WithThirdParty.WithOption("OPS0001.development_only_mapping_methods", "MapDefaultEndpoints"));
+            """, WithThirdParty);
+
+    [Fact]
+    public Task Compiled_MapDefaultEndpoints_listed_as_a_mapping_method_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddServiceDefaults();
+            var app = builder.Build();
+            app.MapDefaultEndpoints();
+            app.Run();
+            """, WithThirdParty.WithOption("OPS0001.mapping_methods", "MapDefaultEndpoints"));
 
     // ---- escape hatches ----
 

@@ -1,0 +1,129 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// The types whose code composes the app: the top-level program, a type with Main or another static method that
+/// takes the command line, a convention-based Startup class that is handed to UseStartup, and in a library the
+/// static classes with extension methods on the app. Every other type is skipped before any operation callback.
+/// </summary>
+internal sealed class AppRoots
+{
+    private readonly Compilation _compilation;
+    private readonly AppTypes _app;
+    private readonly INamedTypeSymbol _applicationBuilder;
+    private readonly Lazy<bool> _usesStartupClass;
+
+    public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
+    {
+        _compilation = compilation;
+        _app = app;
+        _applicationBuilder = applicationBuilder;
+        _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
+    }
+
+    /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
+    public bool UsesStartupClass => _usesStartupClass.Value;
+
+    /// <summary>The top-level program, a type with a static Main, or one with a static method taking <c>string[] args</c>.</summary>
+    public static bool HasEntryPoint(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
+        {
+            if (member is IMethodSymbol)
+            {
+                return true;
+            }
+        }
+
+        // Main, or a static method that takes the command line (a second app started from Main: Start(string[] args)).
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method
+                && (method.Name == "Main" || (method.Parameters.Length == 1 && method.Parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A static class with an extension method on the app (MapDefaultEndpoints in a ServiceDefaults project).</summary>
+    public bool ExtendsApp(INamedTypeSymbol type)
+    {
+        if (!type.IsStatic || !type.MightContainExtensionMethods)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { IsExtensionMethod: true } method && _app.IsApp(method.Parameters[0].Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public Location? FindStartupConfigure(INamedTypeSymbol type)
+    {
+        // Convention-based Startup classes (StartupFacts in ASP.NET Core). The name is required: a module class
+        // with Configure(IApplicationBuilder) that builds only part of the pipeline must not be taken for the app.
+        if (!type.Name.EndsWith("Startup", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers("Configure"))
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.IsImplicitlyDeclared && method.Locations.Length > 0)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, _applicationBuilder))
+                    {
+                        return method.Locations[0];
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether any file names UseStartup: the entry point's files first (where it almost always is), then the rest.
+    /// Runs at most once per compilation, and only in a project with a Startup class.
+    /// </summary>
+    private bool MentionsUseStartup()
+    {
+        var entryPoint = _compilation.GetEntryPoint(CancellationToken.None);
+        if (entryPoint?.ContainingType is { } entryType)
+        {
+            foreach (var reference in entryType.DeclaringSyntaxReferences)
+            {
+                if (Mentions(reference.SyntaxTree))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (Mentions(tree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool Mentions(SyntaxTree tree) => tree.GetText().ToString().IndexOf("UseStartup", StringComparison.Ordinal) >= 0;
+    }
+}

@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// Per-compilation state of the health endpoint rules (OPS0001, OPS0002): framework symbols resolved once, the
+/// types that compose the app, and the caches behind them. Created only for an ASP.NET Core app, or for a library
+/// that references ASP.NET Core (an Aspire ServiceDefaults project).
+/// </summary>
+internal sealed class HealthEndpointSymbols
+{
+    public const string MappingMethodsOption = "OPS0001.mapping_methods";
+    public const string DevelopmentOnlyMappingMethodsOption = "OPS0001.development_only_mapping_methods";
+    public const string RegistrationMethodsOption = "OPS0002.registration_methods";
+    private const string MapsAttribute = "OpsKit.OpsMapsHealthEndpointsAttribute";
+    private const string RegistersAttribute = "OpsKit.OpsRegistersHealthChecksAttribute";
+
+    private readonly INamedTypeSymbol? _webApplication;
+    private readonly INamedTypeSymbol? _webApplicationBuilder;
+    private readonly INamedTypeSymbol? _mapHealthChecks;
+    private readonly INamedTypeSymbol? _useHealthChecks;
+    private readonly INamedTypeSymbol? _addHealthChecks;
+    private readonly INamedTypeSymbol? _mapOpsHealth;
+    private readonly INamedTypeSymbol? _addOpsHealth;
+    private readonly INamedTypeSymbol? _startupFilter;
+    private readonly AnalyzerOptions _options;
+    private readonly bool _isLibrary;
+    private readonly AppCallClassifier _classifier;
+    private readonly Lazy<bool> _hasProbeController;
+    private readonly AppRoots _roots;
+    private readonly ConcurrentDictionary<SyntaxTree, TreeOptions> _treeOptions = new();
+
+    private HealthEndpointSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, AnalyzerOptions options, bool isLibrary)
+    {
+        _options = options;
+        _isLibrary = isLibrary;
+        _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter");
+        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+        _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        App = new AppTypes(compilation, applicationBuilder);
+        _mapHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions");
+        _useHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions");
+        _addHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions");
+        _mapOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType);
+        _addOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType);
+        _classifier = new AppCallClassifier(this, compilation);
+        _hasProbeController = new Lazy<bool>(() => ProbeEndpoints.HasProbeController(compilation, CancellationToken.None));
+        _roots = new AppRoots(compilation, App, applicationBuilder);
+    }
+
+    /// <summary>The types that stand for the app.</summary>
+    public AppTypes App { get; }
+
+    /// <summary>
+    /// Null when neither rule can apply: not an ASP.NET Core app (worker, test project, properties not visible)
+    /// nor a library that references ASP.NET Core and health checks, or the framework types are absent.
+    /// </summary>
+    public static HealthEndpointSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
+    {
+        var isApp = ProjectProperties.IsWebApplication(options);
+        var isLibrary = !isApp && ProjectProperties.IsLibrary(options) && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions") is not null;
+        if (!isApp && !isLibrary)
+        {
+            return null;
+        }
+
+        var applicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        return applicationBuilder is null ? null : new HealthEndpointSymbols(compilation, applicationBuilder, options, isLibrary);
+    }
+
+    /// <summary>Registers the fact collection for the app's types and hands the facts over at the end of each.</summary>
+    public void Register(CompilationStartAnalysisContext context, Action<SymbolAnalysisContext, HealthEndpointFacts> onTypeEnd)
+    {
+        context.RegisterSymbolStartAction(
+            symbolStart =>
+            {
+                var type = (INamedTypeSymbol)symbolStart.Symbol;
+                if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+                {
+                    return;
+                }
+
+                HealthEndpointFacts facts;
+                if (_isLibrary)
+                {
+                    if (!_roots.ExtendsApp(type))
+                    {
+                        return;
+                    }
+
+                    facts = new HealthEndpointFacts(startupConfigure: null, isLibraryType: true);
+                }
+                else
+                {
+                    var startup = _roots.FindStartupConfigure(type);
+                    if (startup is null && !AppRoots.HasEntryPoint(type))
+                    {
+                        return; // this type does not start the app
+                    }
+
+                    facts = new HealthEndpointFacts(startup, isLibraryType: false);
+                }
+
+                symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
+                symbolStart.RegisterOperationAction(c => OnObjectCreation(c, facts), OperationKind.ObjectCreation);
+                symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
+                symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
+                symbolStart.RegisterSymbolEndAction(c =>
+                {
+                    if (facts.StartupConfigure is not null && !_roots.UsesStartupClass)
+                    {
+                        return; // a leftover Startup class that nothing hands to UseStartup
+                    }
+
+                    // A hand-written probe controller is a health endpoint too; looked up only for an app that would
+                    // otherwise be reported.
+                    if (facts.IsAppType && !facts.Escaped && !facts.Mapped && _hasProbeController.Value)
+                    {
+                        return;
+                    }
+
+                    onTypeEnd(c, facts);
+                });
+            },
+            SymbolKind.NamedType);
+    }
+
+    private void OnInvocation(OperationAnalysisContext context, HealthEndpointFacts facts)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var original = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        var containingType = original.ContainingType;
+        if (containingType is null)
+        {
+            return;
+        }
+
+        switch (original.Name)
+        {
+            case "Build" when SymbolEqualityComparer.Default.Equals(containingType, _webApplicationBuilder):
+                facts.AddCreation(invocation.GetNameLocation());
+                return;
+            case "Create" when SymbolEqualityComparer.Default.Equals(containingType, _webApplication):
+                facts.AddCreation(invocation.GetNameLocation());
+                return;
+            case "Run" or "RunAsync" when SymbolEqualityComparer.Default.Equals(containingType, _webApplication)
+                || (containingType.Name == "HostingAbstractionsHostExtensions" && App.IsApp(invocation.GetReceiverOrThisArgument()?.WalkDownConversions().Type)):
+                facts.AddRun(invocation.GetNameLocation());
+                return;
+        }
+
+        if (IsKnownMapping(original) || (original.Name.StartsWith("Map", StringComparison.Ordinal) && ProbeEndpoints.HasProbeRoute(invocation)))
+        {
+            facts.AddMapping(invocation.GetNameLocation(), DevelopmentBranch.Contains(invocation));
+            return;
+        }
+
+        if (IsKnownRegistration(original, containingType)
+            || RuleOptions.MatchesMethod(GetTreeOptions(invocation.Syntax.SyntaxTree).RegistrationMethods, original)
+            || (ReceivesServices(invocation) && !KnownAssemblies.IsNeutral(original.ContainingAssembly) && HasAttribute(original, RegistersAttribute)))
+        {
+            facts.AddRegistration(invocation.GetNameLocation(), original.Name);
+            return;
+        }
+
+        if (_startupFilter is not null && original.IsGenericMethod && MentionsStartupFilter(invocation.TargetMethod.TypeArguments))
+        {
+            facts.MarkEscaped(); // an IStartupFilter can add middleware (and probes) to the pipeline
+            return;
+        }
+
+        if (!App.ReceivesApp(invocation)
+            || SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, context.ContainingSymbol.ContainingType?.OriginalDefinition))
+        {
+            return; // methods of the same type are analysed as part of it
+        }
+
+        var evidence = ClassifyConfigured(invocation) ?? _classifier.Classify(original, context.CancellationToken);
+        Record(facts, evidence, invocation, invocation.GetNameLocation());
+    }
+
+    private static void Record(HealthEndpointFacts facts, MappingEvidence evidence, IOperation call, Location location)
+    {
+        switch (evidence)
+        {
+            case MappingEvidence.Maps:
+                facts.AddMapping(location, DevelopmentBranch.Contains(call));
+                break;
+            case MappingEvidence.MapsInDevelopmentOnly:
+                facts.AddMapping(location, developmentOnly: true);
+                break;
+            case MappingEvidence.Unknown:
+                facts.MarkEscaped();
+                break;
+        }
+    }
+
+    /// <summary>Methods named in <c>OPS0001.mapping_methods</c> / <c>OPS0001.development_only_mapping_methods</c>.</summary>
+    internal MappingEvidence? ClassifyConfigured(IInvocationOperation invocation)
+    {
+        var treeOptions = GetTreeOptions(invocation.Syntax.SyntaxTree);
+        if (treeOptions.IsEmpty)
+        {
+            return null;
+        }
+
+        if (RuleOptions.MatchesMethod(treeOptions.MappingMethods, invocation.TargetMethod))
+        {
+            return MappingEvidence.Maps;
+        }
+
+        return RuleOptions.MatchesMethod(treeOptions.DevelopmentOnlyMappingMethods, invocation.TargetMethod) ? MappingEvidence.MapsInDevelopmentOnly : null;
+    }
+
+    private void OnObjectCreation(OperationAnalysisContext context, HealthEndpointFacts facts)
+    {
+        if (App.EscapesInto((IObjectCreationOperation)context.Operation))
+        {
+            facts.MarkEscaped();
+        }
+    }
+
+    private void OnReturnOrAssignment(OperationAnalysisContext context, HealthEndpointFacts facts)
+    {
+        var value = context.Operation switch
+        {
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } assignment => assignment.Value,
+            _ => null,
+        };
+
+        // The app leaves the type's methods: someone else may map endpoints on it. A library's extension methods
+        // return the app they were given by convention; that hands nothing new to anyone.
+        if (!facts.IsLibraryType && value is not null && App.IsApp(value.WalkDownConversions().Type))
+        {
+            facts.MarkEscaped();
+        }
+    }
+
+    private void OnInvalid(OperationAnalysisContext context, HealthEndpointFacts facts)
+    {
+        // A call that does not bind (a package not restored yet): its name is all there is.
+        var invalid = (IInvalidOperation)context.Operation;
+        if (invalid.Syntax is InvocationExpressionSyntax syntax && App.InvolvesApp(invalid))
+        {
+            Record(facts, AppCallClassifier.ClassifyUnresolved(syntax.GetInvokedName()), invalid, syntax.GetNameLocation());
+        }
+    }
+
+    private static bool ReceivesServices(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.WalkDownConversions().Type?.Name is "IServiceCollection" or "IHostApplicationBuilder" or "WebApplicationBuilder" or "IHealthChecksBuilder")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal bool IsKnownMapping(IMethodSymbol method)
+        => method.ContainingType is { } type
+            && ((method.Name == "MapHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _mapHealthChecks))
+                || (method.Name == "UseHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _useHealthChecks))
+                || (method.Name == OpsKitSymbols.MapOpsHealth && SymbolEqualityComparer.Default.Equals(type, _mapOpsHealth)));
+
+    public static bool IsMappingName(string name) => name is "MapHealthChecks" or "UseHealthChecks" or OpsKitSymbols.MapOpsHealth;
+
+    private bool IsKnownRegistration(IMethodSymbol method, INamedTypeSymbol containingType)
+        => (method.Name == "AddHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _addHealthChecks))
+            || (method.Name == OpsKitSymbols.AddOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _addOpsHealth));
+
+    internal bool HasMapsAttribute(IMethodSymbol method) => HasAttribute(method, MapsAttribute);
+
+    private static bool HasAttribute(IMethodSymbol method, string fullName)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "OpsMapsHealthEndpointsAttribute" or "OpsRegistersHealthChecksAttribute" } attributeClass
+                && attributeClass.ToDisplayString() == fullName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool MentionsStartupFilter(ImmutableArray<ITypeSymbol> typeArguments)
+    {
+        foreach (var typeArgument in typeArguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(typeArgument, _startupFilter) || typeArgument.AllInterfaces.Contains(_startupFilter!, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TreeOptions GetTreeOptions(SyntaxTree tree)
+        => _treeOptions.GetOrAdd(tree, t => new TreeOptions(
+            RuleOptions.GetList(_options, t, MappingMethodsOption),
+            RuleOptions.GetList(_options, t, DevelopmentOnlyMappingMethodsOption),
+            RuleOptions.GetList(_options, t, RegistrationMethodsOption)));
+
+    private sealed class TreeOptions(ImmutableHashSet<string> mapping, ImmutableHashSet<string> developmentOnly, ImmutableHashSet<string> registration)
+    {
+        public ImmutableHashSet<string> MappingMethods { get; } = mapping;
+
+        public ImmutableHashSet<string> DevelopmentOnlyMappingMethods { get; } = developmentOnly;
+
+        public ImmutableHashSet<string> RegistrationMethods { get; } = registration;
+
+        public bool IsEmpty => MappingMethods.Count == 0 && DevelopmentOnlyMappingMethods.Count == 0;
+    }
+}
