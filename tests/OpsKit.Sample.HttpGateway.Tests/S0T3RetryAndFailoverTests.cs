@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using OpsKit.Resilience;
 using OpsKit.Testing;
+using OpsKit.Testing.Shared;
+using Polly.Telemetry;
 using static OpsKit.Sample.HttpGateway.Tests.GatewayHost;
 
 namespace OpsKit.Sample.HttpGateway.Tests;
@@ -48,21 +49,21 @@ public sealed class S0T3RetryAndFailoverTests
         settings[Pipeline("Retry:Delays:4")] = "00:00:00.800";
         // Every attempt must reach its endpoint: an open breaker would skip the dead ones.
         settings[Pipeline("CircuitBreaker:Enabled")] = "false";
-        var clock = new FakeTimeProvider();
-        var start = clock.GetUtcNow();
-        await using var host = await StartAsync(settings, b => b.Services.AddSingleton<TimeProvider>(clock));
+        var clock = new RetryClock();
+        var recorder = new RetryDelayRecorder(HttpGatewayApp.Gateway);
+        await using var host = await StartAsync(settings, b => b.Services
+            .AddSingleton<TimeProvider>(clock)
+            .Configure<TelemetryOptions>(o => o.TelemetryListeners.Add(recorder)));
 
         var call = host.GetJsonAsync("/api/quotes/8");
-        while (!call.IsCompleted)
-        {
-            // The retry delays elapse only on the fake clock, in small steps.
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.WhenAny(call, Task.Delay(1));
-        }
+        await clock.DriveAsync(call, recorder);
 
         var (status, _) = await call;
         Assert.Equal(HttpStatusCode.BadGateway, status);
-        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromMilliseconds(1550), $"fake time passed: {clock.GetUtcNow() - start}");
+        Assert.Equal([50, 100, 200, 400, 800], recorder.Delays.Select(d => d.TotalMilliseconds));
+        Assert.Equal([0, 1, 2, 3, 4], recorder.Retries.Select(r => r.Attempt));
+        // The clock moves only by a delay once its timer runs on it, so the call took exactly the list on the gateway's clock.
+        Assert.Equal(TimeSpan.FromMilliseconds(1550), clock.Elapsed);
         var metrics = await host.ScrapeAsync();
         // One failover (primary → backup) per round: 6 rounds of 2 endpoint attempts.
         Assert.Equal(6, SampleHost.MetricValue(metrics, "opskit_resilience_failovers_total", "pipeline=\"gateway\"", "endpoint=\"primary\""));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Time.Testing;
+using OpsKit.Testing.Shared;
+using Polly.Telemetry;
 using static OpsKit.Tests.Resilience.ResilienceTestHost;
 
 namespace OpsKit.Tests.Resilience;
@@ -12,8 +13,8 @@ public sealed class FailoverTests
     {
         const string pipeline = "s0t3-down";
         var counter = new AttemptCounter();
-        var clock = new FakeTimeProvider();
-        var start = clock.GetUtcNow();
+        var clock = new RetryClock();
+        var recorder = new RetryDelayRecorder(pipeline);
         using var primary = new ClosedPort();
         using var secondary = new ClosedPort();
         using var services = Build(
@@ -29,23 +30,21 @@ public sealed class FailoverTests
                 [Key(pipeline, "CircuitBreaker:Enabled")] = "false",
             },
             pipeline,
-            s => s.AddSingleton<TimeProvider>(clock),
+            s => s.AddSingleton<TimeProvider>(clock).Configure<TelemetryOptions>(o => o.TelemetryListeners.Add(recorder)),
             c => c.AddHttpMessageHandler(() => counter));
         using var retries = new PollyEvents(pipeline);
         using var client = services.Client(pipeline);
 
         var call = client.GetAsync("/status");
-        while (!call.IsCompleted)
-        {
-            // Move the fake clock in small steps so each retry delay elapses only on the fake clock.
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.WhenAny(call, Task.Delay(1));
-        }
+        await clock.DriveAsync(call, recorder);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => call);
         Assert.Equal(12, counter.Total);
         Assert.Equal(5, retries.Retries);
-        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromMilliseconds(1550), $"fake time passed: {clock.GetUtcNow() - start}");
+        Assert.Equal([50, 100, 200, 400, 800], recorder.Delays.Select(d => d.TotalMilliseconds));
+        Assert.Equal([0, 1, 2, 3, 4], recorder.Retries.Select(r => r.Attempt));
+        // The clock moves only by each delay once its timer runs on it: the whole call took exactly the list on the pipeline's clock.
+        Assert.Equal(TimeSpan.FromMilliseconds(1550), clock.Elapsed);
     }
 
     [Fact]
