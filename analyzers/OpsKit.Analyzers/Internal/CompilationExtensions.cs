@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace OpsKit.Analyzers.Internal;
@@ -42,5 +43,22 @@ internal static class CompilationExtensions
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether the compilation can see a type without a lookup across every reference (the first such lookup loads
+    /// the namespaces of all of them): its own source declares it, or an assembly of one of the given names is referenced.
+    /// </summary>
+    public static bool MayContainType(this Compilation compilation, string fullyQualifiedMetadataName, params string[] assemblyNames)
+    {
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (Array.IndexOf(assemblyNames, identity.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is not null;
     }
 }

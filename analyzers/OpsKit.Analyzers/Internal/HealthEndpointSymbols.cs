@@ -65,7 +65,9 @@ internal sealed class HealthEndpointSymbols
     public static HealthEndpointSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
     {
         var isApp = ProjectProperties.IsWebApplication(options);
-        var isLibrary = !isApp && ProjectProperties.IsLibrary(options) && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions") is not null;
+        var isLibrary = !isApp && ProjectProperties.IsLibrary(options)
+            && compilation.MayContainType("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks")
+            && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions") is not null;
         if (!isApp && !isLibrary)
         {
             return null;

@@ -22,6 +22,9 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
     public const string DependencyMethodsOption = "OPS0008.dependency_check_methods";
     public const string LiveTagsOption = "OPS0008.live_tags";
     private const string OpsHealthBuilderType = "OpsKit.Health.OpsHealthBuilder";
+    private const string HealthChecksBuilderType = "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder";
+    private const string HealthChecksAssembly = "Microsoft.Extensions.Diagnostics.HealthChecks";
+    private const string OpsKitAssembly = "OpsKit";
     private const string OpsCheckOptionsType = "OpsHealthCheckOptions";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DependencyCheckTaggedLive];
@@ -33,7 +36,12 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(compilationStart =>
         {
             var compilation = compilationStart.Compilation;
-            var healthChecksBuilder = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            if (!compilation.MayContainType(HealthChecksBuilderType, HealthChecksAssembly) && !compilation.MayContainType(OpsHealthBuilderType, OpsKitAssembly))
+            {
+                return;
+            }
+
+            var healthChecksBuilder = compilation.GetBestTypeByMetadataName(HealthChecksBuilderType);
             var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType);
             if ((healthChecksBuilder is null && opsHealthBuilder is null) || ProjectProperties.IsTestProject(compilationStart.Options))
             {
