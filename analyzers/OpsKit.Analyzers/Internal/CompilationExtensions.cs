@@ -61,4 +61,27 @@ internal static class CompilationExtensions
 
         return compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is not null;
     }
+
+    /// <summary>
+    /// <see cref="GetBestTypeByMetadataName(Compilation, string)"/> that looks first in the compilation's own source and then in the
+    /// referenced assembly that defines the type, so that the common case scans no other reference's types; falls
+    /// back to the whole compilation when that assembly is not referenced by that name or forwards the type.
+    /// </summary>
+    public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName, string assemblyName)
+    {
+        if (compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { } own)
+        {
+            return own;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+            {
+                return type;
+            }
+        }
+
+        return compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName);
+    }
 }

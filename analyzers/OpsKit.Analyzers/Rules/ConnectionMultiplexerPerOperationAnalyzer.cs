@@ -36,7 +36,8 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var multiplexer = compilation.GetBestTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
+            const string MultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
+            var multiplexer = compilation.MayContainType(MultiplexerType, "StackExchange.Redis") ? compilation.GetBestTypeByMetadataName(MultiplexerType, "StackExchange.Redis") : null;
             if (multiplexer is null && !MentionsMultiplexer(compilation, compilationStart.CancellationToken))
             {
                 return; // neither the type nor its name: nothing here can create a multiplexer

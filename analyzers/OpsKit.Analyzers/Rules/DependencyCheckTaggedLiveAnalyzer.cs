@@ -41,8 +41,8 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var healthChecksBuilder = compilation.GetBestTypeByMetadataName(HealthChecksBuilderType);
-            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType);
+            var healthChecksBuilder = compilation.GetBestTypeByMetadataName(HealthChecksBuilderType, HealthChecksAssembly);
+            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType, OpsKitAssembly);
             if ((healthChecksBuilder is null && opsHealthBuilder is null) || ProjectProperties.IsTestProject(compilationStart.Options))
             {
                 return;
