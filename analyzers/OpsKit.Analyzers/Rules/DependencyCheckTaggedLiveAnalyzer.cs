@@ -48,7 +48,7 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
+            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options, AreTagsConfigured(compilation, compilationStart.Options));
             // Driven by the tag literals, not by every call: a string literal "live" is rare, an invocation is not.
             compilationStart.RegisterSyntaxNodeAction(c => OnLiteral(c, state), SyntaxKind.StringLiteralExpression);
         });
@@ -57,7 +57,8 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
     private static void OnLiteral(SyntaxNodeAnalysisContext context, State state)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
-        var liveTags = state.LiveTags(literal.SyntaxTree);
+        // Without OPS0008.live_tags anywhere (the usual case) the literal's text decides before any lookup.
+        var liveTags = state.TagsConfigured ? state.LiveTags(literal.SyntaxTree) : ImmutableHashSet<string>.Empty;
         if (!IsLiveTag(literal.Token.ValueText, liveTags))
         {
             return;
@@ -226,8 +227,30 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options)
+    private static bool AreTagsConfigured(Compilation compilation, AnalyzerOptions options)
     {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        if (provider.GlobalOptions.TryGetValue(LiveTagsOption, out _))
+        {
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(LiveTagsOption, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options, bool tagsConfigured)
+    {
+        /// <summary>Whether any file of the compilation sets <c>OPS0008.live_tags</c>.</summary>
+        public bool TagsConfigured { get; } = tagsConfigured;
+
         public DependencyChecks Checks { get; } = checks;
 
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _liveTags = new();
