@@ -124,6 +124,6 @@ internal sealed class AppRoots
 
         return false;
 
-        static bool Mentions(SyntaxTree tree) => tree.GetText().ToString().IndexOf("UseStartup", StringComparison.Ordinal) >= 0;
+        static bool Mentions(SyntaxTree tree) => SourceTextSearch.IndexOf(tree.GetText(), "UseStartup") >= 0;
     }
 }

@@ -16,9 +16,9 @@ internal sealed class AppTypes
     public AppTypes(Compilation compilation, INamedTypeSymbol applicationBuilder)
     {
         _applicationBuilder = applicationBuilder;
-        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        _endpointRouteBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        _host = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
+        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore");
+        _endpointRouteBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
+        _host = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Hosting.IHost", "Microsoft.Extensions.Hosting.Abstractions");
     }
 
     /// <summary>The app (or a route builder) is the receiver or an argument of the call.</summary>

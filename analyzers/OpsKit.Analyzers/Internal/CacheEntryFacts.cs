@@ -44,12 +44,12 @@ internal sealed class CacheEntryFacts
         IMemoryCache = iMemoryCache;
         Options = options;
         SizeLimit = sizeLimit;
-        CacheExtensions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.CacheExtensions");
-        EntryOptions = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions");
-        OptionsFactory = Lookup(compilation, "Microsoft.Extensions.Options", "Microsoft.Extensions.Options.Options");
-        AddMemoryCacheType = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
-        ServiceProviderExtensions = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions");
-        FromKeyedServices = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        CacheExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.CacheExtensions", "Microsoft.Extensions.Caching.Abstractions");
+        EntryOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions", "Microsoft.Extensions.Caching.Abstractions");
+        OptionsFactory = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options", "Microsoft.Extensions.Options");
+        AddMemoryCacheType = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "Microsoft.Extensions.Caching.Memory");
+        ServiceProviderExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions");
+        FromKeyedServices = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
         _shared = new Lazy<SharedCacheRegistrations>(() => SharedCacheRegistrations.Scan(this, CancellationToken.None));
     }
 
@@ -90,9 +90,9 @@ internal sealed class CacheEntryFacts
             return null;
         }
 
-        var memoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCache");
-        var iMemoryCache = Lookup(compilation, "Microsoft.Extensions.Caching.Abstractions", "Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        var options = Lookup(compilation, "Microsoft.Extensions.Caching.Memory", "Microsoft.Extensions.Caching.Memory.MemoryCacheOptions");
+        var memoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCache", "Microsoft.Extensions.Caching.Memory");
+        var iMemoryCache = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Abstractions");
+        var options = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheOptions", "Microsoft.Extensions.Caching.Memory");
         if (memoryCache is null || iMemoryCache is null || options is null)
         {
             return null;
@@ -120,23 +120,6 @@ internal sealed class CacheEntryFacts
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Looks the type up in the assembly that defines it (no scan of every reference's types), falling back to the
-    /// whole compilation when that assembly is not referenced by that name or forwards the type.
-    /// </summary>
-    private static INamedTypeSymbol? Lookup(Compilation compilation, string assemblyName, string metadataName)
-    {
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
-            {
-                return type;
-            }
-        }
-
-        return compilation.GetBestTypeByMetadataName(metadataName);
     }
 
     public bool IsCacheType(ITypeSymbol? type)

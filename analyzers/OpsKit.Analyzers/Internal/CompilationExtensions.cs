@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace OpsKit.Analyzers.Internal;
@@ -42,5 +43,45 @@ internal static class CompilationExtensions
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether the compilation can see a type without a lookup across every reference (the first such lookup loads
+    /// the namespaces of all of them): its own source declares it, or an assembly of one of the given names is referenced.
+    /// </summary>
+    public static bool MayContainType(this Compilation compilation, string fullyQualifiedMetadataName, params string[] assemblyNames)
+    {
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (Array.IndexOf(assemblyNames, identity.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is not null;
+    }
+
+    /// <summary>
+    /// <see cref="GetBestTypeByMetadataName(Compilation, string)"/> that looks first in the compilation's own source and then in the
+    /// referenced assembly that defines the type, so that the common case scans no other reference's types; falls
+    /// back to the whole compilation when that assembly is not referenced by that name or forwards the type.
+    /// </summary>
+    public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName, string assemblyName)
+    {
+        if (compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { } own)
+        {
+            return own;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+            {
+                return type;
+            }
+        }
+
+        return compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName);
     }
 }

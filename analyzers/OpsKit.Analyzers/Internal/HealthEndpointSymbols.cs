@@ -41,15 +41,15 @@ internal sealed class HealthEndpointSymbols
     {
         _options = options;
         _isLibrary = isLibrary;
-        _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter");
-        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter", "Microsoft.AspNetCore.Hosting.Abstractions");
+        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore");
+        _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder", "Microsoft.AspNetCore");
         App = new AppTypes(compilation, applicationBuilder);
-        _mapHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions");
-        _useHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions");
-        _addHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions");
-        _mapOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType);
-        _addOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType);
+        _mapHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
+        _useHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
+        _addHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks");
+        _mapOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType, "OpsKit");
+        _addOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType, "OpsKit");
         _classifier = new AppCallClassifier(this, compilation);
         _hasProbeController = new Lazy<bool>(() => ProbeEndpoints.HasProbeController(compilation, CancellationToken.None));
         _roots = new AppRoots(compilation, App, applicationBuilder);
@@ -65,13 +65,15 @@ internal sealed class HealthEndpointSymbols
     public static HealthEndpointSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
     {
         var isApp = ProjectProperties.IsWebApplication(options);
-        var isLibrary = !isApp && ProjectProperties.IsLibrary(options) && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions") is not null;
+        var isLibrary = !isApp && ProjectProperties.IsLibrary(options)
+            && compilation.MayContainType("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks")
+            && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks") is not null;
         if (!isApp && !isLibrary)
         {
             return null;
         }
 
-        var applicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        var applicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder", "Microsoft.AspNetCore.Http.Abstractions");
         return applicationBuilder is null ? null : new HealthEndpointSymbols(compilation, applicationBuilder, options, isLibrary);
     }
 

@@ -30,7 +30,9 @@ internal sealed class SharedCacheRegistrations
         foreach (var tree in facts.Compilation.SyntaxTrees)
         {
             var text = tree.GetText(cancellationToken);
-            if (SourceTextSearch.IndexOf(text, "AddMemoryCache") < 0 && SourceTextSearch.IndexOf(text, "MemoryCacheOptions") < 0)
+            // "MemoryCache" is in both names: one pass over a file that has neither.
+            if (SourceTextSearch.IndexOf(text, "MemoryCache") < 0
+                || (SourceTextSearch.IndexOf(text, "AddMemoryCache") < 0 && SourceTextSearch.IndexOf(text, "MemoryCacheOptions") < 0))
             {
                 continue;
             }

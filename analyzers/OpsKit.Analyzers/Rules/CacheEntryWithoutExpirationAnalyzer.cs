@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -28,11 +30,15 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationStart.RegisterOperationAction(
+            // Driven by the invoked name in syntax: only a call named like a cache write is bound to an operation,
+            // so a compilation pays nothing for the method bodies that never write into a cache.
+            compilationStart.RegisterSyntaxNodeAction(
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (!CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                    var syntax = (InvocationExpressionSyntax)context.Node;
+                    if (!CacheWrite.IsCandidateName(syntax.GetInvokedName())
+                        || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+                        || !CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
                         || CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is not { } write
                         || write.HasBoundedKey
                         || write.Bound != CacheBound.Unbounded
@@ -43,7 +49,7 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
 
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutExpiration, write.Location));
                 },
-                OperationKind.Invocation);
+                SyntaxKind.InvocationExpression);
         });
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -27,11 +29,14 @@ public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationStart.RegisterOperationAction(
+            // Driven by the invoked name in syntax: only a call named like a cache write is bound to an operation.
+            compilationStart.RegisterSyntaxNodeAction(
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (!CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                    var syntax = (InvocationExpressionSyntax)context.Node;
+                    if (!CacheWrite.IsCandidateName(syntax.GetInvokedName())
+                        || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+                        || !CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
                         || CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is not { } write
                         || write.Bound != CacheBound.SizeLimited
                         || write.Inspect().Size != Evidence.Missing)
@@ -41,7 +46,7 @@ public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
 
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CacheEntryWithoutSize, write.Location));
                 },
-                OperationKind.Invocation);
+                SyntaxKind.InvocationExpression);
         });
     }
 }

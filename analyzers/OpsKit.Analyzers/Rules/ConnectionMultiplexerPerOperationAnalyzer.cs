@@ -36,22 +36,33 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var multiplexer = compilation.GetBestTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
+            const string MultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
+            var multiplexer = compilation.MayContainType(MultiplexerType, "StackExchange.Redis") ? compilation.GetBestTypeByMetadataName(MultiplexerType, "StackExchange.Redis") : null;
+            if (multiplexer is null && !MentionsMultiplexer(compilation, compilationStart.CancellationToken))
+            {
+                return; // neither the type nor its name: nothing here can create a multiplexer
+            }
+
             var lazy = compilation.GetBestTypeByMetadataName("System.Lazy`1");
             var registrations = new ServiceRegistrations();
             var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
             if (multiplexer is not null)
             {
-                compilationStart.RegisterOperationAction(
+                // The invoked name filters in syntax; only a Connect call is bound.
+                compilationStart.RegisterSyntaxNodeAction(
                     c =>
                     {
-                        var invocation = (IInvocationOperation)c.Operation;
-                        if (IsConnect(invocation.TargetMethod.Name) && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer))
+                        var syntax = (InvocationExpressionSyntax)c.Node;
+                        if (IsConnect(syntax.GetInvokedName())
+                            && c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
+                            && IsConnect(invocation.TargetMethod.Name)
+                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
+                            && c.ContainingSymbol is { } owner)
                         {
-                            Analyze(c.ContainingSymbol, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
+                            Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
                         }
                     },
-                    OperationKind.Invocation);
+                    SyntaxKind.InvocationExpression);
             }
             else
             {
@@ -73,6 +84,19 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 }
             });
         });
+    }
+
+    private static bool MentionsMultiplexer(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (SourceTextSearch.IndexOf(tree.GetText(cancellationToken), "ConnectionMultiplexer") >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConnect(string name) => name is "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync";

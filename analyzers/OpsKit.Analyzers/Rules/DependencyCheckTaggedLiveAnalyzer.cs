@@ -22,6 +22,9 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
     public const string DependencyMethodsOption = "OPS0008.dependency_check_methods";
     public const string LiveTagsOption = "OPS0008.live_tags";
     private const string OpsHealthBuilderType = "OpsKit.Health.OpsHealthBuilder";
+    private const string HealthChecksBuilderType = "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder";
+    private const string HealthChecksAssembly = "Microsoft.Extensions.Diagnostics.HealthChecks";
+    private const string OpsKitAssembly = "OpsKit";
     private const string OpsCheckOptionsType = "OpsHealthCheckOptions";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DependencyCheckTaggedLive];
@@ -33,14 +36,19 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(compilationStart =>
         {
             var compilation = compilationStart.Compilation;
-            var healthChecksBuilder = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
-            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType);
+            if (!compilation.MayContainType(HealthChecksBuilderType, HealthChecksAssembly) && !compilation.MayContainType(OpsHealthBuilderType, OpsKitAssembly))
+            {
+                return;
+            }
+
+            var healthChecksBuilder = compilation.GetBestTypeByMetadataName(HealthChecksBuilderType, HealthChecksAssembly);
+            var opsHealthBuilder = compilation.GetBestTypeByMetadataName(OpsHealthBuilderType, OpsKitAssembly);
             if ((healthChecksBuilder is null && opsHealthBuilder is null) || ProjectProperties.IsTestProject(compilationStart.Options))
             {
                 return;
             }
 
-            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options);
+            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options, AreTagsConfigured(compilation, compilationStart.Options));
             // Driven by the tag literals, not by every call: a string literal "live" is rare, an invocation is not.
             compilationStart.RegisterSyntaxNodeAction(c => OnLiteral(c, state), SyntaxKind.StringLiteralExpression);
         });
@@ -49,7 +57,8 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
     private static void OnLiteral(SyntaxNodeAnalysisContext context, State state)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
-        var liveTags = state.LiveTags(literal.SyntaxTree);
+        // Without OPS0008.live_tags anywhere (the usual case) the literal's text decides before any lookup.
+        var liveTags = state.TagsConfigured ? state.LiveTags(literal.SyntaxTree) : ImmutableHashSet<string>.Empty;
         if (!IsLiveTag(literal.Token.ValueText, liveTags))
         {
             return;
@@ -218,8 +227,30 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options)
+    private static bool AreTagsConfigured(Compilation compilation, AnalyzerOptions options)
     {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        if (provider.GlobalOptions.TryGetValue(LiveTagsOption, out _))
+        {
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(LiveTagsOption, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options, bool tagsConfigured)
+    {
+        /// <summary>Whether any file of the compilation sets <c>OPS0008.live_tags</c>.</summary>
+        public bool TagsConfigured { get; } = tagsConfigured;
+
         public DependencyChecks Checks { get; } = checks;
 
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _liveTags = new();
