@@ -91,7 +91,7 @@ public static class TestReferences
         return [.. Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal).Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))];
     }
 
-    /// <summary>The OpsKit API surface the rules and fixes know about, as declared in DESIGN.md.</summary>
+    /// <summary>The OpsKit API surface the rules and fixes know about, as src/OpsKit declares it.</summary>
     private const string OpsKitApiSource = """
         using System;
         using Microsoft.AspNetCore.Builder;

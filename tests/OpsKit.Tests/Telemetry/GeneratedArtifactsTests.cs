@@ -13,7 +13,7 @@ public sealed partial class GeneratedArtifactsTests
 {
     private const string RegenerateCommand = "OPSKIT_REGENERATE=1 dotnet test tests/OpsKit.Tests --filter FullyQualifiedName~GeneratedArtifactsTests";
 
-    /// <summary>DESIGN.md "Telemetry": the Prometheus name of every OpsKit instrument.</summary>
+    /// <summary>docs/metrics.md: the Prometheus name of every OpsKit instrument.</summary>
     private static readonly HashSet<string> DesignNames =
     [
         "opskit_health_check_status", "opskit_health_check_duration_seconds", "opskit_health_check_executions_total",

@@ -6,7 +6,7 @@ using OpsKit.Telemetry.Internal;
 
 namespace OpsKit.Tests.Telemetry;
 
-/// <summary>The Prometheus names operators script against (DESIGN.md "Telemetry"), as the exporter renders them.</summary>
+/// <summary>The Prometheus names operators script against (docs/metrics.md), as the exporter renders them.</summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class PrometheusNameTests
 {

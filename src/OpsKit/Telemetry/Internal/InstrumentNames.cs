@@ -1,7 +1,7 @@
 namespace OpsKit.Telemetry.Internal;
 
 /// <summary>
-/// The one place for OpsKit instrument names, units and label keys (DESIGN.md "Telemetry").
+/// The one place for OpsKit instrument names, units and label keys (docs/metrics.md).
 /// Operators script against the Prometheus renderings of these names: never rename one.
 /// </summary>
 internal static class InstrumentNames
