@@ -1,12 +1,7 @@
-using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OpsKit.Telemetry.Internal;
 using OpsKit.Tests.Telemetry;
-using StackExchange.Redis;
 
 namespace OpsKit.Tests.Documentation;
 
@@ -50,61 +45,7 @@ public sealed partial class MetricsReferenceTests
     [Fact]
     public async Task A_host_with_every_capability_publishes_exactly_the_documented_instruments_with_their_types_and_units()
     {
-        IServiceCollection? opsKitServices = null;
-        await using var app = await TestApp.StartAsync(
-            builder =>
-            {
-                builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=docs;Database=docs;Timeout=1"));
-                builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(
-                    new ConfigurationOptions { EndPoints = { "127.0.0.1:1" }, AbortOnConnectFail = false, ConnectTimeout = 200 }));
-                builder.Services.AddOpsHealth()
-                    .AddDiskSpace("data", Path.GetTempPath())
-                    .AddProcessMemory()
-                    .AddNpgsql()
-                    .AddRedis();
-                builder.Services.AddOpsTelemetry();
-                builder.Services.AddOpsRedisLock();
-                builder.Services.AddOpsRedisRateLimiter("api");
-                builder.Services.AddOpsMemoryCache("products", o => o.SizeLimit = 100);
-                builder.Services.AddOpsDiskCacheBound("artifacts", Path.Combine(Path.GetTempPath(), "opskit-docs-" + Guid.NewGuid().ToString("N")), o => o.MaxBytes = 1);
-                builder.Services.AddOpsResilience("gateway", _ => { });
-                builder.Services.AddOpsSecuritySignals();
-                builder.Services.AddOpsSlo();
-                opsKitServices = builder.Services;
-            },
-            new Dictionary<string, string?> { ["OpsKit:Slo:api:Preset"] = "web-api" },
-            map: a =>
-            {
-                a.MapOpsHealth();
-                a.MapOpsMetrics();
-            });
-
-        // Instruments are created by the capabilities' singletons: resolve every OpsKit singleton once.
-        foreach (var descriptor in opsKitServices!.ToList().Where(IsOpsKitSingleton))
-        {
-            try
-            {
-                _ = app.Services.GetServices(descriptor.ServiceType).ToList();
-            }
-            catch (InvalidOperationException)
-            {
-                // Services that need something this host lacks; the metrics singletons need nothing.
-            }
-        }
-
-        var meter = app.Services.GetRequiredService<OpsKitMeter>().Meter;
-        var published = new List<Instrument>();
-        using (var listener = new MeterListener())
-        {
-            listener.InstrumentPublished = (instrument, _) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter))
-                {
-                    published.Add(instrument);
-                }
-            };
-            listener.Start();
-        }
+        var published = await EveryCapabilityHost.PublishedInstrumentsAsync();
 
         var rows = Rows().ToDictionary(r => r.Instrument, StringComparer.Ordinal);
         var problems = new List<string>();
@@ -116,9 +57,9 @@ public sealed partial class MetricsReferenceTests
                 continue;
             }
 
-            if (row.Type != Kind(instrument))
+            if (row.Type != EveryCapabilityHost.Kind(instrument))
             {
-                problems.Add($"{instrument.Name} is a {Kind(instrument)}, documented as {row.Type}");
+                problems.Add($"{instrument.Name} is a {EveryCapabilityHost.Kind(instrument)}, documented as {row.Type}");
             }
 
             if (row.Unit != (instrument.Unit ?? "—"))
@@ -130,22 +71,6 @@ public sealed partial class MetricsReferenceTests
         var names = published.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(rows.Keys.Where(n => !names.Contains(n)).Select(n => $"{n} is documented but this host did not publish it"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static bool IsOpsKitSingleton(ServiceDescriptor descriptor) =>
-        descriptor is { Lifetime: ServiceLifetime.Singleton, IsKeyedService: false }
-        && !descriptor.ServiceType.ContainsGenericParameters
-        && (descriptor.ServiceType.Namespace?.StartsWith("OpsKit", StringComparison.Ordinal) ?? false);
-
-    private static string Kind(Instrument instrument)
-    {
-        var definition = instrument.GetType().GetGenericTypeDefinition();
-        if (definition == typeof(Counter<>) || definition == typeof(ObservableCounter<>))
-        {
-            return "counter";
-        }
-
-        return definition == typeof(Histogram<>) ? "histogram" : "gauge";
     }
 
     private static string ExpectedSeries(string instrument, string unit, string type)

@@ -1,29 +1,17 @@
 using System.Diagnostics;
-using OpsKit.Security.Internal;
+using OpsKit.Rules.Generator;
 
 namespace OpsKit.Tests.Security;
 
 public sealed class SecurityAlertRulesTests
 {
     private static readonly string Docs = Path.Combine(RepositoryRoot(), "docs", "prometheus");
-    private static readonly string RuleFile = Path.Combine(Docs, "opskit-security-alerts.yml");
-
-    [Fact]
-    public void Committed_rule_file_matches_the_generator()
-    {
-        // Regenerate with OPSKIT_REGENERATE_RULES=1 dotnet test --filter SecurityAlertRulesTests.
-        if (Environment.GetEnvironmentVariable("OPSKIT_REGENERATE_RULES") == "1")
-        {
-            File.WriteAllText(RuleFile, SecurityAlertRules.Generate());
-        }
-
-        Assert.Equal(SecurityAlertRules.Generate(), File.ReadAllText(RuleFile));
-    }
+    private static readonly string RuleFile = Path.Combine(Docs, SecurityAlertRules.FileName);
 
     [Fact]
     public void Generated_rule_file_contains_the_auth_success_rate_below_95_percent_rule()
     {
-        var rules = SecurityAlertRules.Generate();
+        var rules = RuleYaml.Rules(SecurityAlertRules.File);
 
         Assert.Contains("alert: OpsKitAuthSuccessRateLow", rules, StringComparison.Ordinal);
         Assert.Contains("opskit_security_auth_attempts_total{result=\"failure\"}[5m]", rules, StringComparison.Ordinal);

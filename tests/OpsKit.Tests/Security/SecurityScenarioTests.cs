@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OpsKit.Rules.Generator;
 using OpsKit.Security.Internal;
 
 namespace OpsKit.Tests.Security;
@@ -84,8 +85,8 @@ public sealed class SecurityScenarioTests
         var row = Assert.Single(offenders.EnumerateArray());
         Assert.Equal("127.0.0.1", row.GetProperty("address").GetString());
         Assert.Equal(2, row.GetProperty("count").GetInt64());
-        Assert.Contains("OpsKitAuthSuccessRateLow", SecurityAlertRules.Generate(), StringComparison.Ordinal);
-        Assert.Contains("> 0.05", SecurityAlertRules.Generate(), StringComparison.Ordinal);
+        Assert.Contains("OpsKitAuthSuccessRateLow", RuleYaml.Rules(SecurityAlertRules.File), StringComparison.Ordinal);
+        Assert.Contains("> 0.05", RuleYaml.Rules(SecurityAlertRules.File), StringComparison.Ordinal);
     }
 
     [Fact]

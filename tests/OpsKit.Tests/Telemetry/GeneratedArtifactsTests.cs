@@ -1,52 +1,31 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Rules.Generator;
 
 namespace OpsKit.Tests.Telemetry;
 
 /// <summary>
-/// The committed alert rules, their promtool unit tests and the Grafana dashboard are generated from OpsKit's names.
-/// Set <c>OPSKIT_REGENERATE=1</c> to rewrite them:
-/// <c>OPSKIT_REGENERATE=1 dotnet test tests/OpsKit.Tests --filter FullyQualifiedName~GeneratedArtifactsTests</c>.
+/// The committed alert rules, their promtool unit tests and the Grafana dashboard are what tools/OpsKit.Rules.Generator
+/// writes, and every series they read is one OpsKit or the framework really exports.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed partial class GeneratedArtifactsTests
 {
-    private const string RegenerateCommand = "OPSKIT_REGENERATE=1 dotnet test tests/OpsKit.Tests --filter FullyQualifiedName~GeneratedArtifactsTests";
-
-    /// <summary>docs/metrics.md: the Prometheus name of every OpsKit instrument.</summary>
-    private static readonly HashSet<string> DesignNames =
-    [
-        "opskit_health_check_status", "opskit_health_check_duration_seconds", "opskit_health_check_executions_total",
-        "opskit_health_check_abandoned_total", "opskit_health_status", "opskit_maintenance", "opskit_certificate_expiry_seconds",
-        "opskit_disk_usage_ratio", "opskit_memory_usage_ratio", "opskit_postgres_connections_usage_ratio",
-        "opskit_postgres_pool_usage_ratio", "opskit_postgres_pool_exhausted_total", "opskit_redis_memory_usage_ratio",
-        "opskit_lock_acquisitions_total", "opskit_lock_held_seconds", "opskit_cache_requests_total", "opskit_cache_evictions_total",
-        "opskit_cache_entries", "opskit_cache_size", "opskit_cache_capacity", "opskit_resilience_failovers_total",
-        "opskit_resilience_circuit_state", "opskit_security_events_total", "opskit_security_auth_attempts_total", "opskit_slo_state",
-    ];
-
-    public static TheoryData<string, string> Artifacts => new()
-    {
-        { "docs/prometheus/" + AlertRules.RulesFileName, AlertRules.RulesYaml() },
-        { "docs/prometheus/" + AlertRules.TestsFileName, AlertRules.TestsYaml() },
-        { "docs/grafana/" + GrafanaDashboard.FileName, GrafanaDashboard.Json() },
-    };
+    public static TheoryData<string> ArtifactPaths => [.. Artifacts.All().Select(a => a.RelativePath)];
 
     [Theory]
-    [MemberData(nameof(Artifacts))]
-    public void Committed_artifact_matches_the_generator(string relativePath, string generated)
+    [MemberData(nameof(ArtifactPaths))]
+    public void Committed_artifact_matches_the_generator(string relativePath)
     {
+        var generated = Artifacts.All().Single(a => a.RelativePath == relativePath).Content;
         var path = Path.Combine(RepositoryRoot(), relativePath);
-        if (Environment.GetEnvironmentVariable("OPSKIT_REGENERATE") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated);
-        }
 
         var committed = File.Exists(path) ? File.ReadAllText(path) : null;
         Assert.True(
             committed == generated,
-            $"{relativePath} differs from what OpsKit.Telemetry.Internal generates. Regenerate it with:\n  {RegenerateCommand}\nand commit the result.");
+            $"{relativePath} differs from what tools/OpsKit.Rules.Generator generates. Regenerate it with:\n  {Artifacts.RegenerateCommand}\nand commit the result.");
     }
 
     [Fact]
@@ -57,7 +36,7 @@ public sealed partial class GeneratedArtifactsTests
         var (exitCode, output) = await Promtool.CheckRulesAsync(directory.Rules);
 
         Assert.True(exitCode == 0, $"promtool check rules exited {exitCode}:\n{output}");
-        Assert.Contains($"SUCCESS: {AlertRules.Alerts.Count + AlertRules.RecordingRules.Count} rules found", output, StringComparison.Ordinal);
+        Assert.Contains($"SUCCESS: {Artifacts.Alerts.Alerts.Count() + Artifacts.Alerts.Records.Count()} rules found", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,17 +52,18 @@ public sealed partial class GeneratedArtifactsTests
     [Fact]
     public void Every_alert_has_a_severity_and_a_firing_and_a_quiet_test()
     {
-        var tests = AlertRules.TestsYaml();
+        var tests = TestsYaml();
+        var alerts = Artifacts.Alerts.Alerts.ToList();
 
-        Assert.All(AlertRules.Alerts, alert =>
+        Assert.All(alerts, alert =>
         {
             Assert.Contains(alert.Severity, new[] { "warning", "critical" });
             Assert.Contains($"'{alert.Name} fires after {alert.For}'", tests, StringComparison.Ordinal);
             Assert.Contains($"'{alert.Name} stays quiet'", tests, StringComparison.Ordinal);
-            Assert.NotEmpty(alert.Firing);
-            Assert.NotEmpty(alert.Quiet);
+            Assert.NotEmpty(alert.Test!.Firing);
+            Assert.NotEmpty(alert.Test.Quiet);
         });
-        Assert.Equal(AlertRules.Alerts.Count, AlertRules.Alerts.Select(a => a.Name).Distinct().Count());
+        Assert.Equal(alerts.Count, alerts.Select(a => a.Name).Distinct().Count());
     }
 
     [Theory]
@@ -102,21 +82,78 @@ public sealed partial class GeneratedArtifactsTests
     [InlineData("OpsKitCircuitOpen", "opskit_resilience_circuit_state == 2", "1m", "warning")]
     public void Seed_alerts_keep_their_thresholds(string name, string expressionPart, string forDuration, string severity)
     {
-        var alert = Assert.Single(AlertRules.Alerts, a => a.Name == name);
+        var alert = Assert.Single(Artifacts.Alerts.Alerts, a => a.Name == name);
 
         Assert.Contains(expressionPart, alert.Expression, StringComparison.Ordinal);
         Assert.Equal(forDuration, alert.For);
         Assert.Equal(severity, alert.Severity);
     }
 
-    [Fact]
-    public void Rules_and_dashboard_use_only_design_names()
+    [Theory]
+    [InlineData("opskit.alerts", "OpsKitHealthCheckUnhealthy")]
+    [InlineData("opskit.npgsql", "OpsKitPostgresPoolExhausted")]
+    [InlineData("opskit.redis", "OpsKitRedisMemoryHigh")]
+    public void Alerts_are_grouped_by_the_package_that_owns_their_instruments(string group, string alert)
     {
-        var used = OpsKitName().Matches(AlertRules.RulesYaml() + GrafanaDashboard.Json())
-            .Select(m => Regex.Replace(m.Value, "_(bucket|count|sum)$", string.Empty))
-            .ToHashSet();
+        var rules = Artifacts.Alerts.Groups.Single(g => g.Name == group);
 
-        Assert.Empty(used.Except(DesignNames));
+        Assert.Contains(rules.Alerts, a => a.Name == alert);
+    }
+
+    /// <summary>
+    /// A renamed or removed instrument breaks this test, not production alerts: every <c>opskit_*</c> series a rule, a
+    /// promtool case or a panel reads is the Prometheus name of an instrument a host with every capability publishes.
+    /// </summary>
+    [Fact]
+    public async Task Every_opskit_series_the_rules_and_dashboard_read_is_published_by_a_host_with_every_capability()
+    {
+        var published = (await EveryCapabilityHost.PublishedInstrumentsAsync()).SelectMany(PrometheusSeries).ToHashSet(StringComparer.Ordinal);
+
+        var used = SeriesUsed().Where(n => n.StartsWith("opskit_", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(n => !published.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, "read by rules or dashboard but not exported: " + string.Join(", ", missing) + "\nexported: " + string.Join(", ", published.Order()));
+    }
+
+    [Fact]
+    public async Task Every_framework_series_and_label_the_rules_and_dashboard_read_is_in_a_real_scrape()
+    {
+        await using var app = await TelemetryApp.StartAsync(_ => { });
+        // The app records http.server.request.duration; this HttpClient call records http.client.request.duration on the
+        // process-wide System.Net.Http meter, which the exporter listens to.
+        await app.Client.GetStringAsync("/work");
+
+        var metrics = await Eventually.Until(
+            () => app.ScrapeAsync(),
+            m => m.Named("http_server_request_duration_seconds_count").Any() && m.Named("http_client_request_duration_seconds_count").Any(),
+            TimeSpan.FromSeconds(10),
+            "the request histograms");
+
+        var names = metrics.Samples.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var labels = metrics.Samples.SelectMany(s => s.Labels.Keys).ToHashSet(StringComparer.Ordinal);
+        var used = SeriesUsed().Where(n => !n.StartsWith("opskit_", StringComparison.Ordinal)).ToList();
+        Assert.Contains("http_server_request_duration_seconds_bucket", used);
+        Assert.Contains("dotnet_thread_pool_thread_count_total", used);
+        var missing = used.Where(n => !names.Contains(n) && !labels.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, "read by rules or dashboard but not in the scrape: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Request_histogram_buckets_of_the_promtool_cases_are_the_ones_the_exporter_renders()
+    {
+        await using var app = await TelemetryApp.StartAsync(_ => { });
+        await app.Client.GetStringAsync("/work");
+
+        var metrics = await Eventually.Until(
+            () => app.ScrapeAsync(),
+            m => m.Named("http_server_request_duration_seconds_bucket").Any(),
+            TimeSpan.FromSeconds(10),
+            "the request histogram");
+
+        var rendered = metrics.Named("http_server_request_duration_seconds_bucket").Select(s => s.Labels["le"]).Distinct().ToList();
+        var expected = TestSeries.RequestDurationBuckets.Select(b => b.ToString(CultureInfo.InvariantCulture)).Append("+Inf").ToList();
+        Assert.Equal(expected, rendered.Select(le => le == "+Inf" ? le : double.Parse(le, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -131,14 +168,38 @@ public sealed partial class GeneratedArtifactsTests
         Assert.Contains(panels, p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!.Contains("opskit_health_check_status", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex("opskit_[a-z_]+")]
-    private static partial Regex OpsKitName();
+    /// <summary>Names read by rules, promtool cases and panels: <c>opskit_</c>, <c>http_</c> and <c>dotnet_</c> words that are not part of a recording-rule name.</summary>
+    private static List<string> SeriesUsed() =>
+        [.. Artifacts.All().SelectMany(a => SeriesName().Matches(a.Content)).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>How OpenTelemetry's Prometheus exporter names an instrument's series (pinned by PrometheusNameTests).</summary>
+    private static IEnumerable<string> PrometheusSeries(Instrument instrument)
+    {
+        var name = instrument.Name.Replace('.', '_') + instrument.Unit switch
+        {
+            "s" => "_seconds",
+            "ratio" => "_ratio",
+            "By" => "_bytes",
+            _ => string.Empty,
+        };
+        return EveryCapabilityHost.Kind(instrument) switch
+        {
+            "counter" => [name + "_total"],
+            "histogram" => [name + "_bucket", name + "_count", name + "_sum"],
+            _ => [name],
+        };
+    }
+
+    [GeneratedRegex(@"(?<![\w:])(?:opskit|http|dotnet)_[a-z0-9_]+(?![\w:])")]
+    private static partial Regex SeriesName();
+
+    private static string TestsYaml() => Artifacts.All().Single(a => a.RelativePath.EndsWith(Artifacts.AlertsTestsFileName, StringComparison.Ordinal)).Content;
 
     private static GeneratedDirectory GeneratedRules()
     {
         var directory = new GeneratedDirectory();
-        File.WriteAllText(directory.Rules, AlertRules.RulesYaml());
-        File.WriteAllText(directory.Tests, AlertRules.TestsYaml());
+        File.WriteAllText(directory.Rules, RuleYaml.Rules(Artifacts.Alerts));
+        File.WriteAllText(directory.Tests, TestsYaml());
         return directory;
     }
 
@@ -157,9 +218,9 @@ public sealed partial class GeneratedArtifactsTests
     {
         private readonly string _path = Directory.CreateTempSubdirectory("opskit-rules-").FullName;
 
-        public string Rules => Path.Combine(_path, AlertRules.RulesFileName);
+        public string Rules => Path.Combine(_path, Artifacts.AlertsFileName);
 
-        public string Tests => Path.Combine(_path, AlertRules.TestsFileName);
+        public string Tests => Path.Combine(_path, Artifacts.AlertsTestsFileName);
 
         public void Dispose() => Directory.Delete(_path, recursive: true);
     }
