@@ -119,10 +119,10 @@ internal sealed partial class RedisRateLimiterPolicy
 
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
         Message = "Rate limiter '{Policy}' cannot reach Redis ({Error}): fail mode {FailMode} until it answers again")]
     private static partial void LogStoreFailed(ILogger logger, string policy, string error, OpsRateLimitFailMode failMode);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Rate limiter '{Policy}' reaches Redis again")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Rate limiter '{Policy}' reaches Redis again")]
     private static partial void LogStoreRecovered(ILogger logger, string policy);
 }
