@@ -53,7 +53,7 @@ public static class OpsHealthBuilderExtensions
         var list = tags?.ToList() ?? [];
         if (!critical)
         {
-            list.Add(CheckNames.NonCriticalTag);
+            list.Add(OpsHealthTags.NonCritical);
         }
 
         return [.. list];

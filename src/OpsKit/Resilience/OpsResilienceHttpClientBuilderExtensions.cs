@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Health;
 using OpsKit.Resilience;
 using OpsKit.Resilience.Internal;
 using OpsKit.Security.Internal;
@@ -63,7 +64,7 @@ public static class OpsResilienceHttpClientBuilderExtensions
                     CircuitHealthCheck.CheckName(pipeline),
                     s => ActivatorUtilities.CreateInstance<CircuitHealthCheck>(s, pipeline),
                     failureStatus: HealthStatus.Unhealthy,
-                    tags: critical ? ["ready"] : ["ready", "non-critical"]));
+                    tags: critical ? [OpsHealthTags.Ready] : [OpsHealthTags.Ready, OpsHealthTags.NonCritical]));
             });
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpsKit.Health;
 using OpsKit.Health.Internal;
 using OpsKit.Slo;
 using OpsKit.Slo.Internal;
@@ -59,7 +60,7 @@ public static class OpsSloServiceCollectionExtensions
                     SloHealthCheck.CheckName(objective.Settings.Name),
                     _ => new SloHealthCheck(objective),
                     failureStatus: HealthStatus.Unhealthy,
-                    tags: objective.Settings.CriticalMakesUnready ? ["ready"] : ["ready", CheckNames.NonCriticalTag]));
+                    tags: objective.Settings.CriticalMakesUnready ? [OpsHealthTags.Ready] : [OpsHealthTags.Ready, OpsHealthTags.NonCritical]));
             }
         });
         return services;

@@ -22,11 +22,11 @@ internal sealed class CheckDescriptor(
     /// <summary>Probe tags, sorted: a subset of live, ready, startup (never empty).</summary>
     public IReadOnlyList<string> Tags { get; } = tags;
 
-    public bool Live { get; } = tags.Contains("live");
+    public bool Live { get; } = tags.Contains(OpsHealthTags.Live);
 
-    public bool Ready { get; } = tags.Contains("ready");
+    public bool Ready { get; } = tags.Contains(OpsHealthTags.Ready);
 
-    public bool Startup { get; } = tags.Contains("startup");
+    public bool Startup { get; } = tags.Contains(OpsHealthTags.Startup);
 
     public TimeSpan Period { get; } = period;
 

@@ -6,9 +6,7 @@ internal static partial class CheckNames
 {
     public const string ChecksSection = OpsHealthOptions.SectionName + ":Checks";
 
-    public const string NonCriticalTag = "non-critical";
-
-    public static readonly string[] ProbeTags = ["live", "ready", "startup"];
+    public static readonly string[] ProbeTags = [OpsHealthTags.Live, OpsHealthTags.Ready, OpsHealthTags.Startup];
 
     public static string SectionPath(string name) => ChecksSection + ":" + name;
 

@@ -188,7 +188,7 @@ internal sealed class HealthCheckSetup(
 
         if (tags.Count == 0)
         {
-            tags.Add("ready");
+            tags.Add(OpsHealthTags.Ready);
         }
 
         var period = options.Period ?? engine.Period;
@@ -213,7 +213,7 @@ internal sealed class HealthCheckSetup(
             valid = false;
         }
 
-        var critical = options.Critical ?? !registration.Tags.Contains(CheckNames.NonCriticalTag);
+        var critical = options.Critical ?? !registration.Tags.Contains(OpsHealthTags.NonCritical);
         return valid ? new CheckDescriptor(index, registration, critical, tags, period, timeout) : null;
     }
 }
