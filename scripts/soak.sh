@@ -39,23 +39,27 @@ if [ -s "$SOAK_OUTPUT/samples.csv" ]; then
 set terminal pngcairo size 1400,1100 font ",10"
 set output "$SOAK_OUTPUT/soak.png"
 set datafile separator ","
-set key top left
+set key top left opaque
 set xlabel "seconds"
 set grid
 set style fill transparent solid 0.15 noborder
 set multiplot layout 4,1 title "OpsKit soak: shaded = a fault is injected"
+set y2range [0:1]
+unset y2tics
+set boxwidth 2 absolute
+shade = "using 1:2 axes x1y2 with boxes lc rgb 'red' notitle"
 set ylabel "MiB"
-plot "$SOAK_OUTPUT/samples.csv" using 1:(\$2*400) with filledcurves x1 lc rgb "red" notitle, \
+plot "$SOAK_OUTPUT/samples.csv" @shade, \
      "" using 1:3 with lines lw 2 title "RSS", "" using 1:4 with lines lw 2 title "GC heap (last collection)"
 set ylabel "count"
-plot "$SOAK_OUTPUT/samples.csv" using 1:(\$2*200) with filledcurves x1 lc rgb "red" notitle, \
+plot "$SOAK_OUTPUT/samples.csv" @shade, \
      "" using 1:5 with lines lw 2 title "threads", "" using 1:6 with lines lw 2 title "file descriptors"
 set yrange [-1:*]
-plot "$SOAK_OUTPUT/samples.csv" using 1:(\$2*20) with filledcurves x1 lc rgb "red" notitle, \
+plot "$SOAK_OUTPUT/samples.csv" @shade, \
      "" using 1:7 with linespoints title "PostgreSQL sessions of the app (-1: down)", "" using 1:8 with lines title "Npgsql pool connections", "" using 1:9 with linespoints title "Redis clients (-1: down)"
 set yrange [0:*]
 set ylabel "ms"
-plot "$SOAK_OUTPUT/samples.csv" using 1:(\$2*12) with filledcurves x1 lc rgb "red" notitle, \
+plot "$SOAK_OUTPUT/samples.csv" @shade, \
      "" using 1:13 with lines lw 2 title "probe p99 per window", 10 with lines dt 2 lc rgb "black" title "10 ms"
 unset multiplot
 PLOT
