@@ -21,38 +21,11 @@ install_prerequisites() {
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
   if [ ${#missing[@]} -eq 0 ]; then return; fi
   log "installing ${missing[*]} with apt-get"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  install_with_apt "${missing[@]}"
 }
 
-# Stops PostgreSQL and Redis servers that test fixtures started, by the pid files they wrote (never by process name).
-stop_fixture_leftovers() {
-  [ -d "$fixture_root" ] || return 0
-  local dir pid
-  for dir in "$fixture_root"/*/; do
-    [ -d "$dir" ] || continue
-    if [ -f "$dir/data/postmaster.pid" ]; then
-      pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        log "stopping leftover PostgreSQL $pid ($dir)"
-        kill -CONT "$pid" 2>/dev/null || true
-        pkill -CONT -P "$pid" 2>/dev/null || true
-        kill -QUIT "$pid" 2>/dev/null || true
-      fi
-    fi
-    if [ -f "$dir/redis.pid" ]; then
-      pid=$(cat "$dir/redis.pid" 2>/dev/null || true)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        log "stopping leftover Redis $pid ($dir)"
-        kill -CONT "$pid" 2>/dev/null || true
-        kill -KILL "$pid" 2>/dev/null || true
-      fi
-    fi
-    rm -rf "$dir"
-  done
-}
+# shellcheck source=scripts/fixtures.sh
+. "$root/scripts/fixtures.sh"
 
 build() {
   log "building ($configuration)"
@@ -68,11 +41,11 @@ pack() {
 run_tests() {
   local output="$root/artifacts/test-output.log" status=0
   mkdir -p "$root/artifacts"
-  stop_fixture_leftovers
-  trap stop_fixture_leftovers EXIT
+  stop_fixture_leftovers "$fixture_root"
+  trap 'stop_fixture_leftovers "$fixture_root"' EXIT
   log "running tests"
   dotnet test OpsKit.slnx -c "$configuration" --no-build -nologo 2>&1 | tee "$output" || status=$?
-  stop_fixture_leftovers
+  stop_fixture_leftovers "$fixture_root"
   # VSTest prints one summary per test project; CI wants one plain line for the whole run.
   local passed failed skipped
   read -r passed failed skipped < <(

@@ -20,50 +20,25 @@ export OPSKIT_FIXTURE_ROOT="${OPSKIT_FIXTURE_ROOT:-/tmp/opskit-load-fixtures}"
 
 log() { printf '[load-compare] %s\n' "$*" >&2; }
 
-# Stops PostgreSQL and Redis servers that the fixtures started, by the pid files they wrote (never by process name).
-stop_fixture_leftovers() {
-  [ -d "$OPSKIT_FIXTURE_ROOT" ] || return 0
-  local dir pid
-  for dir in "$OPSKIT_FIXTURE_ROOT"/*/; do
-    [ -d "$dir" ] || continue
-    if [ -f "$dir/data/postmaster.pid" ]; then
-      pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        log "stopping leftover PostgreSQL $pid ($dir)"
-        kill -CONT "$pid" 2>/dev/null || true
-        kill -QUIT "$pid" 2>/dev/null || true
-      fi
-    fi
-    if [ -f "$dir/redis.pid" ]; then
-      pid=$(cat "$dir/redis.pid" 2>/dev/null || true)
-      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        log "stopping leftover Redis $pid ($dir)"
-        kill -KILL "$pid" 2>/dev/null || true
-      fi
-    fi
-    rm -rf "$dir"
-  done
-}
+# shellcheck source=scripts/fixtures.sh
+. "$root/scripts/fixtures.sh"
 
 if ! command -v wrk >/dev/null 2>&1; then
   log "installing wrk (apt)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y --no-install-recommends wrk ||
-    { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends wrk; }
+  install_with_apt wrk
 fi
 command -v timeout >/dev/null 2>&1 || { log "timeout (coreutils) is required"; exit 1; }
 
 log "building $project (Release)"
 dotnet build "$project" -c Release -nologo -v:q
 
-stop_fixture_leftovers
-trap stop_fixture_leftovers EXIT
+stop_fixture_leftovers "$OPSKIT_FIXTURE_ROOT"
+trap 'stop_fixture_leftovers "$OPSKIT_FIXTURE_ROOT"' EXIT
 mkdir -p "$output"
 log "running (LOAD_DURATION=${LOAD_DURATION:-10s})"
 status=0
 "$project/bin/Release/net10.0/OpsKit.LoadComparison" --out "$output" || status=$?
-stop_fixture_leftovers
+stop_fixture_leftovers "$OPSKIT_FIXTURE_ROOT"
 
 # Nothing this run started may be left: no process the driver recorded (apps, PostgreSQL, Redis), no app variant,
 # no server under the fixture root.

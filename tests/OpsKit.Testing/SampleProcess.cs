@@ -28,6 +28,9 @@ public sealed partial class SampleProcess : IAsyncDisposable
     /// <summary>Where the sample listens.</summary>
     public Uri Address { get; }
 
+    /// <summary>The sample's process id (the <c>dotnet</c> host; <c>setpriv</c> and <c>env</c> exec into it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>A client for <see cref="Address"/>.</summary>
     public HttpClient Client { get; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health.Internal;
@@ -17,6 +18,7 @@ public static class OpsHealthBuilderExtensions
     /// <param name="critical">Whether an Unhealthy result fails readiness. Default: <see langword="true"/>.</param>
     /// <param name="tags">Probes: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type or a delegate), never only by optional parameters.")]
     public static OpsHealthBuilder AddCheck<TCheck>(
         this OpsHealthBuilder builder, string name, bool critical = true, IEnumerable<string>? tags = null)
         where TCheck : class, IHealthCheck
@@ -34,6 +36,7 @@ public static class OpsHealthBuilderExtensions
     /// <param name="critical">Whether an Unhealthy result fails readiness. Default: <see langword="true"/>.</param>
     /// <param name="tags">Probes: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type or a delegate), never only by optional parameters.")]
     public static OpsHealthBuilder AddCheck(
         this OpsHealthBuilder builder,
         string name,

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using OpsKit.Testing;
+
+namespace OpsKit.Soak;
+
+/// <summary>
+/// Everything the soak starts: PostgreSQL, Redis, a hangable upstream and the quickstart sample configured against them
+/// (environment <c>Soak</c>: its <c>appsettings.Soak.json</c> is written to the sample's working directory).
+/// Disposing stops all of it.
+/// </summary>
+internal sealed class SoakEnvironment : IAsyncDisposable
+{
+    public const string Sample = "OpsKit.Sample.Api";
+    private const int MaxConnections = 20;
+
+    // The disk check fails below (free space at start - 2 GiB); the fault allocates 4 GiB on the same volume.
+    private const long DiskMargin = 2L << 30;
+    private const long DiskFiller = 4L << 30;
+
+    private readonly List<NpgsqlConnection> _heldConnections = [];
+
+    private SoakEnvironment(PostgresServer postgres, RedisServer redis, HangableUpstream upstream, NobodyDirectory directory)
+    {
+        Postgres = postgres;
+        Redis = redis;
+        Upstream = upstream;
+        Directory = directory;
+    }
+
+    public PostgresServer Postgres { get; }
+
+    public RedisServer Redis { get; }
+
+    public HangableUpstream Upstream { get; }
+
+    public NobodyDirectory Directory { get; }
+
+    public SampleProcess App { get; private set; } = null!;
+
+    private string SettingsFile => Path.Combine(Directory.Path, "appsettings.Soak.json");
+
+    private string FillerFile => Path.Combine(Directory.Path, "filler");
+
+    public static async Task<SoakEnvironment> StartAsync()
+    {
+        // Configured as production servers should be, so that every check starts Healthy: the app's role may read
+        // every session (postgres.transactions), Redis has a memory limit (redis.memory).
+        var postgres = await PostgresServer.StartAsync(new PostgresServerOptions { MaxConnections = MaxConnections }).ConfigureAwait(false);
+        await postgres.GrantReadAllStatsAsync().ConfigureAwait(false);
+        var redisOptions = new RedisServerOptions();
+        redisOptions.Settings["maxmemory"] = "64mb";
+        var redis = await RedisServer.StartAsync(redisOptions).ConfigureAwait(false);
+        var upstream = await HangableUpstream.StartAsync().ConfigureAwait(false);
+        var directory = await NobodyDirectory.CreateAsync().ConfigureAwait(false);
+        var environment = new SoakEnvironment(postgres, redis, upstream, directory);
+        // The sample creates its data directory under the content root (the working directory).
+        directory.CreateSubdirectory("data", (UnixFileMode)0b111_111_111);
+        await environment.WriteSettingsAsync().ConfigureAwait(false);
+        environment.App = await SampleProcess.StartAsNobodyAsync(Sample, directory.Path, ["--environment=Soak"]).ConfigureAwait(false);
+        return environment;
+    }
+
+    /// <summary>The faults of one cycle; the schedule repeats them in this order.</summary>
+    public IReadOnlyList<Fault> Faults() =>
+    [
+        new("postgres stopped", "postgres", () => Postgres.StopAsync(), () => Postgres.StartAgainAsync()),
+        new("redis stopped", "redis", () => Redis.StopAsync(), () => Redis.StartAgainAsync()),
+        new("upstream hangs", "upstream", () => SetAsync(() => Upstream.Hangs = true), () => SetAsync(() => Upstream.Hangs = false)),
+        new("postgres frozen (SIGSTOP)", "postgres", Postgres.FreezeAsync, Postgres.ThawAsync),
+        new("redis frozen (SIGSTOP)", "redis", Redis.FreezeAsync, Redis.ThawAsync),
+        new("server connections exhausted", "postgres.connections", HoldConnectionsAsync, ReleaseConnectionsAsync),
+        new("postgres killed (SIGKILL)", "postgres", Postgres.KillAsync, () => Postgres.StartAgainAsync()),
+        new("redis killed (SIGKILL)", "redis", Redis.KillAsync, () => Redis.StartAgainAsync()),
+        new("disk filled below its free-space threshold", "disk", FillDiskAsync, EmptyDiskAsync),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseConnectionsAsync().ConfigureAwait(false);
+        await EmptyDiskAsync().ConfigureAwait(false);
+        if (App is not null)
+        {
+            await App.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Upstream.DisposeAsync().ConfigureAwait(false);
+        await Redis.DisposeAsync().ConfigureAwait(false);
+        await Postgres.DisposeAsync().ConfigureAwait(false);
+        Directory.Dispose();
+    }
+
+    private static Task SetAsync(Action change)
+    {
+        change();
+        return Task.CompletedTask;
+    }
+
+    // Superuser connections may use the reserved slots, so these take the server to max_connections minus one.
+    private async Task HoldConnectionsAsync()
+    {
+        var used = await Postgres.QueryScalarAdminAsync<long>("select count(*) from pg_stat_activity where backend_type = 'client backend'").ConfigureAwait(false);
+        for (var i = used; i < MaxConnections - 1; i++)
+        {
+            _heldConnections.Add(await Postgres.OpenAdminConnectionAsync().ConfigureAwait(false));
+        }
+    }
+
+    private async Task ReleaseConnectionsAsync()
+    {
+        foreach (var connection in _heldConnections)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _heldConnections.Clear();
+    }
+
+    // Real blocks (fallocate), not a sparse file: the volume's free space must really drop.
+    private async Task FillDiskAsync()
+    {
+        var start = new ProcessStartInfo("fallocate") { RedirectStandardError = true };
+        foreach (var argument in (string[])["-l", DiskFiller.ToString(CultureInfo.InvariantCulture), FillerFile])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var fallocate = Process.Start(start) ?? throw new InvalidOperationException("fallocate did not start");
+        var error = await fallocate.StandardError.ReadToEndAsync().ConfigureAwait(false);
+        await fallocate.WaitForExitAsync().ConfigureAwait(false);
+        if (fallocate.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"fallocate failed: {error}");
+        }
+    }
+
+    private Task EmptyDiskAsync()
+    {
+        File.Delete(FillerFile);
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteSettingsAsync()
+    {
+        var minFreeBytes = new DriveInfo(Directory.Path).AvailableFreeSpace - DiskMargin;
+        var settings = new Dictionary<string, object>
+        {
+            ["ConnectionStrings"] = new Dictionary<string, string>
+            {
+                ["postgres"] = Postgres.AppConnectionString,
+                ["redis"] = Redis.ConnectionString,
+            },
+            ["OpsKit"] = new Dictionary<string, object>
+            {
+                ["Health"] = new Dictionary<string, object>
+                {
+                    ["Period"] = SoakSettings.CheckPeriod.ToString("c"),
+                    ["Timeout"] = SoakSettings.CheckTimeout.ToString("c"),
+                    ["Details"] = "Always",
+                    ["Checks"] = new Dictionary<string, object>
+                    {
+                        ["upstream"] = new Dictionary<string, object> { ["Type"] = "http", ["Url"] = Upstream.HealthUrl.ToString() },
+                        ["postgres.connections"] = new Dictionary<string, object> { ["UnhealthyAt"] = 0.9 },
+                        // Below MinFreeBytes the disk check is Unhealthy whatever the used ratio.
+                        ["disk"] = new Dictionary<string, object> { ["MinFreeBytes"] = minFreeBytes },
+                    },
+                },
+            },
+        };
+
+        await File.WriteAllTextAsync(SettingsFile, JsonSerializer.Serialize(settings)).ConfigureAwait(false);
+    }
+}
