@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
-using OpsKit.Telemetry.Internal;
 using StackExchange.Redis;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.

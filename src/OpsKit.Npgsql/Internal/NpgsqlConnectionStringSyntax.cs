@@ -1,5 +1,6 @@
 using Npgsql;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Npgsql.Internal;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Npgsql.Internal;
 

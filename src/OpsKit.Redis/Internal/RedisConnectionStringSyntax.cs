@@ -1,5 +1,6 @@
-using OpsKit.Health.Internal;
 using StackExchange.Redis;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Redis.Internal;
 

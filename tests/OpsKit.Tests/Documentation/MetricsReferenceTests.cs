@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 using OpsKit.Tests.Telemetry;
 using StackExchange.Redis;
 

@@ -1,3 +1,5 @@
+using OpsKit.Hosting.Internal;
+
 namespace OpsKit.Telemetry.Internal;
 
 /// <summary>One generated Prometheus alert, with the input series that make it fire and the ones that keep it quiet.</summary>

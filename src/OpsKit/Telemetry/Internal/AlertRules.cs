@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Telemetry.Internal;
 

@@ -1,4 +1,4 @@
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting;
 
 /// <summary>
 /// Configuration checks of an OpsKit capability (resilience, caching, telemetry …) that the health engine runs at

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using OpsKit.Hosting.Internal;
 
-namespace OpsKit.Telemetry.Internal;
+namespace OpsKit.Hosting;
 
 /// <summary>
 /// Owns the single OpsKit <see cref="Meter"/>, created through <see cref="IMeterFactory"/> so that the host
@@ -9,10 +10,13 @@ namespace OpsKit.Telemetry.Internal;
 /// </summary>
 internal sealed class OpsKitMeter
 {
+    /// <summary>The meter's name, <c>OpsKit</c>.</summary>
+    public const string Name = "OpsKit";
+
     public OpsKitMeter(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        Meter = meterFactory.Create(new MeterOptions(OpsKitTelemetry.MeterName)
+        Meter = meterFactory.Create(new MeterOptions(Name)
         {
             Version = typeof(OpsKitMeter).Assembly.GetName().Version?.ToString(3),
         });

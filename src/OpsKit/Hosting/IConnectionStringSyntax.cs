@@ -1,4 +1,4 @@
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting;
 
 /// <summary>
 /// The connection-string syntax of a client library, registered by the OpsKit package for that client, so a start-up

@@ -1,4 +1,4 @@
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// <c>--opskit-validate</c> or <c>OPSKIT_VALIDATE=1</c>: build the host, validate configuration, run the checks once,

@@ -1,4 +1,4 @@
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>Whether this process runs in validate-only mode, and where the report goes.</summary>
 internal sealed class ValidateOnlyRequest(bool enabled, TextWriter? output = null)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace OpsKit.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// The one forwarding rule of every OpsKit endpoint (health, caches, operator policies): a request that carries any

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace OpsKit.Telemetry.Internal;
+namespace OpsKit.Hosting.Internal;
 
 internal static class OpsKitMeterServiceCollectionExtensions
 {

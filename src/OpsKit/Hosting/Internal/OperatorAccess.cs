@@ -5,10 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpsKit.Health.Internal;
-using OpsKit.Telemetry.Internal;
 
-namespace OpsKit.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// Who may change state through an OpsKit endpoint (maintenance, refresh, cache clear), and the record of every
@@ -26,17 +24,21 @@ internal sealed class OperatorAccess
 
     private const int MaxLoggedLength = 128;
 
+    // The category the records have always had: log filters and alerting in the field match it.
+    private const string LogCategory = "OpsKit.Internal.OperatorAccess";
+
     private readonly IHostEnvironment _environment;
     private readonly IAuthorizationService? _authorization;
-    private readonly ILogger<OperatorAccess> _logger;
+    private readonly ILogger _logger;
     private readonly Counter<long> _actions;
 
-    public OperatorAccess(IHostEnvironment environment, OpsKitMeter meter, ILogger<OperatorAccess> logger, IAuthorizationService? authorization = null)
+    public OperatorAccess(IHostEnvironment environment, OpsKitMeter meter, ILoggerFactory loggers, IAuthorizationService? authorization = null)
     {
         ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(loggers);
         _environment = environment;
         _authorization = authorization;
-        _logger = logger;
+        _logger = loggers.CreateLogger(LogCategory);
         _actions = meter.Meter.CreateCounter<long>(
             InstrumentNames.OperatorActions,
             description: "State changes requested through OpsKit endpoints (maintenance, refresh, cache clear), by result.");

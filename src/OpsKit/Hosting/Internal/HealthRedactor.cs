@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// The one scrubber every health output goes through (detailed JSON, HealthChecks UI format, logs, validation

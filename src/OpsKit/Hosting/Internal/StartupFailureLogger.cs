@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// Listens to the host's own log for "Hosting failed to start": the host logs it with the exception before it disposes

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>Replaces the web server in validate-only mode, so nothing listens and no traffic is served.</summary>
 internal sealed class ValidateOnlyServer : IServer

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace OpsKit.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// Finds configuration keys that no option property reads, so a typo fails start-up naming the key instead of being

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// Turns an exception that stopped the host from starting into configuration errors an operator can act on: options
@@ -94,13 +94,13 @@ internal static class StartupFailure
                 return;
             }
 
-            problems.Add($"The application's {failedService ?? client.ClientName + " client"} could not be created: {HealthErrorClassifier.Summary(exception)}");
+            problems.Add($"The application's {failedService ?? client.ClientName + " client"} could not be created: {ExceptionSummary.Of(exception)}");
             return;
         }
 
         problems.Add(failedService is null
-            ? $"Start-up failed: {HealthErrorClassifier.Summary(exception)}"
-            : $"The application's {failedService} could not be created: {HealthErrorClassifier.Summary(exception)}");
+            ? $"Start-up failed: {ExceptionSummary.Of(exception)}"
+            : $"The application's {failedService} could not be created: {ExceptionSummary.Of(exception)}");
     }
 
     /// <summary>

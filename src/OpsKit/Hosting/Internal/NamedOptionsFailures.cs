@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OpsKit.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>Every validation failure of a set of named options, so start-up can report them all at once.</summary>
 internal static class NamedOptionsFailures

@@ -1,4 +1,4 @@
-namespace OpsKit.Telemetry.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// The one place for OpsKit instrument names, units and label keys (docs/metrics.md).

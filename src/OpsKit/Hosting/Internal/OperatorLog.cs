@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace OpsKit.Internal;
+namespace OpsKit.Hosting.Internal;
 
 internal static partial class OperatorLog
 {

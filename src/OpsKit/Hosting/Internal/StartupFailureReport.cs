@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// A host that fails to start (an application options validator, a value that does not convert, a client factory that
@@ -58,9 +58,9 @@ internal static class StartupFailureReport
         var problems = new List<string>(StartupFailure.Describe(exception, configuration, syntaxes));
         try
         {
-            if (services?.GetService<HealthCheckSetup>() is { } setup)
+            if (services?.GetService<StartupReport>() is { } report)
             {
-                problems.AddRange(setup.Build().Errors);
+                problems.AddRange(report.Collect());
             }
         }
         catch (Exception setupFailure) when (setupFailure is not OutOfMemoryException)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OpsKit.Health.Internal;
+namespace OpsKit.Hosting.Internal;
 
 /// <summary>
 /// An extra top-level section of the detailed health JSON (for example <c>slo</c>), written only for callers
