@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 using OpsKit.Npgsql;
 using OpsKit.Npgsql.Internal;
 
@@ -55,30 +53,30 @@ public static class NpgsqlHealthBuilderExtensions
             AddValidator<PostgresReplicationCheckOptions>(services);
         }
 
-        builder.AddTypedCheck<PostgresCheck, PostgresCheckOptions>(
-            "postgres", options.Name, o => Link(o, target).CopyFrom(options.Postgres));
+        builder.AddCheck<PostgresCheck, PostgresCheckOptions>(
+            "postgres", options.Name, o => Link(options.Postgres.CopyTo(o), target));
         if (options.EnablePool)
         {
-            builder.AddTypedCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
-                "postgres.pool", options.Name + ".pool", o => Link(o, target).CopyFrom(options.Pool));
+            builder.AddCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
+                "postgres.pool", options.Name + ".pool", o => Link(options.Pool.CopyTo(o), target));
         }
 
         if (options.EnableConnections)
         {
-            builder.AddTypedCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
-                "postgres.connections", options.Name + ".connections", o => Link(o, target).CopyFrom(options.Connections));
+            builder.AddCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
+                "postgres.connections", options.Name + ".connections", o => Link(options.Connections.CopyTo(o), target));
         }
 
         if (options.EnableTransactions)
         {
-            builder.AddTypedCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
-                "postgres.transactions", options.Name + ".transactions", o => Link(o, target).CopyFrom(options.Transactions));
+            builder.AddCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
+                "postgres.transactions", options.Name + ".transactions", o => Link(options.Transactions.CopyTo(o), target));
         }
 
         if (options.EnableReplication)
         {
-            builder.AddTypedCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
-                "postgres.replication", options.Name + ".replication", o => Link(o, target).CopyFrom(options.Replication));
+            builder.AddCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
+                "postgres.replication", options.Name + ".replication", o => Link(options.Replication.CopyTo(o), target));
         }
 
         return builder;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 
@@ -51,18 +49,18 @@ public static class RedisHealthBuilderExtensions
             AddValidator<RedisLocksCheckOptions>(services);
         }
 
-        builder.AddTypedCheck<RedisCheck, RedisCheckOptions>(
-            "redis", options.Name, o => Link(o, target).CopyFrom(options.Redis));
+        builder.AddCheck<RedisCheck, RedisCheckOptions>(
+            "redis", options.Name, o => Link(options.Redis.CopyTo(o), target));
         if (options.EnableMemory)
         {
-            builder.AddTypedCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
-                "redis.memory", options.Name + ".memory", o => Link(o, target).CopyFrom(options.Memory));
+            builder.AddCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
+                "redis.memory", options.Name + ".memory", o => Link(options.Memory.CopyTo(o), target));
         }
 
         if (options.EnableLocks)
         {
-            builder.AddTypedCheck<RedisLocksCheck, RedisLocksCheckOptions>(
-                "redis.locks", options.Name + ".locks", o => Link(o, target).CopyFrom(options.Locks));
+            builder.AddCheck<RedisLocksCheck, RedisLocksCheckOptions>(
+                "redis.locks", options.Name + ".locks", o => Link(options.Locks.CopyTo(o), target));
         }
 
         return builder;

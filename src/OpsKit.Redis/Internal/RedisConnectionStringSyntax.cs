@@ -1,6 +1,6 @@
-using StackExchange.Redis;
+using System.Reflection;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
+using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;
 
@@ -9,7 +9,7 @@ internal sealed class RedisConnectionStringSyntax : IConnectionStringSyntax
 {
     public string ClientName => "StackExchange.Redis";
 
-    public bool Threw(Exception exception) => StartupFailure.ThrownIn(exception, typeof(ConnectionMultiplexer).Assembly);
+    public Assembly ClientAssembly => typeof(ConnectionMultiplexer).Assembly;
 
     public bool LooksLike(string connectionString)
     {

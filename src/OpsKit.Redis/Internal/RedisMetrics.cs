@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Redis.Internal;
 
@@ -12,10 +11,10 @@ internal sealed class RedisMetrics
 
     public RedisMetrics(OpsKitMeter meter)
     {
-        meter.Meter.CreateObservableGauge(
-            InstrumentNames.RedisMemoryUsage,
+        meter.CreateObservableGauge(
+            RedisInstrumentNames.MemoryUsage,
             () => _memoryUsage.Values.Select(static usage => new Measurement<double>(usage)),
-            InstrumentNames.Units.Ratio,
+            InstrumentUnits.Ratio,
             "Redis used_memory as a ratio of maxmemory.");
     }
 

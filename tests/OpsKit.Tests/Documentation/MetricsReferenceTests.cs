@@ -161,8 +161,15 @@ public sealed partial class MetricsReferenceTests
         return type == "counter" ? name + "_total" : name;
     }
 
+    /// <summary>
+    /// The name constants of the core's <see cref="InstrumentNames"/> and of each integration package's own
+    /// <c>*InstrumentNames</c> class (internal to that package, hence found by name).
+    /// </summary>
     private static IEnumerable<string> NameConstants() =>
-        typeof(InstrumentNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+        new[] { typeof(InstrumentNames).Assembly, typeof(NpgsqlHealthBuilderExtensions).Assembly, typeof(RedisHealthBuilderExtensions).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsNested: false } && t.Name.EndsWith("InstrumentNames", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);
 

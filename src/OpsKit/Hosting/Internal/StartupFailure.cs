@@ -85,7 +85,7 @@ internal static class StartupFailure
                 return;
         }
 
-        if (syntaxes.FirstOrDefault(s => s.Threw(exception)) is { } client)
+        if (syntaxes.FirstOrDefault(s => ThrownIn(exception, s.ClientAssembly)) is { } client)
         {
             var keys = MalformedConnectionStrings(configuration, client, syntaxes);
             if (keys.Count > 0)
