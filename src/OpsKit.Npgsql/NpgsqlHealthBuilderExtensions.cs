@@ -42,16 +42,15 @@ public static class NpgsqlHealthBuilderExtensions
         services.AddSingleton(target);
         services.TryAddSingleton<NpgsqlPoolMeter>();
         services.TryAddSingleton<PostgresMetrics>();
-        if (!services.Any(d => d.ServiceType == typeof(PostgresOptionsValidator)))
-        {
-            services.AddSingleton<PostgresOptionsValidator>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>());
-            AddValidator<PostgresCheckOptions>(services);
-            AddValidator<PostgresPoolCheckOptions>(services);
-            AddValidator<PostgresConnectionsCheckOptions>(services);
-            AddValidator<PostgresTransactionsCheckOptions>(services);
-            AddValidator<PostgresReplicationCheckOptions>(services);
-        }
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresPoolCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresConnectionsCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresTransactionsCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresReplicationCheckOptions>, PostgresOptionsValidator>(),
+        ]);
 
         builder.AddCheck<PostgresCheck, PostgresCheckOptions>(
             "postgres", options.Name, o => Link(options.Postgres.CopyTo(o), target));
@@ -87,11 +86,5 @@ public static class NpgsqlHealthBuilderExtensions
     {
         options.Target = target;
         return options;
-    }
-
-    private static void AddValidator<TOptions>(IServiceCollection services)
-        where TOptions : class
-    {
-        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<PostgresOptionsValidator>());
     }
 }

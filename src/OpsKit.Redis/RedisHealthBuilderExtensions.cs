@@ -40,14 +40,13 @@ public static class RedisHealthBuilderExtensions
         var services = builder.Services;
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<RedisMetrics>();
-        if (!services.Any(d => d.ServiceType == typeof(RedisOptionsValidator)))
-        {
-            services.AddSingleton<RedisOptionsValidator>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>());
-            AddValidator<RedisCheckOptions>(services);
-            AddValidator<RedisMemoryCheckOptions>(services);
-            AddValidator<RedisLocksCheckOptions>(services);
-        }
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisCheckOptions>, RedisOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisMemoryCheckOptions>, RedisOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisLocksCheckOptions>, RedisOptionsValidator>(),
+        ]);
 
         builder.AddCheck<RedisCheck, RedisCheckOptions>(
             "redis", options.Name, o => Link(options.Redis.CopyTo(o), target));
@@ -72,8 +71,4 @@ public static class RedisHealthBuilderExtensions
         options.Target = target;
         return options;
     }
-
-    private static void AddValidator<TOptions>(IServiceCollection services)
-        where TOptions : class =>
-        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<RedisOptionsValidator>());
 }
