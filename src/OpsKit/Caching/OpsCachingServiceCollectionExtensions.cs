@@ -84,7 +84,7 @@ public static class OpsCachingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();
-        services.TryAddSingleton<OpsKit.Hosting.Internal.OperatorAccess>();
+        services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<CacheEndpointHandlers>();
         services.AddSingleton<OpsCachesHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<OpsCachesHostedService>());

@@ -62,7 +62,7 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<MaintenanceState>();
         services.TryAddSingleton<LifecycleState>();
         services.TryAddSingleton<DetailsAccess>();
-        services.TryAddSingleton<OpsKit.Hosting.Internal.OperatorAccess>();
+        services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();
