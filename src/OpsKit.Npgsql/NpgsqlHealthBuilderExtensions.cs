@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
 using OpsKit.Npgsql;
 using OpsKit.Npgsql.Internal;
-using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -43,41 +42,40 @@ public static class NpgsqlHealthBuilderExtensions
         services.AddSingleton(target);
         services.TryAddSingleton<NpgsqlPoolMeter>();
         services.TryAddSingleton<PostgresMetrics>();
-        if (!services.Any(d => d.ServiceType == typeof(PostgresOptionsValidator)))
-        {
-            services.AddSingleton<PostgresOptionsValidator>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>());
-            AddValidator<PostgresCheckOptions>(services);
-            AddValidator<PostgresPoolCheckOptions>(services);
-            AddValidator<PostgresConnectionsCheckOptions>(services);
-            AddValidator<PostgresTransactionsCheckOptions>(services);
-            AddValidator<PostgresReplicationCheckOptions>(services);
-        }
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresPoolCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresConnectionsCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresTransactionsCheckOptions>, PostgresOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<PostgresReplicationCheckOptions>, PostgresOptionsValidator>(),
+        ]);
 
-        builder.AddTypedCheck<PostgresCheck, PostgresCheckOptions>(
-            "postgres", options.Name, o => Link(o, target).CopyFrom(options.Postgres));
+        builder.AddCheck<PostgresCheck, PostgresCheckOptions>(
+            "postgres", options.Name, o => Link(options.Postgres.CopyTo(o), target));
         if (options.EnablePool)
         {
-            builder.AddTypedCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
-                "postgres.pool", options.Name + ".pool", o => Link(o, target).CopyFrom(options.Pool));
+            builder.AddCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
+                "postgres.pool", options.Name + ".pool", o => Link(options.Pool.CopyTo(o), target));
         }
 
         if (options.EnableConnections)
         {
-            builder.AddTypedCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
-                "postgres.connections", options.Name + ".connections", o => Link(o, target).CopyFrom(options.Connections));
+            builder.AddCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
+                "postgres.connections", options.Name + ".connections", o => Link(options.Connections.CopyTo(o), target));
         }
 
         if (options.EnableTransactions)
         {
-            builder.AddTypedCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
-                "postgres.transactions", options.Name + ".transactions", o => Link(o, target).CopyFrom(options.Transactions));
+            builder.AddCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
+                "postgres.transactions", options.Name + ".transactions", o => Link(options.Transactions.CopyTo(o), target));
         }
 
         if (options.EnableReplication)
         {
-            builder.AddTypedCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
-                "postgres.replication", options.Name + ".replication", o => Link(o, target).CopyFrom(options.Replication));
+            builder.AddCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
+                "postgres.replication", options.Name + ".replication", o => Link(options.Replication.CopyTo(o), target));
         }
 
         return builder;
@@ -88,11 +86,5 @@ public static class NpgsqlHealthBuilderExtensions
     {
         options.Target = target;
         return options;
-    }
-
-    private static void AddValidator<TOptions>(IServiceCollection services)
-        where TOptions : class
-    {
-        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<PostgresOptionsValidator>());
     }
 }

@@ -10,10 +10,4 @@ public sealed class PostgresCheckOptions : OpsHealthCheckOptions, IPostgresCheck
     public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromSeconds(1);
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(PostgresCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedLatency = other.DegradedLatency;
-    }
 }

@@ -13,11 +13,4 @@ public sealed class PostgresConnectionsCheckOptions : OpsHealthCheckOptions, IPo
     public double? UnhealthyAt { get; set; }
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(PostgresConnectionsCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedAt = other.DegradedAt;
-        UnhealthyAt = other.UnhealthyAt;
-    }
 }

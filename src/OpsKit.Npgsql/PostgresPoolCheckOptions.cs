@@ -16,11 +16,4 @@ public sealed class PostgresPoolCheckOptions : OpsHealthCheckOptions, IPostgresC
     public double? UnhealthyAt { get; set; }
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(PostgresPoolCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedAt = other.DegradedAt;
-        UnhealthyAt = other.UnhealthyAt;
-    }
 }

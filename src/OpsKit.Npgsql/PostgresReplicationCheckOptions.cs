@@ -16,11 +16,4 @@ public sealed class PostgresReplicationCheckOptions : OpsHealthCheckOptions, IPo
     public TimeSpan? UnhealthyLag { get; set; } = TimeSpan.FromMinutes(5);
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(PostgresReplicationCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedLag = other.DegradedLag;
-        UnhealthyLag = other.UnhealthyLag;
-    }
 }

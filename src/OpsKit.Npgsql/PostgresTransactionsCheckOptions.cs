@@ -20,12 +20,4 @@ public sealed class PostgresTransactionsCheckOptions : OpsHealthCheckOptions, IP
     public int MaxSessions { get; set; } = 10;
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(PostgresTransactionsCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        LongTransaction = other.LongTransaction;
-        IdleInTransaction = other.IdleInTransaction;
-        MaxSessions = other.MaxSessions;
-    }
 }

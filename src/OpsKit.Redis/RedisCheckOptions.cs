@@ -10,10 +10,4 @@ public sealed class RedisCheckOptions : OpsHealthCheckOptions, IRedisCheckOption
     public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromMilliseconds(500);
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(RedisCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedLatency = other.DegradedLatency;
-    }
 }

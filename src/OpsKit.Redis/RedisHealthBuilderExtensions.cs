@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
-using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -41,27 +40,26 @@ public static class RedisHealthBuilderExtensions
         var services = builder.Services;
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<RedisMetrics>();
-        if (!services.Any(d => d.ServiceType == typeof(RedisOptionsValidator)))
-        {
-            services.AddSingleton<RedisOptionsValidator>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>());
-            AddValidator<RedisCheckOptions>(services);
-            AddValidator<RedisMemoryCheckOptions>(services);
-            AddValidator<RedisLocksCheckOptions>(services);
-        }
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisCheckOptions>, RedisOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisMemoryCheckOptions>, RedisOptionsValidator>(),
+            ServiceDescriptor.Singleton<IValidateOptions<RedisLocksCheckOptions>, RedisOptionsValidator>(),
+        ]);
 
-        builder.AddTypedCheck<RedisCheck, RedisCheckOptions>(
-            "redis", options.Name, o => Link(o, target).CopyFrom(options.Redis));
+        builder.AddCheck<RedisCheck, RedisCheckOptions>(
+            "redis", options.Name, o => Link(options.Redis.CopyTo(o), target));
         if (options.EnableMemory)
         {
-            builder.AddTypedCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
-                "redis.memory", options.Name + ".memory", o => Link(o, target).CopyFrom(options.Memory));
+            builder.AddCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
+                "redis.memory", options.Name + ".memory", o => Link(options.Memory.CopyTo(o), target));
         }
 
         if (options.EnableLocks)
         {
-            builder.AddTypedCheck<RedisLocksCheck, RedisLocksCheckOptions>(
-                "redis.locks", options.Name + ".locks", o => Link(o, target).CopyFrom(options.Locks));
+            builder.AddCheck<RedisLocksCheck, RedisLocksCheckOptions>(
+                "redis.locks", options.Name + ".locks", o => Link(options.Locks.CopyTo(o), target));
         }
 
         return builder;
@@ -73,8 +71,4 @@ public static class RedisHealthBuilderExtensions
         options.Target = target;
         return options;
     }
-
-    private static void AddValidator<TOptions>(IServiceCollection services)
-        where TOptions : class =>
-        services.AddSingleton(static sp => (IValidateOptions<TOptions>)(object)sp.GetRequiredService<RedisOptionsValidator>());
 }

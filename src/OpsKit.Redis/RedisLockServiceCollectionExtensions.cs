@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
-using OpsKit.Telemetry.Internal;
 using StackExchange.Redis;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.

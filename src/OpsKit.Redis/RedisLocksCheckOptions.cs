@@ -27,13 +27,4 @@ public sealed class RedisLocksCheckOptions : OpsHealthCheckOptions, IRedisCheckO
     public int SampleSize { get; set; } = 10;
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(RedisLocksCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        LockPatterns = [.. other.LockPatterns];
-        LockTimeout = other.LockTimeout;
-        MaxKeysScanned = other.MaxKeysScanned;
-        SampleSize = other.SampleSize;
-    }
 }

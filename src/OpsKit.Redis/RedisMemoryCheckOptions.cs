@@ -25,13 +25,4 @@ public sealed class RedisMemoryCheckOptions : OpsHealthCheckOptions, IRedisCheck
     public string? ExpectedPolicy { get; set; }
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
-
-    internal void CopyFrom(RedisMemoryCheckOptions other)
-    {
-        CheckOptionsCopier.CopyCommon(other, this);
-        DegradedAt = other.DegradedAt;
-        UnhealthyAt = other.UnhealthyAt;
-        RequireMaxMemory = other.RequireMaxMemory;
-        ExpectedPolicy = other.ExpectedPolicy;
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpsKit.Npgsql;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Npgsql.Tests;
 
@@ -45,6 +46,7 @@ internal static class PostgresApp
             {
                 b.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
                 b.Services.AddOpsHealth().AddNpgsql(configure);
+                InFlightChecks.AddTo(b.Services);
             },
             configuration ?? FastPeriods());
 

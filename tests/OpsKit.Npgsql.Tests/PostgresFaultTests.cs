@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Npgsql;
-using OpsKit.Health.Internal;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Npgsql.Tests;
 
@@ -64,7 +64,7 @@ public sealed class PostgresFreezeTests
         await using var server = await PostgresServer.StartAsync();
         await using var app = await PostgresApp.StartAsync(PostgresApp.ConnectionString(server, "opskit-freeze"));
         await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(6), "the app starts ready");
-        var runner = app.Services.GetRequiredService<HealthCheckRunner>();
+        var runs = app.Services.GetRequiredService<InFlightChecks>();
 
         await server.FreezeAsync();
         try
@@ -87,7 +87,7 @@ public sealed class PostgresFreezeTests
                 Assert.True(probe.Elapsed < TimeSpan.FromSeconds(1), $"readiness took {probe.Elapsed.TotalMilliseconds} ms");
                 Assert.Equal(503, ready.Code);
                 maxConnections = Math.Max(maxConnections, TcpConnectionsTo(server.Port));
-                maxInFlight = Math.Max(maxInFlight, runner.InFlight);
+                maxInFlight = Math.Max(maxInFlight, runs.Current);
                 await Eventually.Until(() => probe.Elapsed >= TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), "half a second passes");
             }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Redis;
+using OpsKit.Testing.Shared;
 using StackExchange.Redis;
 
 namespace OpsKit.Redis.Tests;
@@ -50,6 +51,7 @@ internal static class RedisApp
                 var options = Options(server);
                 b.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
                 b.Services.AddOpsHealth().AddRedis(configure);
+                InFlightChecks.AddTo(b.Services);
                 b.Services.AddOpsRedisLock();
                 more?.Invoke(b);
             },

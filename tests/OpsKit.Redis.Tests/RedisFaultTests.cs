@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using OpsKit.Health.Internal;
+using OpsKit.Testing.Shared;
 
 namespace OpsKit.Redis.Tests;
 
@@ -75,7 +75,7 @@ public sealed class RedisFreezeTests
         await using var server = await RedisServer.StartAsync();
         await using var app = await RedisApp.StartAsync(server, o => o.Memory.RequireMaxMemory = false);
         await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(6), "the app starts ready");
-        var runner = app.Services.GetRequiredService<HealthCheckRunner>();
+        var runs = app.Services.GetRequiredService<InFlightChecks>();
 
         await server.FreezeAsync();
         try
@@ -91,7 +91,7 @@ public sealed class RedisFreezeTests
                 var probe = Stopwatch.StartNew();
                 Assert.Equal(503, (await app.Client.GetJsonAsync("/health/ready")).Code);
                 Assert.True(probe.Elapsed < TimeSpan.FromSeconds(1), $"readiness took {probe.Elapsed.TotalMilliseconds} ms");
-                Assert.InRange(runner.InFlight, 0, 3);
+                Assert.InRange(runs.Current, 0, 3);
             }
         }
         finally

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OpsKit.Health.Checks.Internal;
+using OpsKit.Health;
 using OpsKit.Testing.Shared;
 
 namespace OpsKit.Sample.ApiFront.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OpsKit.Health.Checks.Internal;
+using OpsKit.Health;
 using OpsKit.Testing;
 using OpsKit.Testing.Shared;
 using static OpsKit.Sample.HttpGateway.Tests.GatewayHost;

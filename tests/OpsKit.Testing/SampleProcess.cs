@@ -47,7 +47,10 @@ public sealed partial class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>The build output of sample <paramref name="sample"/> (e.g. <c>OpsKit.Sample.Api</c>), in the tests' configuration.</summary>
-    public static string BinDirectory(string sample)
+    public static string BinDirectory(string sample) => BinDirectory("samples", sample);
+
+    /// <summary>The build output of project <paramref name="project"/> under <paramref name="folder"/> (<c>samples</c>, <c>tests</c>).</summary>
+    public static string BinDirectory(string folder, string project)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -58,18 +61,26 @@ public sealed partial class SampleProcess : IAsyncDisposable
 
         return Path.Combine(
             root?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found above the test directory"),
-            "samples", sample, "bin", configuration, "net10.0");
+            folder, project, "bin", configuration, "net10.0");
     }
 
     /// <summary>
     /// Runs the sample as the current user in its build directory until it exits (60 s at most), in the Production
     /// environment with <paramref name="environment"/> added; returns the exit code and stdout + stderr.
     /// </summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        string sample, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(BinDirectory(sample), sample, environment, args);
+
+    /// <summary>
+    /// Runs app <paramref name="project"/> built into <paramref name="directory"/> the way <see cref="RunAsync(string, IReadOnlyDictionary{string, string}, string[])"/>
+    /// runs a sample (for apps that live under <c>tests/</c>; see <see cref="BinDirectory(string, string)"/>).
+    /// </summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string sample, IReadOnlyDictionary<string, string> environment, params string[] args)
+        string directory, string project, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var directory = BinDirectory(sample);
+        var sample = project;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,

@@ -13,7 +13,7 @@ using OpsKit.Health;
 namespace OpsKit.Tests;
 
 /// <summary>A real ASP.NET Core app on Kestrel at 127.0.0.1 with a random port, and a client for it.</summary>
-internal sealed class TestApp : IAsyncDisposable
+internal sealed partial class TestApp : IAsyncDisposable
 {
     private TestApp(WebApplication app, Uri address)
     {
@@ -28,6 +28,12 @@ internal sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>
+    /// Engine settings only the engine's own tests may change (TestApp.Engine.cs); the integration packages' tests, which
+    /// see only OpsKit's public API, link this file without that one.
+    /// </summary>
+    static partial void ConfigureEngine(WebApplicationBuilder builder);
 
     public static async Task<TestApp> StartAsync(
         Action<WebApplicationBuilder> configure,
@@ -46,8 +52,7 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        // The engine tests run checks every 200 ms to stay fast; operators cannot configure less than 1 s.
-        builder.Services.Configure<OpsHealthOptions>(o => o.MinimumPeriod = TimeSpan.FromMilliseconds(100));
+        ConfigureEngine(builder);
         configure(builder);
         var app = builder.Build();
         if (map is null)

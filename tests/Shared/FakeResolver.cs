@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using OpsKit.Health.Checks.Internal;
+using OpsKit.Health;
 
 namespace OpsKit.Testing.Shared;
 
 /// <summary>
-/// Shared source, linked into the test projects that see OpsKit's internals. The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.
+/// Shared source, linked into test projects. The resolver seam: names under .invalid fail like NXDOMAIN, everything else is 127.0.0.1. Nothing reaches the machine's resolver.
 /// </summary>
 internal sealed class FakeResolver : IHostResolver
 {

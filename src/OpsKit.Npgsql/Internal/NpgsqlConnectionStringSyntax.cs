@@ -1,5 +1,6 @@
+using System.Reflection;
 using Npgsql;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -8,7 +9,7 @@ internal sealed class NpgsqlConnectionStringSyntax : IConnectionStringSyntax
 {
     public string ClientName => "Npgsql";
 
-    public bool Threw(Exception exception) => StartupFailure.ThrownIn(exception, typeof(NpgsqlDataSource).Assembly);
+    public Assembly ClientAssembly => typeof(NpgsqlDataSource).Assembly;
 
     public bool LooksLike(string connectionString)
     {

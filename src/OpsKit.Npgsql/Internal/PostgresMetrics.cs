@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -14,19 +14,18 @@ internal sealed class PostgresMetrics
     public PostgresMetrics(OpsKitMeter meter, IEnumerable<PostgresTarget> targets)
     {
         var list = targets.ToList();
-        var m = meter.Meter;
-        m.CreateObservableGauge(
-            InstrumentNames.PostgresPoolUsage,
+        meter.CreateObservableGauge(
+            PostgresInstrumentNames.PoolUsage,
             () => ObservePool(list),
-            InstrumentNames.Units.Ratio,
+            InstrumentUnits.Ratio,
             "Busy client pool connections as a ratio of Maximum Pool Size.");
-        m.CreateObservableGauge(
-            InstrumentNames.PostgresConnectionsUsage,
+        meter.CreateObservableGauge(
+            PostgresInstrumentNames.ConnectionsUsage,
             () => ObserveConnections(list),
-            InstrumentNames.Units.Ratio,
+            InstrumentUnits.Ratio,
             "Server connections as a ratio of max_connections.");
-        _exhausted = m.CreateCounter<long>(
-            InstrumentNames.PostgresPoolExhausted,
+        _exhausted = meter.CreateCounter<long>(
+            PostgresInstrumentNames.PoolExhausted,
             description: "Connection acquisitions by OpsKit checks that failed because the client pool was exhausted.");
     }
 
@@ -55,7 +54,7 @@ internal sealed class PostgresMetrics
             {
                 yield return new Measurement<double>(
                     connections.Usage,
-                    new KeyValuePair<string, object?>(InstrumentNames.Labels.Database, connections.Database));
+                    new KeyValuePair<string, object?>(PostgresInstrumentNames.Labels.Database, connections.Database));
             }
         }
     }

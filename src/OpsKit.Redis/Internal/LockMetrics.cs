@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
 
 namespace OpsKit.Redis.Internal;
 
@@ -13,19 +13,19 @@ internal sealed class LockMetrics
     public LockMetrics(OpsKitMeter meter, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
-        _acquisitions = meter.Meter.CreateCounter<long>(
-            InstrumentNames.LockAcquisitions,
+        _acquisitions = meter.CreateCounter<long>(
+            RedisInstrumentNames.LockAcquisitions,
             description: "Distributed lock acquisitions by result (acquired, failed).");
-        _held = meter.Meter.CreateHistogram<double>(
-            InstrumentNames.LockHeld,
-            InstrumentNames.Units.Seconds,
+        _held = meter.CreateHistogram<double>(
+            RedisInstrumentNames.LockHeld,
+            InstrumentUnits.Seconds,
             "How long distributed locks were held.");
     }
 
     public long Now() => _time.GetTimestamp();
 
     public void RecordAcquisition(bool acquired) =>
-        _acquisitions.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, acquired ? "acquired" : "failed"));
+        _acquisitions.Add(1, new KeyValuePair<string, object?>(RedisInstrumentNames.Labels.Result, acquired ? "acquired" : "failed"));
 
     public void RecordHeld(long acquiredAt) => _held.Record(_time.GetElapsedTime(acquiredAt).TotalSeconds);
 }

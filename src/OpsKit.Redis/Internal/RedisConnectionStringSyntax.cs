@@ -1,4 +1,5 @@
-using OpsKit.Health.Internal;
+using System.Reflection;
+using OpsKit.Hosting;
 using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;
@@ -8,7 +9,7 @@ internal sealed class RedisConnectionStringSyntax : IConnectionStringSyntax
 {
     public string ClientName => "StackExchange.Redis";
 
-    public bool Threw(Exception exception) => StartupFailure.ThrownIn(exception, typeof(ConnectionMultiplexer).Assembly);
+    public Assembly ClientAssembly => typeof(ConnectionMultiplexer).Assembly;
 
     public bool LooksLike(string connectionString)
     {

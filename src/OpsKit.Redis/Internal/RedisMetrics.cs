@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
 
 namespace OpsKit.Redis.Internal;
 
@@ -11,10 +11,10 @@ internal sealed class RedisMetrics
 
     public RedisMetrics(OpsKitMeter meter)
     {
-        meter.Meter.CreateObservableGauge(
-            InstrumentNames.RedisMemoryUsage,
+        meter.CreateObservableGauge(
+            RedisInstrumentNames.MemoryUsage,
             () => _memoryUsage.Values.Select(static usage => new Measurement<double>(usage)),
-            InstrumentNames.Units.Ratio,
+            InstrumentUnits.Ratio,
             "Redis used_memory as a ratio of maxmemory.");
     }
 

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
 
 namespace OpsKit.Redis.Internal;
 
@@ -16,91 +15,64 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
 {
     public ValidateOptionsResult Validate(string? name, RedisCheckOptions options)
     {
-        var errors = Common(name, options);
-        if (options.DegradedLatency <= TimeSpan.Zero)
-        {
-            errors.Add($"{Path(name)}:DegradedLatency must be greater than zero.");
-        }
-
-        return Result(errors);
+        var validation = Common(name, options);
+        validation.Positive("DegradedLatency", options.DegradedLatency);
+        return validation.ToResult();
     }
 
     public ValidateOptionsResult Validate(string? name, RedisMemoryCheckOptions options)
     {
-        var errors = Common(name, options);
-        Ratios(errors, name, options.DegradedAt, options.UnhealthyAt);
-        return Result(errors);
+        var validation = Common(name, options);
+        validation.Ratios(options.DegradedAt, options.UnhealthyAt);
+        return validation.ToResult();
     }
 
     public ValidateOptionsResult Validate(string? name, RedisLocksCheckOptions options)
     {
-        var errors = Common(name, options);
+        var validation = Common(name, options);
         if (options.LockPatterns.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add($"{Path(name)}:LockPatterns must not contain an empty pattern.");
+            validation.Add($"{validation.Key("LockPatterns")} must not contain an empty pattern.");
         }
 
-        if (options.LockTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{Path(name)}:LockTimeout must be greater than zero.");
-        }
-
+        validation.Positive("LockTimeout", options.LockTimeout);
         if (options.MaxKeysScanned <= 0)
         {
-            errors.Add($"{Path(name)}:MaxKeysScanned must be greater than zero.");
+            validation.Add($"{validation.Key("MaxKeysScanned")} must be greater than zero.");
         }
 
         if (options.SampleSize < 0)
         {
-            errors.Add($"{Path(name)}:SampleSize must not be negative.");
+            validation.Add($"{validation.Key("SampleSize")} must not be negative.");
         }
 
-        return Result(errors);
+        return validation.ToResult();
     }
 
-    private List<string> Common(string? name, OpsHealthCheckOptions options)
+    private OpsCheckOptionsValidation Common(string? name, OpsHealthCheckOptions options)
     {
-        var errors = new List<string>();
+        var validation = new OpsCheckOptionsValidation(name);
         var target = ((IRedisCheckOptions)options).Target ?? RedisTarget.Default;
-        if (name == target.Name && !target.IsRegistered(services))
+        if (name != target.Name)
         {
-            errors.Add(
-                $"{Path(name)}: AddRedis() uses the application's {target.ServiceDescription} from dependency injection, " +
+            return validation;
+        }
+
+        if (!target.IsRegistered(services))
+        {
+            validation.Add(
+                $"{validation.Section}: AddRedis() uses the application's {target.ServiceDescription} from dependency injection, " +
                 "and none is registered. Register the one shared multiplexer (for example " +
                 "services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options))) before the host starts.");
         }
-        else if (name == target.Name)
+        else
         {
-            errors.AddRange(StartupFailure.ClientCreationErrors(services, target.ServiceDescription, s => target.Resolve(s)));
+            foreach (var error in OpsStartupErrors.ClientCreation(services, target.ServiceDescription, s => target.Resolve(s)))
+            {
+                validation.Add(error);
+            }
         }
 
-        return errors;
+        return validation;
     }
-
-    private static string Path(string? name) => "OpsKit:Health:Checks:" + name;
-
-    /// <summary>Both ratios in 0–1 and, when the check can turn Unhealthy, Degraded strictly first.</summary>
-    private static void Ratios(List<string> errors, string? name, double degradedAt, double? unhealthyAt)
-    {
-        var valid = Ratio(errors, name, "DegradedAt", degradedAt);
-        valid &= Ratio(errors, name, "UnhealthyAt", unhealthyAt);
-        if (valid && unhealthyAt is { } unhealthy && degradedAt >= unhealthy)
-        {
-            errors.Add($"{Path(name)}:DegradedAt must be less than {Path(name)}:UnhealthyAt.");
-        }
-    }
-
-    private static bool Ratio(List<string> errors, string? name, string key, double? value)
-    {
-        if (value is { } v && (double.IsNaN(v) || v < 0 || v > 1))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Path(name)}:{key} must be between 0 and 1."));
-            return false;
-        }
-
-        return true;
-    }
-
-    private static ValidateOptionsResult Result(List<string> errors) =>
-        errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 }

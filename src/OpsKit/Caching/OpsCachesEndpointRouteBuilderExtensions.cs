@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;

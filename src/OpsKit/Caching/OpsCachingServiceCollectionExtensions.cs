@@ -5,8 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
-using OpsKit.Health.Internal;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -84,7 +84,7 @@ public static class OpsCachingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();
-        services.TryAddSingleton<OpsKit.Internal.OperatorAccess>();
+        services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<CacheEndpointHandlers>();
         services.AddSingleton<OpsCachesHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<OpsCachesHostedService>());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -57,11 +57,12 @@ public static class OpsHealthServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, ConfiguredChecksSetup>();
         services.TryAddSingleton(static sp => new HealthRedactor(sp.GetService<IConfiguration>()));
         services.TryAddSingleton<HealthCheckSetup>();
+        services.TryAddSingleton(static sp => new StartupReport(() => sp.GetRequiredService<HealthCheckSetup>().Build().Errors));
         services.TryAddSingleton<HealthCheckRunner>();
         services.TryAddSingleton<MaintenanceState>();
         services.TryAddSingleton<LifecycleState>();
         services.TryAddSingleton<DetailsAccess>();
-        services.TryAddSingleton<OpsKit.Internal.OperatorAccess>();
+        services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();

@@ -1,9 +1,9 @@
 using System.Net.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health;
+using OpsKit.Hosting.Internal;
 using OpsKit.Resilience;
 using OpsKit.Resilience.Internal;
-using OpsKit.Security.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,7 @@ public static class OpsResilienceHttpClientBuilderExtensions
         {
             var handler = CreatePrimaryHandler(sp.GetRequiredService<PipelineOptionsStore>().TryGet(pipeline));
             // With AddOpsSecuritySignals() registered, outbound TLS validation failures are counted (validation unchanged).
-            sp.GetService<CertificateValidationSignals>()?.Wrap(handler);
+            sp.GetService<IOutboundTlsObserver>()?.Wrap(handler);
             return handler;
         });
         builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<FailoverHandler>(sp, pipeline));

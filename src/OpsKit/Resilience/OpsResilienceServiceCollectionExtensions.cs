@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 using OpsKit.Resilience;
-using OpsKit.Health.Internal;
 using OpsKit.Resilience.Internal;
-using OpsKit.Telemetry.Internal;
 using Polly;
 using Polly.Registry;
 

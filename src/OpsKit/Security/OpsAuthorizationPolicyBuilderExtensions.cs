@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Authorization;

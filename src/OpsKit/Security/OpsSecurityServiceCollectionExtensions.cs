@@ -7,10 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 using OpsKit.Security;
 using OpsKit.Security.Internal;
-using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -54,6 +54,7 @@ public static class OpsSecurityServiceCollectionExtensions
         services.AddSingleton<SecuritySignals>();
         services.AddSingleton<ISecuritySignals>(static sp => sp.GetRequiredService<SecuritySignals>());
         services.AddSingleton<CertificateValidationSignals>();
+        services.AddSingleton<IOutboundTlsObserver>(static sp => sp.GetRequiredService<CertificateValidationSignals>());
         services.AddSingleton(new SecurityClientNames());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CertificateValidationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthDetailsSection, SecurityDetailsSection>());

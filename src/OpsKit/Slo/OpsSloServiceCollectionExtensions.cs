@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 using OpsKit.Slo;
 using OpsKit.Slo.Internal;
-using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using OpsKit.Hosting;
+
 namespace OpsKit.Telemetry;
 
 /// <summary>
@@ -9,5 +11,5 @@ public static class OpsKitTelemetry
     /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that carries every OpsKit instrument
     /// (<c>opskit.*</c>). Pass it to <c>MeterProviderBuilder.AddMeter</c> when you configure OpenTelemetry yourself.
     /// </summary>
-    public const string MeterName = "OpsKit";
+    public const string MeterName = OpsKitMeter.Name;
 }

@@ -7,6 +7,7 @@ using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 

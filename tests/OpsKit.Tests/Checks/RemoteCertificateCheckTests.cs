@@ -40,7 +40,7 @@ public sealed class RemoteCertificateCheckTests
     {
         using var certificate = TestCertificates.Create("localhost", DateTimeOffset.UtcNow.AddDays(60));
         await using var stub = await StubServer.StartAsync(app => app.MapGet("/", () => "ok"), certificate);
-        await using var app = await CheckApp.StartAsync(h => h.AddRemoteCertificate("gateway-tls", "localhost", stub.Port), services: s => s.AddSingleton<OpsKit.Health.Checks.Internal.IHostResolver>(new FakeResolver()));
+        await using var app = await CheckApp.StartAsync(h => h.AddRemoteCertificate("gateway-tls", "localhost", stub.Port), services: s => s.AddSingleton<OpsKit.Health.IHostResolver>(new FakeResolver()));
 
         var check = await app.WaitForAsync("gateway-tls", "Healthy");
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Health;
 using OpsKit.Health.Checks.Internal;
 using OpsKit.Testing.Shared;
 

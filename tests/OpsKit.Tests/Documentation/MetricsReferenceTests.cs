@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using OpsKit.Telemetry.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Hosting.Internal;
 using OpsKit.Tests.Telemetry;
 
 namespace OpsKit.Tests.Documentation;
@@ -85,8 +86,15 @@ public sealed partial class MetricsReferenceTests
         return type == "counter" ? name + "_total" : name;
     }
 
+    /// <summary>
+    /// The name constants of the core's <see cref="InstrumentNames"/> and of each integration package's own
+    /// <c>*InstrumentNames</c> class (internal to that package, hence found by name).
+    /// </summary>
     private static IEnumerable<string> NameConstants() =>
-        typeof(InstrumentNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+        new[] { typeof(InstrumentNames).Assembly, typeof(NpgsqlHealthBuilderExtensions).Assembly, typeof(RedisHealthBuilderExtensions).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsNested: false } && t.Name.EndsWith("InstrumentNames", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Tests.Health;
 

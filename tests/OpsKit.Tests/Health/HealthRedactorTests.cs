@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Tests.Health;
 

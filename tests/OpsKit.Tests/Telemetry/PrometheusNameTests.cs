@@ -2,7 +2,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Tests.Telemetry;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 

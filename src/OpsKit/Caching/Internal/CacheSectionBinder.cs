@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using OpsKit.Health.Checks.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -96,7 +96,7 @@ internal sealed class DiskCacheSweeper(
             {
                 // A directory check on the same path writes and deletes a 1-byte probe file while it runs; counting it
                 // would evict a real file for a byte that is gone a millisecond later.
-                if (file.Name.StartsWith(DirectoryCheck.ProbeFilePrefix, StringComparison.Ordinal))
+                if (file.Name.StartsWith(ProbeFiles.Prefix, StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
-using OpsKit.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -17,7 +17,7 @@ internal sealed class DiskCachesHostedService(
     DiskCacheCatalog catalog,
     IOptionsMonitor<OpsDiskCacheBoundOptions> options,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null,
+    StartupReport? healthEngine = null,
     ValidateOnlyRequest? validateOnly = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
 {
     private IReadOnlyList<DiskCacheSweeper> _started = [];

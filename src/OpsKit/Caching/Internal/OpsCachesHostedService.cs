@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
-using OpsKit.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -19,7 +19,7 @@ internal sealed class OpsCachesHostedService(
     IOptionsMonitor<OpsMemoryCacheOptions> options,
     ILogger<OpsCachesHostedService> logger,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null,
+    StartupReport? healthEngine = null,
     ValidateOnlyRequest? validateOnly = null) : IHostedLifecycleService, IOpsStartupValidation, IDisposable
 {
     private readonly List<MemoryPressureCompactor> _compactors = [];

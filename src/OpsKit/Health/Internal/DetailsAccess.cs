@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 

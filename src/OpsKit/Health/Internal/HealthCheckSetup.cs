@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 

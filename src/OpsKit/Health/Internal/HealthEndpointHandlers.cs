@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using OpsKit.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 

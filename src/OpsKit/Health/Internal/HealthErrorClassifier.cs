@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -11,14 +12,12 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal static class HealthErrorClassifier
 {
-    private const int MaxMessageLength = 300;
-
     public static HealthError Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is HealthCheckFailureException failure)
         {
-            return new HealthError(failure.Category, Trim(failure.Message));
+            return new HealthError(failure.Category, ExceptionSummary.Trim(failure.Message));
         }
 
         return new HealthError(Category(exception), Summary(exception));
@@ -62,23 +61,7 @@ internal static class HealthErrorClassifier
         return HealthErrorCategories.Exception;
     }
 
-    public static string Summary(Exception exception)
-    {
-        // The outermost message usually says what failed; the innermost why. Name the outer type, as operators
-        // grep for it, and append the root cause when it adds something.
-        var root = exception.GetBaseException();
-        var message = FirstLine(exception.Message);
-        if (!ReferenceEquals(root, exception))
-        {
-            var rootMessage = FirstLine(root.Message);
-            if (rootMessage.Length > 0 && !message.Contains(rootMessage, StringComparison.OrdinalIgnoreCase))
-            {
-                message = message.Length == 0 ? rootMessage : message + ": " + rootMessage;
-            }
-        }
-
-        return Trim(exception.GetType().Name + (message.Length == 0 ? string.Empty : ": " + message));
-    }
+    public static string Summary(Exception exception) => ExceptionSummary.Of(exception);
 
     private static string SocketCategory(SocketError error) => error switch
     {
@@ -87,13 +70,4 @@ internal static class HealthErrorClassifier
         SocketError.AccessDenied => HealthErrorCategories.Permission,
         _ => HealthErrorCategories.ConnectionRefused,
     };
-
-    private static string FirstLine(string message)
-    {
-        var end = message.AsSpan().IndexOfAny('\r', '\n');
-        return (end < 0 ? message : message[..end]).Trim();
-    }
-
-    private static string Trim(string message) =>
-        message.Length <= MaxMessageLength ? message : message[..(MaxMessageLength - 1)] + "…";
 }

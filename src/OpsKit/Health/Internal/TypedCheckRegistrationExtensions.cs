@@ -6,13 +6,12 @@ using Microsoft.Extensions.Options;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// How OpsKit's own checks (system checks, OpsKit.Npgsql, OpsKit.Redis) register: options named after the check,
-/// bound from <c>OpsKit:Health:Checks:&lt;name&gt;</c> after code configuration, read afresh on every run.
+/// What the check-type methods of <see cref="OpsHealthBuilderExtensions"/> do: options named after the check, bound from
+/// <c>OpsKit:Health:Checks:&lt;name&gt;</c> after code configuration, read afresh on every run.
 /// </summary>
 internal static class TypedCheckRegistrationExtensions
 {
-    /// <summary>Makes <paramref name="type"/> declarable in configuration (<c>Type</c> key).</summary>
-    public static CheckTypeRegistration AddCheckType<TCheck, TOptions>(this OpsHealthBuilder builder, string type)
+    public static CheckTypeRegistration RegisterCheckType<TCheck, TOptions>(this OpsHealthBuilder builder, string type)
         where TCheck : class, IHealthCheck
         where TOptions : OpsHealthCheckOptions, new()
     {
@@ -34,7 +33,7 @@ internal static class TypedCheckRegistrationExtensions
         return registration;
     }
 
-    /// <summary>Registers a named instance of a built-in check type.</summary>
+    /// <summary>Registers a named instance of a check type (the built-in checks' entry point).</summary>
     public static OpsHealthBuilder AddTypedCheck<TCheck, TOptions>(
         this OpsHealthBuilder builder,
         string type,
@@ -46,7 +45,7 @@ internal static class TypedCheckRegistrationExtensions
         where TOptions : OpsHealthCheckOptions, new()
     {
         CheckNames.ThrowIfInvalid(name);
-        var registration = builder.AddCheckType<TCheck, TOptions>(type);
+        var registration = builder.RegisterCheckType<TCheck, TOptions>(type);
         builder.Catalog.AddTypedCheck(name, registration);
 
         var tagList = tags?.ToList();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Resilience.Internal;
 
@@ -8,7 +9,7 @@ namespace OpsKit.Resilience.Internal;
 /// Fails start-up with every invalid pipeline setting at once, each naming its configuration key. With the health
 /// engine present the engine reports them (with its own, and in <c>--opskit-validate</c>); without it, this does.
 /// </summary>
-internal sealed class ResilienceStartupValidator(PipelineOptionsStore store, OpsCheckCatalog? healthEngine = null)
+internal sealed class ResilienceStartupValidator(PipelineOptionsStore store, StartupReport? healthEngine = null)
     : IHostedService, IOpsStartupValidation
 {
     public IEnumerable<string> Validate() => store.ValidateAll();

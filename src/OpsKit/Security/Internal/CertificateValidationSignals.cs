@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 
@@ -9,7 +10,7 @@ namespace OpsKit.Security.Internal;
 /// without one, the platform's verdict <c>sslPolicyErrors == None</c>) still decides; a rejection counts
 /// <c>certificate_validation_failed</c> with a reason from the policy errors and chain status.
 /// </summary>
-internal sealed class CertificateValidationSignals(SecuritySignals signals)
+internal sealed class CertificateValidationSignals(SecuritySignals signals) : IOutboundTlsObserver
 {
     /// <summary>Wraps the handler's server certificate validation once (wrapping again is a no-op).</summary>
     public void Wrap(SocketsHttpHandler handler)

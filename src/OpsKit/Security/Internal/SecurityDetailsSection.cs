@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 

@@ -3,7 +3,8 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 

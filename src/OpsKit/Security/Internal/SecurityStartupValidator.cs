@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 
@@ -13,7 +14,7 @@ namespace OpsKit.Security.Internal;
 internal sealed class SecurityStartupValidator(
     IOptions<OpsSecurityOptions> options,
     IConfiguration configuration,
-    OpsCheckCatalog? healthEngine = null) : IHostedService, IOpsStartupValidation
+    StartupReport? healthEngine = null) : IHostedService, IOpsStartupValidation
 {
     public IEnumerable<string> Validate()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Slo.Internal;
 

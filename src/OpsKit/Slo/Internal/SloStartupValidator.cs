@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
+using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Slo.Internal;
 
@@ -8,7 +9,7 @@ namespace OpsKit.Slo.Internal;
 /// Reports every invalid SLO setting at once, each naming its key. With the health engine present the engine reports
 /// them (with its own, and in <c>--opskit-validate</c>); without it, this fails start-up. Also creates the gauge.
 /// </summary>
-internal sealed class SloStartupValidator(SloMonitor monitor, SloMetrics metrics, OpsCheckCatalog? healthEngine = null)
+internal sealed class SloStartupValidator(SloMonitor monitor, SloMetrics metrics, StartupReport? healthEngine = null)
     : IHostedService, IOpsStartupValidation
 {
     public IEnumerable<string> Validate() => monitor.Errors;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Checks.Internal;
 
@@ -10,7 +11,7 @@ namespace OpsKit.Health.Checks.Internal;
 internal sealed class DirectoryCheck(DirectoryCheckOptions options) : IHealthCheck
 {
     /// <summary>The name prefix of the short-lived probe files; a disk-cache sweep of the same directory skips them.</summary>
-    public const string ProbeFilePrefix = ".opskit-probe-";
+    public const string ProbeFilePrefix = ProbeFiles.Prefix;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,9 +1,0 @@
-namespace OpsKit.Health.Internal;
-
-/// <summary>Whether this process runs in validate-only mode, and where the report goes.</summary>
-internal sealed class ValidateOnlyRequest(bool enabled, TextWriter? output = null)
-{
-    public bool Enabled { get; } = enabled;
-
-    public TextWriter Output { get; } = output ?? Console.Out;
-}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsKit.Hosting;
+
+#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>
+/// Registers the OpsKit meter for packages that add instruments without the health engine.
+/// </summary>
+public static class OpsKitMeterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="OpsKitMeter"/> (and the host's meter factory) unless it is registered already: every OpsKit
+    /// capability calls it, whichever comes first.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection TryAddOpsKitMeter(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddMetrics();
+        services.TryAddSingleton<OpsKitMeter>();
+        return services;
+    }
+}
