@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
@@ -79,8 +80,8 @@ public static class OpsCachingServiceCollectionExtensions
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsMemoryCacheOptions>>(static sp => new CacheSectionBinder<OpsMemoryCacheOptions>(
-            sp.GetService<IConfiguration>(), OpsMemoryCacheOptions.SectionName, " of a cache"));
+        services.AddOpsSection<OpsMemoryCacheOptions>(OpsMemoryCacheOptions.SectionName + ":*", " of a cache");
+        services.AddOpsConfigurationSection(new OpsConfigurationSection(OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey, null));
         services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();

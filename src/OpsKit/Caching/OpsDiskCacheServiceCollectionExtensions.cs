@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
@@ -67,8 +68,7 @@ public static class OpsDiskCacheServiceCollectionExtensions
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsDiskCacheBoundOptions>>(static sp => new CacheSectionBinder<OpsDiskCacheBoundOptions>(
-            sp.GetService<IConfiguration>(), OpsDiskCacheBoundOptions.SectionName, " of a disk cache bound"));
+        services.AddOpsSection<OpsDiskCacheBoundOptions>(OpsDiskCacheBoundOptions.SectionName + ":*", " of a disk cache bound");
         services.AddSingleton<IValidateOptions<OpsDiskCacheBoundOptions>, OpsDiskCacheBoundOptionsValidator>();
         services.TryAddSingleton<DiskCaches>();
         services.TryAddSingleton<CacheMetrics>();

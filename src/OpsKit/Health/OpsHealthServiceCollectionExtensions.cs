@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
@@ -52,7 +53,8 @@ public static class OpsHealthServiceCollectionExtensions
     {
         services.AddOptions<OpsHealthOptions>();
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsHealthOptions>, EngineSectionBinder>();
+        services.AddOpsSection<OpsHealthOptions>(OpsHealthOptions.SectionName);
+        services.AddOpsConfigurationSection(new OpsConfigurationSection(CheckNames.SectionPath("*"), null) { Resolve = CheckSections.Shape });
         services.AddSingleton<IValidateOptions<OpsHealthOptions>, OpsHealthOptionsValidator>();
         services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, ConfiguredChecksSetup>();
         services.TryAddSingleton(static sp => new HealthRedactor(sp.GetService<IConfiguration>()));

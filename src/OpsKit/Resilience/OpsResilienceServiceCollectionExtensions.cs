@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpsKit.Resilience;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
+using OpsKit.Resilience;
 using OpsKit.Resilience.Internal;
 using OpsKit.Telemetry.Internal;
 using Polly;
@@ -61,7 +62,7 @@ public static class OpsResilienceServiceCollectionExtensions
         services.TryAddOpsKitMeter();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OpsResiliencePipelineOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpsResiliencePipelineOptions>, PipelineSectionBinder>());
+        services.AddOpsSection<OpsResiliencePipelineOptions>(PipelineNames.SectionPath("*"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsResiliencePipelineOptions>, PipelineOptionsValidator>());
         services.TryAddSingleton<PipelineOptionsStore>();
         services.TryAddSingleton<CircuitStateRegistry>();

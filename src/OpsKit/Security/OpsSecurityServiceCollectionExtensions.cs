@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 using OpsKit.Security;
 using OpsKit.Security.Internal;
 using OpsKit.Telemetry.Internal;
@@ -48,7 +49,7 @@ public static class OpsSecurityServiceCollectionExtensions
         }
 
         // Bound after code configuration, as every OpsKit section: configuration wins.
-        options.PostConfigure<IConfiguration>((o, configuration) => configuration.GetSection(OpsSecurityOptions.SectionName).Bind(o));
+        services.AddOpsSection<OpsSecurityOptions>(OpsSecurityOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsSecurityOptions>, OpsSecurityOptionsValidator>());
         services.TryAddOpsKitMeter();
         services.AddSingleton<SecuritySignals>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting.Internal;
 using OpsKit.Slo;
 using OpsKit.Slo.Internal;
 using OpsKit.Telemetry.Internal;
@@ -42,7 +43,7 @@ public static class OpsSloServiceCollectionExtensions
         services.AddOptions<OpsSloOptions>();
         services.TryAddOpsKitMeter();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpsSloOptions>, SloSectionBinder>());
+        services.AddOpsSection<OpsSloOptions>(OpsSloOptions.SectionName, target: static o => o.Objectives, targetType: typeof(IDictionary<string, OpsSloObjectiveOptions>));
         services.AddSingleton<SloMonitor>();
         services.AddSingleton<SloMetrics>();
         services.AddSingleton<SloStartupValidator>();

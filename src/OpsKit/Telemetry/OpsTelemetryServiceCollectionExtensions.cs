@@ -7,6 +7,7 @@ using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 
@@ -53,7 +54,7 @@ public static class OpsTelemetryServiceCollectionExtensions
         services.AddSingleton<OpsTelemetryMarker>();
         services.TryAddOpsKitMeter();
         options.ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<OpsTelemetryOptions>, TelemetrySectionBinder>();
+        services.AddOpsSection<OpsTelemetryOptions>(OpsTelemetryOptions.SectionName);
         services.AddSingleton<IValidateOptions<OpsTelemetryOptions>, OpsTelemetryOptionsValidator>();
         services.TryAddSingleton<ProbeTrafficFilter>();
 

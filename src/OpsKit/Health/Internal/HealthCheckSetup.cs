@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -24,7 +25,6 @@ internal sealed class HealthCheckSetup(
         try
         {
             engine = engineOptions.Value;
-            errors.AddRange(engine.BindingErrors);
         }
         catch (OptionsValidationException ex)
         {
@@ -86,10 +86,6 @@ internal sealed class HealthCheckSetup(
                 + $"put {ValidateOnlyMode.Switch} last or set {ValidateOnlyMode.EnvironmentVariable}=1.");
         }
 
-        var engineSection = configuration.GetSection(OpsHealthOptions.SectionName);
-        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection, typeof(OpsHealthOptions), "Checks"));
-        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection.GetSection("Paths"), typeof(OpsHealthPathOptions)));
-
         foreach (var section in configuration.GetSection(CheckNames.ChecksSection).GetChildren())
         {
             if (!CheckNames.IsValid(section.Key))
@@ -103,7 +99,9 @@ internal sealed class HealthCheckSetup(
             {
                 if (!registeredNames.Contains(section.Key))
                 {
-                    errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code. Known types: {KnownTypes()}.");
+                    errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code."
+                        + NearestKey.Hint(section.Key, registeredNames, name => $"'{name}'").Replace("Known keys here", "Registered checks", StringComparison.Ordinal)
+                        + $" To declare a new check, set Type to one of: {KnownTypes()}.");
                 }
             }
             else if (!catalog.Types.ContainsKey(type))
@@ -131,14 +129,7 @@ internal sealed class HealthCheckSetup(
             var section = configuration?.GetSection(CheckNames.SectionPath(registration.Name));
             if (section is not null && section.Exists())
             {
-                var unknown = CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(section, typeof(OpsHealthCheckOptions));
-                if (unknown.Count > 0)
-                {
-                    errors.AddRange(unknown);
-                    return null;
-                }
-
-                section.Bind(options);
+                SectionReader.Bind(section, options);
             }
 
             return options;
@@ -210,6 +201,11 @@ internal sealed class HealthCheckSetup(
         if (timeout <= TimeSpan.Zero)
         {
             errors.Add($"{path}:Timeout must be greater than zero.");
+            valid = false;
+        }
+        else if (valid && timeout > period && (options.Timeout is not null || options.Period is not null))
+        {
+            errors.Add(OpsHealthOptionsValidator.LongerThanPeriod(path, timeout, period));
             valid = false;
         }
 

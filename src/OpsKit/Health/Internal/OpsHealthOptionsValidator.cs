@@ -23,6 +23,10 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         {
             failures.Add(Prefix + "Timeout must be greater than zero.");
         }
+        else if (options.Period > TimeSpan.Zero && options.Timeout > options.Period)
+        {
+            failures.Add(LongerThanPeriod(OpsHealthOptions.SectionName, options.Timeout, options.Period));
+        }
 
         if (options.ShutdownDelay < TimeSpan.Zero)
         {
@@ -52,6 +56,11 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
     public static string TooShort(string key, TimeSpan minimum) =>
         $"{key} must be at least {minimum:c} (accepted: {minimum:c} or longer): probes read the snapshot, so a shorter "
         + "period detects nothing sooner and runs every check, database round trips included, many times a second.";
+
+    /// <summary>The message for a timeout longer than the period it runs on, shared with the checks' own keys.</summary>
+    public static string LongerThanPeriod(string section, TimeSpan timeout, TimeSpan period) =>
+        $"{section}:Timeout ({timeout:c}) must not be longer than {section}:Period ({period:c}): a run could outlast the period "
+        + "it is meant to refresh; shorten the timeout (e.g. to half the period) or lengthen the period.";
 
     private static void ValidatePath(string? path, string key, bool required, List<string> failures)
     {

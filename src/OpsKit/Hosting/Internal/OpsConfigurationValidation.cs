@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
+
+namespace OpsKit.Hosting.Internal;
+
+/// <summary>
+/// Reads everything under <c>OpsKit:</c> against the sections the registered capabilities bind
+/// (<see cref="OpsConfigurationSection"/>) and reports, by key, every unknown key or section (with the nearest known
+/// one), every value that does not convert (with the accepted format or values) and every section for a name that is
+/// not registered. With the health engine present the engine reports these with its own (and in
+/// <c>--opskit-validate</c>); without it, this fails start-up.
+/// </summary>
+internal sealed class OpsConfigurationValidation(
+    IServiceProvider services,
+    IEnumerable<OpsConfigurationSection> sections,
+    IConfiguration? configuration = null,
+    OpsCheckCatalog? healthEngine = null) : IOpsStartupValidation, IHostedService
+{
+    public const string Root = "OpsKit";
+
+    public IEnumerable<string> Validate()
+    {
+        var errors = new List<string>();
+        var root = configuration?.GetSection(Root);
+        if (root is not null && root.Exists())
+        {
+            Visit(root, Node.Build(sections), errors);
+        }
+
+        return errors;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (healthEngine is null && Validate().ToList() is { Count: > 0 } errors)
+        {
+            throw new OptionsValidationException(Root, typeof(OpsConfigurationSection), errors);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Visit(IConfigurationSection section, Node node, List<string> errors)
+    {
+        if (node.Section is { } registered)
+        {
+            if (node.IsName && registered.Names?.Invoke(services) is { } names && !names.Contains(section.Key, StringComparer.Ordinal))
+            {
+                errors.Add($"{section.Path}: no {registered.NameKind} named '{section.Key}' is registered."
+                    + NearestKey.Hint(section.Key, names, name => $"'{name}'").Replace("Known keys here", "Registered", StringComparison.Ordinal));
+                return;
+            }
+
+            var shape = registered.Resolve is { } resolve
+                ? resolve(services, section)
+                : registered.OptionsType is { } type ? (type, registered.Qualifier) : null;
+            if (shape is { } read)
+            {
+                errors.AddRange(SectionReader.Read(section, read.Type, read.Qualifier, node.Children.Keys).Errors);
+            }
+        }
+
+        foreach (var child in section.GetChildren())
+        {
+            if ((node.Children.GetValueOrDefault(child.Key) ?? node.AnyName) is { } next)
+            {
+                Visit(child, next, errors);
+            }
+            else if (node.Section is null)
+            {
+                errors.Add($"{child.Path} is not a known key."
+                    + NearestKey.Hint(child.Key, node.Children.Keys, key => ConfigurationPath.Combine(section.Path, key)));
+            }
+        }
+    }
+
+    /// <summary>One segment of the registered paths.</summary>
+    private sealed class Node(bool isName)
+    {
+        public bool IsName { get; } = isName;
+
+        public OpsConfigurationSection? Section { get; private set; }
+
+        public Dictionary<string, Node> Children { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Node? AnyName { get; private set; }
+
+        public static Node Build(IEnumerable<OpsConfigurationSection> sections)
+        {
+            var root = new Node(isName: false);
+            foreach (var section in sections)
+            {
+                var node = root;
+                foreach (var segment in section.Path.Split(':').Skip(1))
+                {
+                    node = segment == "*"
+                        ? node.AnyName ??= new Node(isName: true)
+                        : node.Children.TryGetValue(segment, out var child) ? child : node.Children[segment] = new Node(isName: false);
+                }
+
+                node.Section ??= section;
+            }
+
+            return root;
+        }
+    }
+}
