@@ -203,11 +203,6 @@ internal sealed class HealthCheckSetup(
             errors.Add($"{path}:Timeout must be greater than zero.");
             valid = false;
         }
-        else if (valid && timeout > period && (options.Timeout is not null || options.Period is not null))
-        {
-            errors.Add(OpsHealthOptionsValidator.LongerThanPeriod(path, timeout, period));
-            valid = false;
-        }
 
         var critical = options.Critical ?? !registration.Tags.Contains(CheckNames.NonCriticalTag);
         return valid ? new CheckDescriptor(index, registration, critical, tags, period, timeout) : null;

@@ -7,6 +7,9 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
 {
     private const string Prefix = OpsHealthOptions.SectionName + ":";
 
+    // A short Period alone stays valid: the rule is about a Timeout someone chose, not the default one.
+    private static readonly TimeSpan DefaultTimeout = new OpsHealthOptions().Timeout;
+
     public ValidateOptionsResult Validate(string? name, OpsHealthOptions options)
     {
         var failures = new List<string>();
@@ -23,7 +26,7 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         {
             failures.Add(Prefix + "Timeout must be greater than zero.");
         }
-        else if (options.Period > TimeSpan.Zero && options.Timeout > options.Period)
+        else if (options.Period > TimeSpan.Zero && options.Timeout > options.Period && options.Timeout != DefaultTimeout)
         {
             failures.Add(LongerThanPeriod(OpsHealthOptions.SectionName, options.Timeout, options.Period));
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpsKit.Health.Internal;
@@ -10,13 +11,14 @@ namespace OpsKit.Hosting.Internal;
 /// (<see cref="OpsConfigurationSection"/>) and reports, by key, every unknown key or section (with the nearest known
 /// one), every value that does not convert (with the accepted format or values) and every section for a name that is
 /// not registered. With the health engine present the engine reports these with its own (and in
-/// <c>--opskit-validate</c>); without it, this fails start-up.
+/// <c>--opskit-validate</c>); without it, this fails start-up with them and with every other capability's errors, before
+/// any capability starts, so that the first failure does not hide the rest.
 /// </summary>
 internal sealed class OpsConfigurationValidation(
     IServiceProvider services,
     IEnumerable<OpsConfigurationSection> sections,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null) : IOpsStartupValidation, IHostedService
+    OpsCheckCatalog? healthEngine = null) : IOpsStartupValidation, IHostedLifecycleService
 {
     public const string Root = "OpsKit";
 
@@ -32,9 +34,11 @@ internal sealed class OpsConfigurationValidation(
         return errors;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Registered with the first section, so it runs before the capabilities' own start-up checks.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (healthEngine is null && Validate().ToList() is { Count: > 0 } errors)
+        if (healthEngine is null
+            && services.GetServices<IOpsStartupValidation>().SelectMany(v => v.Validate()).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } errors)
         {
             throw new OptionsValidationException(Root, typeof(OpsConfigurationSection), errors);
         }
@@ -42,7 +46,15 @@ internal sealed class OpsConfigurationValidation(
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void Visit(IConfigurationSection section, Node node, List<string> errors)
     {
@@ -70,13 +82,28 @@ internal sealed class OpsConfigurationValidation(
             {
                 Visit(child, next, errors);
             }
-            else if (node.Section is null)
+            else if (node.Section is null && !(section.Path == Root && CapabilitySections().Contains(child.Key)))
             {
                 errors.Add($"{child.Path} is not a known key."
                     + NearestKey.Hint(child.Key, node.Children.Keys, key => ConfigurationPath.Combine(section.Path, key)));
             }
         }
     }
+
+    /// <summary>
+    /// The top-level sections of every loaded OpsKit package (from the <c>SectionName</c> of its options types). A
+    /// configuration shared by several services may hold the section of a capability this one does not register: that
+    /// section is unread, not misspelt.
+    /// </summary>
+    private static HashSet<string> CapabilitySections() =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.GetName().Name?.StartsWith(Root, StringComparison.Ordinal) == true)
+            .SelectMany(a => a.GetExportedTypes())
+            .Select(t => t.GetField("SectionName", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Select(f => f is { IsLiteral: true } ? f.GetRawConstantValue() as string : null)
+            .Select(name => name?.Split(':') is [Root, var capability, ..] ? capability : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>One segment of the registered paths.</summary>
     private sealed class Node(bool isName)
