@@ -7,6 +7,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>Open descriptors (<c>/proc/self/fd</c>) vs the soft <c>RLIMIT_NOFILE</c> (<c>/proc/self/limits</c>).</summary>
 internal sealed class FileDescriptorsCheck(FileDescriptorsCheckOptions options) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "filedescriptors";
+
     private const string FdDirectory = "/proc/self/fd";
     private const string LimitsFile = "/proc/self/limits";
 

@@ -11,6 +11,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class DiskSpaceCheck(DiskSpaceCheckOptions options, SystemCheckGauges gauges) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "disk";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var path = options.Path!;

@@ -5,6 +5,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>Average process CPU over the window as a fraction of <see cref="Environment.ProcessorCount"/> (cgroup-aware).</summary>
 internal sealed class ProcessCpuCheck(ProcessCpuCheckOptions options, CpuSampler sampler) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "cpu";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var (usage, span, cpu) = sampler.Read(options.Window);

@@ -7,6 +7,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>A TCP connection opens: <c>dns</c>, <c>connection_refused</c> or (from the engine) <c>timeout</c> otherwise.</summary>
 internal sealed class TcpDependencyCheck(TcpDependencyCheckOptions options, IHostResolver resolver, TimeProvider? time = null) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "tcp";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -15,6 +15,9 @@ namespace OpsKit.Health.Checks.Internal;
 internal sealed class CertificateCheck(
     CertificateCheckOptions options, SystemCheckGauges gauges, IHostResolver resolver, CertificateFileCache cache, TimeProvider? time = null) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "certificate";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

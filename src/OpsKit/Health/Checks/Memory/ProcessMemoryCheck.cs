@@ -8,6 +8,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class ProcessMemoryCheck(ProcessMemoryCheckOptions options, SystemCheckGauges gauges) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "memory";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var workingSet = Environment.WorkingSet;

@@ -9,6 +9,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class ClockSkewCheck(ClockSkewCheckOptions options, IHttpClientFactory clients, TimeProvider? time = null) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "clockskew";
+
     private static readonly TimeSpan HalfSecond = TimeSpan.FromMilliseconds(500);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

@@ -8,6 +8,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class ThreadPoolCheck(ThreadPoolCheckOptions options) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "threadpool";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var pending = ThreadPool.PendingWorkItemCount;

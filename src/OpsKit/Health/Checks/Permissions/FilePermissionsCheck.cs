@@ -5,6 +5,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>Degraded when a path's Unix mode grants bits outside <c>MaxMode</c> (e.g. 0777 data, 0644 secret).</summary>
 internal sealed class FilePermissionsCheck(FilePermissionsCheckOptions options) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "permissions";
+
     private const UnixFileMode DirectoryDefault = (UnixFileMode)0b111_101_000; // 0750
     private const UnixFileMode FileDefault = (UnixFileMode)0b110_100_000; // 0640
 

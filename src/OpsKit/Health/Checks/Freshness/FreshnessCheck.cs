@@ -6,6 +6,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>Unhealthy when the file (or the newest file of a directory) was last written longer than <c>MaxAge</c> ago.</summary>
 internal sealed class FreshnessCheck(FreshnessCheckOptions options, TimeProvider? time = null) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "freshness";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

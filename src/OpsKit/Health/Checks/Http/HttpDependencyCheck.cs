@@ -12,6 +12,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class HttpDependencyCheck(HttpDependencyCheckOptions options, IHttpClientFactory clients, TimeProvider? time = null) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "http";
+
     private const long MaxBodyBytes = 1024 * 1024;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

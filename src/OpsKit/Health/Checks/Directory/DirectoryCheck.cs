@@ -9,6 +9,9 @@ namespace OpsKit.Health.Checks.Internal;
 /// </summary>
 internal sealed class DirectoryCheck(DirectoryCheckOptions options) : IHealthCheck
 {
+    /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
+    public const string TypeName = "directory";
+
     /// <summary>The name prefix of the short-lived probe files; a disk-cache sweep of the same directory skips them.</summary>
     public const string ProbeFilePrefix = ".opskit-probe-";
 
