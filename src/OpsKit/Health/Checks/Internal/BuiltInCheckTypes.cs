@@ -9,8 +9,8 @@ namespace OpsKit.Health.Checks.Internal;
 /// <summary>
 /// Makes every built-in check type declarable in configuration (<c>OpsKit:Health:Checks:&lt;name&gt;:Type</c>) with its
 /// validator, and registers what the checks share: the gauge store, the resolver seam. Called once by
-/// <c>AddOpsHealth()</c>. A check type is a folder next to this one (options, check, validator, <c>Add*</c> method)
-/// plus one line below.
+/// <c>AddOpsHealth()</c>. A check type is a folder next to this one (options, check, validator)
+/// plus one line below (and an <c>Add*</c> method in the matching <c>*ChecksBuilderExtensions</c> file, if code should add it by name).
 /// </summary>
 internal static class BuiltInCheckTypes
 {
