@@ -1,17 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class CertificateCheckOptionsValidator : IValidateOptions<CertificateCheckOptions>
+internal sealed class CertificateCheckOptionsValidator : CheckOptionsValidator<CertificateCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, CertificateCheckOptions options)
+    protected override void Validate(string name, CertificateCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         var hasPath = !string.IsNullOrWhiteSpace(options.Path);
         var hasHost = !string.IsNullOrWhiteSpace(options.Host);
         if (hasPath && (hasHost || options.Port is not null))
@@ -32,7 +24,5 @@ internal sealed class CertificateCheckOptionsValidator : IValidateOptions<Certif
         {
             failures.Add($"{CheckValidation.Key(name, "WarnDays")} must be at least {CheckValidation.Key(name, "DegradedDays")}.");
         }
-
-        return CheckValidation.Result(failures);
     }
 }

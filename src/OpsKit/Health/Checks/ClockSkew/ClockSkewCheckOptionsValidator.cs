@@ -1,19 +1,10 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class ClockSkewCheckOptionsValidator : IValidateOptions<ClockSkewCheckOptions>
+internal sealed class ClockSkewCheckOptionsValidator : CheckOptionsValidator<ClockSkewCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ClockSkewCheckOptions options)
+    protected override void Validate(string name, ClockSkewCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.HttpUrl(failures, name, "Url", options.Url);
         CheckValidation.Positive(failures, name, "DegradedAfter", options.DegradedAfter);
-        return CheckValidation.Result(failures);
     }
 }

@@ -1,19 +1,10 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class DirectoryCheckOptionsValidator : IValidateOptions<DirectoryCheckOptions>
+internal sealed class DirectoryCheckOptionsValidator : CheckOptionsValidator<DirectoryCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DirectoryCheckOptions options)
+    protected override void Validate(string name, DirectoryCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.Required(failures, name, "Path", options.Path);
         CheckValidation.Mode(failures, name, "Mode", options.Mode);
-        return CheckValidation.Result(failures);
     }
 }

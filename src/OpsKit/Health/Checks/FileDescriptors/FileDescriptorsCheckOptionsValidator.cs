@@ -1,18 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class FileDescriptorsCheckOptionsValidator : IValidateOptions<FileDescriptorsCheckOptions>
+internal sealed class FileDescriptorsCheckOptionsValidator : CheckOptionsValidator<FileDescriptorsCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, FileDescriptorsCheckOptions options)
+    protected override void Validate(string name, FileDescriptorsCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.Ratios(failures, name, options.DegradedAt, options.UnhealthyAt);
-        return CheckValidation.Result(failures);
     }
 }

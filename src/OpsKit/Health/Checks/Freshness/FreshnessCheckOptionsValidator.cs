@@ -1,19 +1,10 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class FreshnessCheckOptionsValidator : IValidateOptions<FreshnessCheckOptions>
+internal sealed class FreshnessCheckOptionsValidator : CheckOptionsValidator<FreshnessCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, FreshnessCheckOptions options)
+    protected override void Validate(string name, FreshnessCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.Required(failures, name, "Path", options.Path);
         CheckValidation.Positive(failures, name, "MaxAge", options.MaxAge, required: true);
-        return CheckValidation.Result(failures);
     }
 }

@@ -1,17 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class HttpDependencyCheckOptionsValidator : IValidateOptions<HttpDependencyCheckOptions>
+internal sealed class HttpDependencyCheckOptionsValidator : CheckOptionsValidator<HttpDependencyCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HttpDependencyCheckOptions options)
+    protected override void Validate(string name, HttpDependencyCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.HttpUrl(failures, name, "Url", options.Url);
         if (string.IsNullOrWhiteSpace(options.Method) || !options.Method.All(char.IsAsciiLetter))
         {
@@ -40,7 +32,5 @@ internal sealed class HttpDependencyCheckOptionsValidator : IValidateOptions<Htt
         {
             failures.Add($"{CheckValidation.Key(name, "JsonPath")} is required with HealthyValues or DegradedValues.");
         }
-
-        return CheckValidation.Result(failures);
     }
 }

@@ -1,23 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class ProcessMemoryCheckOptionsValidator : IValidateOptions<ProcessMemoryCheckOptions>
+internal sealed class ProcessMemoryCheckOptionsValidator : CheckOptionsValidator<ProcessMemoryCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ProcessMemoryCheckOptions options)
+    protected override void Validate(string name, ProcessMemoryCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.Ratios(failures, name, options.DegradedAt, options.UnhealthyAt);
         if (options.LimitBytes is <= 0)
         {
             failures.Add($"{CheckValidation.Key(name, "LimitBytes")} must be greater than zero.");
         }
-
-        return CheckValidation.Result(failures);
     }
 }

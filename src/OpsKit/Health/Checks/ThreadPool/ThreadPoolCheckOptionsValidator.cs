@@ -1,18 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
-internal sealed class ThreadPoolCheckOptionsValidator : IValidateOptions<ThreadPoolCheckOptions>
+internal sealed class ThreadPoolCheckOptionsValidator : CheckOptionsValidator<ThreadPoolCheckOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ThreadPoolCheckOptions options)
+    protected override void Validate(string name, ThreadPoolCheckOptions options, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var failures = new List<string>();
         CheckValidation.Ascending(failures, name, "DegradedAt", options.DegradedAt, "UnhealthyAt", options.UnhealthyAt);
-        return CheckValidation.Result(failures);
     }
 }
