@@ -26,7 +26,7 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         {
             failures.Add(Prefix + "Timeout must be greater than zero.");
         }
-        else if (options.Period > TimeSpan.Zero && options.Timeout > options.Period && options.Timeout != DefaultTimeout)
+        else if (options.Period > TimeSpan.Zero && options.Timeout > 2 * options.Period && options.Timeout != DefaultTimeout)
         {
             failures.Add(LongerThanPeriod(OpsHealthOptions.SectionName, options.Timeout, options.Period));
         }
@@ -60,10 +60,13 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         $"{key} must be at least {minimum:c} (accepted: {minimum:c} or longer): probes read the snapshot, so a shorter "
         + "period detects nothing sooner and runs every check, database round trips included, many times a second.";
 
-    /// <summary>The message for a timeout longer than the period it runs on, shared with the checks' own keys.</summary>
-    public static string LongerThanPeriod(string section, TimeSpan timeout, TimeSpan period) =>
-        $"{section}:Timeout ({timeout:c}) must not be longer than {section}:Period ({period:c}): a run could outlast the period "
-        + "it is meant to refresh; shorten the timeout (e.g. to half the period) or lengthen the period.";
+    /// <summary>
+    /// A timeout up to twice the period is fine (an overrun only delays the next run); beyond that a hung run keeps a
+    /// snapshot the engine already treats as stale (2 × period) until it times out, e.g. <c>Timeout=5</c>, five days.
+    /// </summary>
+    private static string LongerThanPeriod(string section, TimeSpan timeout, TimeSpan period) =>
+        $"{section}:Timeout ({timeout:c}) must not be longer than twice {section}:Period ({period:c}): a hung run would keep "
+        + "a stale result until it times out; shorten the timeout (e.g. to half the period) or lengthen the period.";
 
     private static void ValidatePath(string? path, string key, bool required, List<string> failures)
     {
