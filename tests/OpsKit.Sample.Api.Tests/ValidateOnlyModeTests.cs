@@ -132,7 +132,7 @@ public sealed class ValidateOnlyModeTests
         var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Timeout"] = "5.00:00:00" }, "--opskit-validate");
 
         Assert.True(exitCode == 1, output);
-        Assert.Contains("OpsKit:Health:Timeout (5.00:00:00) must not be longer than twice OpsKit:Health:Period (00:00:10)", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Health:Timeout (5.00:00:00) must not be longer than 10 times OpsKit:Health:Period (00:00:10)", output, StringComparison.Ordinal);
         Assert.Contains("shorten the timeout", output, StringComparison.Ordinal);
     }
 

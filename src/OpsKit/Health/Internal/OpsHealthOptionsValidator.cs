@@ -10,6 +10,10 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
     // A short Period alone stays valid: the rule is about a Timeout someone chose, not the default one.
     private static readonly TimeSpan DefaultTimeout = new OpsHealthOptions().Timeout;
 
+    // An overrun only delays the next run, so a timeout of a few periods is fine (docs/configuration.md); ten periods
+    // and more is a unit slip (00:05:00 for 00:00:05 is sixty times), and a hung run would hide the dependency that long.
+    private const int MaxPeriodsPerTimeout = 10;
+
     public ValidateOptionsResult Validate(string? name, OpsHealthOptions options)
     {
         var failures = new List<string>();
@@ -26,7 +30,7 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         {
             failures.Add(Prefix + "Timeout must be greater than zero.");
         }
-        else if (options.Period > TimeSpan.Zero && options.Timeout > 2 * options.Period && options.Timeout != DefaultTimeout)
+        else if (options.Period > TimeSpan.Zero && options.Timeout > MaxPeriodsPerTimeout * options.Period && options.Timeout != DefaultTimeout)
         {
             failures.Add(LongerThanPeriod(OpsHealthOptions.SectionName, options.Timeout, options.Period));
         }
@@ -60,13 +64,9 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         $"{key} must be at least {minimum:c} (accepted: {minimum:c} or longer): probes read the snapshot, so a shorter "
         + "period detects nothing sooner and runs every check, database round trips included, many times a second.";
 
-    /// <summary>
-    /// A timeout up to twice the period is fine (an overrun only delays the next run); beyond that a hung run keeps a
-    /// snapshot the engine already treats as stale (2 × period) until it times out, e.g. <c>Timeout=5</c>, five days.
-    /// </summary>
     private static string LongerThanPeriod(string section, TimeSpan timeout, TimeSpan period) =>
-        $"{section}:Timeout ({timeout:c}) must not be longer than twice {section}:Period ({period:c}): a hung run would keep "
-        + "a stale result until it times out; shorten the timeout (e.g. to half the period) or lengthen the period.";
+        $"{section}:Timeout ({timeout:c}) must not be longer than {MaxPeriodsPerTimeout} times {section}:Period ({period:c}): "
+        + "a hung run would hide the dependency's state that long; shorten the timeout (e.g. to half the period) or lengthen the period.";
 
     private static void ValidatePath(string? path, string key, bool required, List<string> failures)
     {
