@@ -100,7 +100,7 @@ internal sealed class HealthCheckSetup(
                 if (!registeredNames.Contains(section.Key))
                 {
                     errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code."
-                        + NearestKey.Hint(section.Key, registeredNames, name => $"'{name}'").Replace("Known keys here", "Registered checks", StringComparison.Ordinal)
+                        + NearestKey.Hint(section.Key, registeredNames, name => $"'{name}'", "Registered checks")
                         + $" To declare a new check, set Type to one of: {KnownTypes()}.");
                 }
             }

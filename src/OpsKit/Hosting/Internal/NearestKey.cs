@@ -10,7 +10,7 @@ internal static class NearestKey
     /// The fix to print after "is not a known key": the nearest key when it is close enough to be the intended one,
     /// otherwise the list of keys that are known there.
     /// </summary>
-    public static string Hint(string key, IEnumerable<string> known, Func<string, string> display)
+    public static string Hint(string key, IEnumerable<string> known, Func<string, string> display, string knownLabel = "Known keys here")
     {
         var candidates = known.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
@@ -23,7 +23,7 @@ internal static class NearestKey
             return $" Did you mean {display(nearest)}?";
         }
 
-        return $" Known keys here: {string.Join(", ", candidates)}.";
+        return $" {knownLabel}: {string.Join(", ", candidates)}.";
     }
 
     /// <summary>The candidate nearest to <paramref name="key"/>, or null when none is within a third of its length (at least one edit).</summary>

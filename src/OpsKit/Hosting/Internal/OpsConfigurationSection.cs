@@ -21,15 +21,6 @@ internal sealed class OpsConfigurationSection(string path, Type? optionsType, st
     public string Qualifier { get; } = qualifier;
 
     /// <summary>
-    /// For a <c>*</c> section: the names registered in code (a section for any other name is reported, with the
-    /// nearest registered name). Null when any name is accepted.
-    /// </summary>
-    public Func<IServiceProvider, IReadOnlyCollection<string>>? Names { get; init; }
-
-    /// <summary>What a registered name is called in messages, e.g. "cache".</summary>
-    public string NameKind { get; init; } = "instance";
-
-    /// <summary>
     /// For a <c>*</c> section whose type depends on the instance (a check's type): the options type and qualifier, or
     /// null when the section is reported elsewhere.
     /// </summary>

@@ -9,10 +9,10 @@ namespace OpsKit.Hosting.Internal;
 /// <summary>
 /// Reads everything under <c>OpsKit:</c> against the sections the registered capabilities bind
 /// (<see cref="OpsConfigurationSection"/>) and reports, by key, every unknown key or section (with the nearest known
-/// one), every value that does not convert (with the accepted format or values) and every section for a name that is
-/// not registered. With the health engine present the engine reports these with its own (and in
-/// <c>--opskit-validate</c>); without it, this fails start-up with them and with every other capability's errors, before
-/// any capability starts, so that the first failure does not hide the rest.
+/// one) and every value that does not convert (with the accepted format or values); sections for names that are not
+/// registered are reported by their capability (checks, caches). With the health engine present the engine reports
+/// these with its own (and in <c>--opskit-validate</c>); without it, this fails start-up with them and with every other
+/// capability's errors, before any capability starts, so that the first failure does not hide the rest.
 /// </summary>
 internal sealed class OpsConfigurationValidation(
     IServiceProvider services,
@@ -60,13 +60,6 @@ internal sealed class OpsConfigurationValidation(
     {
         if (node.Section is { } registered)
         {
-            if (node.IsName && registered.Names?.Invoke(services) is { } names && !names.Contains(section.Key, StringComparer.Ordinal))
-            {
-                errors.Add($"{section.Path}: no {registered.NameKind} named '{section.Key}' is registered."
-                    + NearestKey.Hint(section.Key, names, name => $"'{name}'").Replace("Known keys here", "Registered", StringComparison.Ordinal));
-                return;
-            }
-
             var shape = registered.Resolve is { } resolve
                 ? resolve(services, section)
                 : registered.OptionsType is { } type ? (type, registered.Qualifier) : null;
@@ -106,10 +99,8 @@ internal sealed class OpsConfigurationValidation(
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>One segment of the registered paths.</summary>
-    private sealed class Node(bool isName)
+    private sealed class Node
     {
-        public bool IsName { get; } = isName;
-
         public OpsConfigurationSection? Section { get; private set; }
 
         public Dictionary<string, Node> Children { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -118,15 +109,15 @@ internal sealed class OpsConfigurationValidation(
 
         public static Node Build(IEnumerable<OpsConfigurationSection> sections)
         {
-            var root = new Node(isName: false);
+            var root = new Node();
             foreach (var section in sections)
             {
                 var node = root;
                 foreach (var segment in section.Path.Split(':').Skip(1))
                 {
                     node = segment == "*"
-                        ? node.AnyName ??= new Node(isName: true)
-                        : node.Children.TryGetValue(segment, out var child) ? child : node.Children[segment] = new Node(isName: false);
+                        ? node.AnyName ??= new Node()
+                        : node.Children.TryGetValue(segment, out var child) ? child : node.Children[segment] = new Node();
                 }
 
                 node.Section ??= section;
