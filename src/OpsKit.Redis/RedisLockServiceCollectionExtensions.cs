@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 using StackExchange.Redis;
@@ -33,7 +34,7 @@ public static class RedisLockServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        builder.BindConfiguration(OpsRedisLockOptions.SectionName).ValidateOnStart();
+        builder.ValidateOnStart().Services.AddOpsSection<OpsRedisLockOptions>(OpsRedisLockOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsRedisLockOptions>, RedisLockOptionsValidator>());
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<LockMetrics>();

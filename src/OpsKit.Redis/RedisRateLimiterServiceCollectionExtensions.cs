@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 using StackExchange.Redis;
@@ -43,7 +44,7 @@ public static class RedisRateLimiterServiceCollectionExtensions
         }
 
         var section = $"{OpsRedisRateLimiterOptions.SectionName}:{policyName}";
-        builder.BindConfiguration(section).ValidateOnStart();
+        builder.ValidateOnStart().Services.AddOpsSection<OpsRedisRateLimiterOptions>(OpsRedisRateLimiterOptions.SectionName + ":*");
 
         // Without this the missing client would surface as a 500 on the first limited request, not at start-up.
         builder.Validate<IServiceProviderIsService>(

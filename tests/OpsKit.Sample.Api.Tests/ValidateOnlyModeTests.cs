@@ -95,4 +95,121 @@ public sealed class ValidateOnlyModeTests
         Assert.Contains("OpsKit validation failed", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("OpsKit__Helth__Period", "00:00:05", "OpsKit:Helth is not a known key. Did you mean OpsKit:Health?")]
+    [InlineData("OpsKit__Health__Timout", "00:00:02", "OpsKit:Health:Timout is not a known key. Did you mean OpsKit:Health:Timeout?")]
+    [InlineData("OpsKit__Health__Checks__disk__DegradedAtt", "0.5", "OpsKit:Health:Checks:disk:DegradedAtt is not a known key. Did you mean OpsKit:Health:Checks:disk:DegradedAt?")]
+    public async Task A_misspelt_key_or_section_is_reported_with_the_nearest_known_key(string variable, string value, string expected)
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { [variable] = value }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_key_with_no_near_match_lists_the_known_keys()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Foo"] = "1" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Foo is not a known key. Known keys here: Health, Telemetry.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bare_number_for_a_duration_is_rejected_instead_of_read_as_days()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Timeout"] = "5" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Timeout is a bare number, which .NET reads as days: write hh:mm:ss, e.g. 00:00:05", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timeout_longer_than_the_period_is_rejected()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Timeout"] = "5.00:00:00" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Timeout (5.00:00:00) must not be longer than 10 times OpsKit:Health:Period (00:00:10)", output, StringComparison.Ordinal);
+        Assert.Contains("shorten the timeout", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duration_that_does_not_parse_is_reported_with_the_accepted_format()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Timeout"] = "banana" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("'OpsKit:Health:Timeout' to a duration: write hh:mm:ss, e.g. 00:00:05 for five seconds", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.TimeSpan", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enum_value_that_does_not_exist_is_reported_with_the_values_it_can_take()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Details"] = "Sometimes" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Details must be one of Never, Authorized, LocalOrAuthorized, Always.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_check_name_is_reported_with_the_nearest_registered_check()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Checks__dsik__DegradedAt"] = "0.5" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Checks:dsik:Type is required: no check named 'dsik' is registered in code. Did you mean 'disk'?", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_name_with_no_near_match_lists_the_registered_checks()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Health__Checks__payments__Critical"] = "false" }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("no check named 'payments' is registered in code. Registered checks: data, disk, memory.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_mistake_is_in_one_report_and_a_normal_start_fails_with_all_of_them()
+    {
+        var mistakes = new Dictionary<string, string>
+        {
+            ["OpsKit__Helth__Period"] = "00:00:05",
+            ["OpsKit__Health__Timeout"] = "5",
+            ["OpsKit__Health__Details"] = "Sometimes",
+            ["OpsKit__Health__Checks__dsik__DegradedAt"] = "0.5",
+        };
+
+        var validate = await SampleProcess.RunAsync(Sample, mistakes, "--opskit-validate");
+        var start = await SampleProcess.RunAsync(Sample, mistakes);
+
+        Assert.True(validate.ExitCode == 1, validate.Output);
+        Assert.Contains("OpsKit validation failed: 4 problem(s).", validate.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, start.ExitCode);
+        foreach (var key in new[] { "OpsKit:Helth", "OpsKit:Health:Timeout", "OpsKit:Health:Details", "OpsKit:Health:Checks:dsik" })
+        {
+            Assert.Contains(key, start.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Now listening on", start.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_under_a_section_that_may_hold_secrets_names_the_key_but_never_the_value()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string>
+        {
+            ["OpsKit__Health__Checks__disk__Pasword"] = "Kq7-secret-2",
+            ["OpsKit__Telemetry__ServiceNam"] = "Host=db;Password=Kq7-secret-3",
+        }, "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Checks:disk:Pasword is not a known key.", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Telemetry:ServiceNam is not a known key. Did you mean OpsKit:Telemetry:ServiceName?", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kq7-secret", output, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -79,8 +78,8 @@ public static class OpsCachingServiceCollectionExtensions
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsMemoryCacheOptions>>(static sp => new CacheSectionBinder<OpsMemoryCacheOptions>(
-            sp.GetService<IConfiguration>(), OpsMemoryCacheOptions.SectionName, " of a cache"));
+        services.AddOpsSection<OpsMemoryCacheOptions>(OpsMemoryCacheOptions.SectionName + ":*", " of a cache");
+        services.AddOpsConfigurationSection(new OpsConfigurationSection(OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey, null));
         services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
         services.TryAddSingleton<OpsCaches>();
         services.TryAddSingleton<CacheMetrics>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpsKit.Caching;
@@ -67,8 +66,7 @@ public static class OpsDiskCacheServiceCollectionExtensions
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsDiskCacheBoundOptions>>(static sp => new CacheSectionBinder<OpsDiskCacheBoundOptions>(
-            sp.GetService<IConfiguration>(), OpsDiskCacheBoundOptions.SectionName, " of a disk cache bound"));
+        services.AddOpsSection<OpsDiskCacheBoundOptions>(OpsDiskCacheBoundOptions.SectionName + ":*", " of a disk cache bound");
         services.AddSingleton<IValidateOptions<OpsDiskCacheBoundOptions>, OpsDiskCacheBoundOptionsValidator>();
         services.TryAddSingleton<DiskCaches>();
         services.TryAddSingleton<CacheMetrics>();

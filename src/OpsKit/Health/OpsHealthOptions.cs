@@ -57,9 +57,6 @@ public sealed class OpsHealthOptions
     /// <summary>Paths of the health endpoints.</summary>
     public OpsHealthPathOptions Paths { get; set; } = new();
 
-    /// <summary>Values of <c>OpsKit:Health</c> that did not convert; reported at start-up with the other errors.</summary>
-    internal List<string> BindingErrors { get; } = [];
-
     /// <summary>The shortest <see cref="Period"/> (engine or check) start-up accepts. Not configurable: tests of the engine's own scheduling lower it.</summary>
     internal TimeSpan MinimumPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -52,7 +52,8 @@ public static class OpsHealthServiceCollectionExtensions
     {
         services.AddOptions<OpsHealthOptions>();
         services.TryAddOpsKitMeter();
-        services.AddSingleton<IPostConfigureOptions<OpsHealthOptions>, EngineSectionBinder>();
+        services.AddOpsSection<OpsHealthOptions>(OpsHealthOptions.SectionName);
+        services.AddOpsConfigurationSection(new OpsConfigurationSection(CheckNames.SectionPath("*"), null) { Resolve = CheckSections.Shape });
         services.AddSingleton<IValidateOptions<OpsHealthOptions>, OpsHealthOptionsValidator>();
         services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, ConfiguredChecksSetup>();
         services.TryAddSingleton(static sp => new HealthRedactor(sp.GetService<IConfiguration>()));

@@ -61,7 +61,7 @@ public static class OpsResilienceServiceCollectionExtensions
         services.TryAddOpsKitMeter();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OpsResiliencePipelineOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpsResiliencePipelineOptions>, PipelineSectionBinder>());
+        services.AddOpsSection<OpsResiliencePipelineOptions>(PipelineNames.SectionPath("*"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsResiliencePipelineOptions>, PipelineOptionsValidator>());
         services.TryAddSingleton<PipelineOptionsStore>();
         services.TryAddSingleton<CircuitStateRegistry>();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
@@ -48,7 +47,7 @@ public static class OpsSecurityServiceCollectionExtensions
         }
 
         // Bound after code configuration, as every OpsKit section: configuration wins.
-        options.PostConfigure<IConfiguration>((o, configuration) => configuration.GetSection(OpsSecurityOptions.SectionName).Bind(o));
+        services.AddOpsSection<OpsSecurityOptions>(OpsSecurityOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsSecurityOptions>, OpsSecurityOptionsValidator>());
         services.TryAddOpsKitMeter();
         services.AddSingleton<SecuritySignals>();

@@ -15,7 +15,4 @@ public sealed class OpsSloOptions
     /// Default: empty (then only the objectives in configuration exist).
     /// </summary>
     public IDictionary<string, OpsSloObjectiveOptions> Objectives { get; } = new Dictionary<string, OpsSloObjectiveOptions>(StringComparer.Ordinal);
-
-    /// <summary>Binding errors collected for the start-up report (each names its key).</summary>
-    internal List<string> BindErrors { get; } = [];
 }

@@ -43,7 +43,7 @@ public static class OpsSloServiceCollectionExtensions
         services.AddOptions<OpsSloOptions>();
         services.TryAddOpsKitMeter();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpsSloOptions>, SloSectionBinder>());
+        services.AddOpsSection<OpsSloOptions>(OpsSloOptions.SectionName, target: static o => o.Objectives, targetType: typeof(IDictionary<string, OpsSloObjectiveOptions>));
         services.AddSingleton<SloMonitor>();
         services.AddSingleton<SloMetrics>();
         services.AddSingleton<SloStartupValidator>();

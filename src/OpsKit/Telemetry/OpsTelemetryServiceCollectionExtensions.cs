@@ -54,7 +54,7 @@ public static class OpsTelemetryServiceCollectionExtensions
         services.AddSingleton<OpsTelemetryMarker>();
         services.TryAddOpsKitMeter();
         options.ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<OpsTelemetryOptions>, TelemetrySectionBinder>();
+        services.AddOpsSection<OpsTelemetryOptions>(OpsTelemetryOptions.SectionName);
         services.AddSingleton<IValidateOptions<OpsTelemetryOptions>, OpsTelemetryOptionsValidator>();
         services.TryAddSingleton<ProbeTrafficFilter>();
 

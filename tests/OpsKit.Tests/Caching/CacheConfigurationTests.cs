@@ -66,7 +66,7 @@ public sealed class CacheConfigurationTests
             s => s.AddOpsMemoryCache("products", o => o.SizeLimit = 100),
             new Dictionary<string, string?> { ["OpsKit:Caching:products:SizeLimt"] = "10" }));
 
-        Assert.Contains("OpsKit:Caching:products:SizeLimt is not a known key of a cache.", ex.Failures);
+        Assert.Contains(ex.Failures, f => f.StartsWith("OpsKit:Caching:products:SizeLimt is not a known key of a cache. Did you mean OpsKit:Caching:products:SizeLimit?", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class FileSystemChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string path, Action<DiskSpaceCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<DiskSpaceCheck, DiskSpaceCheckOptions>(BuiltInCheckTypes.Disk, name, o =>
+        return builder.AddTypedCheck<DiskSpaceCheck, DiskSpaceCheckOptions>(DiskSpaceCheck.TypeName, name, o =>
         {
             o.Path = path;
             configure?.Invoke(o);
@@ -52,7 +52,7 @@ public static class FileSystemChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string path, Action<DirectoryCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<DirectoryCheck, DirectoryCheckOptions>(BuiltInCheckTypes.Directory, name, o =>
+        return builder.AddTypedCheck<DirectoryCheck, DirectoryCheckOptions>(DirectoryCheck.TypeName, name, o =>
         {
             o.Path = path;
             configure?.Invoke(o);
@@ -74,7 +74,7 @@ public static class FileSystemChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string path, string? maxMode = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FilePermissionsCheck, FilePermissionsCheckOptions>(BuiltInCheckTypes.Permissions, name, o =>
+        return builder.AddTypedCheck<FilePermissionsCheck, FilePermissionsCheckOptions>(FilePermissionsCheck.TypeName, name, o =>
         {
             o.Path = path;
             o.MaxMode = maxMode ?? o.MaxMode;
@@ -96,7 +96,7 @@ public static class FileSystemChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string path, TimeSpan maxAge, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FreshnessCheck, FreshnessCheckOptions>(BuiltInCheckTypes.Freshness, name, o =>
+        return builder.AddTypedCheck<FreshnessCheck, FreshnessCheckOptions>(FreshnessCheck.TypeName, name, o =>
         {
             o.Path = path;
             o.MaxAge = maxAge;
@@ -120,7 +120,7 @@ public static class FileSystemChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string path, Action<CertificateCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(BuiltInCheckTypes.Certificate, name, o =>
+        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o =>
         {
             o.Path = path;
             configure?.Invoke(o);

@@ -29,7 +29,7 @@ public static class NetworkChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, Uri url, Action<HttpDependencyCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<HttpDependencyCheck, HttpDependencyCheckOptions>(BuiltInCheckTypes.Http, name, o =>
+        return builder.AddTypedCheck<HttpDependencyCheck, HttpDependencyCheckOptions>(HttpDependencyCheck.TypeName, name, o =>
         {
             o.Url = url;
             configure?.Invoke(o);
@@ -49,7 +49,7 @@ public static class NetworkChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string host, int port, Action<TcpDependencyCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<TcpDependencyCheck, TcpDependencyCheckOptions>(BuiltInCheckTypes.Tcp, name, o =>
+        return builder.AddTypedCheck<TcpDependencyCheck, TcpDependencyCheckOptions>(TcpDependencyCheck.TypeName, name, o =>
         {
             o.Host = host;
             o.Port = port;
@@ -74,7 +74,7 @@ public static class NetworkChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, string host, int port, Action<CertificateCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(BuiltInCheckTypes.Certificate, name, o =>
+        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o =>
         {
             o.Host = host;
             o.Port = port;
@@ -97,7 +97,7 @@ public static class NetworkChecksBuilderExtensions
         this OpsHealthBuilder builder, string name, Uri url, Action<ClockSkewCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ClockSkewCheck, ClockSkewCheckOptions>(BuiltInCheckTypes.ClockSkew, name, o =>
+        return builder.AddTypedCheck<ClockSkewCheck, ClockSkewCheckOptions>(ClockSkewCheck.TypeName, name, o =>
         {
             o.Url = url;
             configure?.Invoke(o);

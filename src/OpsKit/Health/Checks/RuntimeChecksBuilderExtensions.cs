@@ -23,10 +23,10 @@ public static class RuntimeChecksBuilderExtensions
     /// <param name="tags">Probes (<c>live</c>, <c>ready</c>, <c>startup</c>). Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
     public static OpsHealthBuilder AddProcessMemory(
-        this OpsHealthBuilder builder, Action<ProcessMemoryCheckOptions>? configure = null, string name = BuiltInCheckTypes.Memory, bool? critical = null, IEnumerable<string>? tags = null)
+        this OpsHealthBuilder builder, Action<ProcessMemoryCheckOptions>? configure = null, string name = ProcessMemoryCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ProcessMemoryCheck, ProcessMemoryCheckOptions>(BuiltInCheckTypes.Memory, name, configure, critical, tags);
+        return builder.AddTypedCheck<ProcessMemoryCheck, ProcessMemoryCheckOptions>(ProcessMemoryCheck.TypeName, name, configure, critical, tags);
     }
 
     /// <summary>
@@ -40,10 +40,10 @@ public static class RuntimeChecksBuilderExtensions
     /// <param name="tags">Probes. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
     public static OpsHealthBuilder AddProcessCpu(
-        this OpsHealthBuilder builder, Action<ProcessCpuCheckOptions>? configure = null, string name = BuiltInCheckTypes.Cpu, bool? critical = null, IEnumerable<string>? tags = null)
+        this OpsHealthBuilder builder, Action<ProcessCpuCheckOptions>? configure = null, string name = ProcessCpuCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ProcessCpuCheck, ProcessCpuCheckOptions>(BuiltInCheckTypes.Cpu, name, configure, critical, tags);
+        return builder.AddTypedCheck<ProcessCpuCheck, ProcessCpuCheckOptions>(ProcessCpuCheck.TypeName, name, configure, critical, tags);
     }
 
     /// <summary>
@@ -57,10 +57,10 @@ public static class RuntimeChecksBuilderExtensions
     /// <param name="tags">Probes. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
     public static OpsHealthBuilder AddFileDescriptors(
-        this OpsHealthBuilder builder, Action<FileDescriptorsCheckOptions>? configure = null, string name = BuiltInCheckTypes.FileDescriptors, bool? critical = null, IEnumerable<string>? tags = null)
+        this OpsHealthBuilder builder, Action<FileDescriptorsCheckOptions>? configure = null, string name = FileDescriptorsCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FileDescriptorsCheck, FileDescriptorsCheckOptions>(BuiltInCheckTypes.FileDescriptors, name, configure, critical, tags);
+        return builder.AddTypedCheck<FileDescriptorsCheck, FileDescriptorsCheckOptions>(FileDescriptorsCheck.TypeName, name, configure, critical, tags);
     }
 
     /// <summary>
@@ -74,9 +74,9 @@ public static class RuntimeChecksBuilderExtensions
     /// <param name="tags">Probes. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
     public static OpsHealthBuilder AddThreadPool(
-        this OpsHealthBuilder builder, Action<ThreadPoolCheckOptions>? configure = null, string name = BuiltInCheckTypes.ThreadPool, bool? critical = null, IEnumerable<string>? tags = null)
+        this OpsHealthBuilder builder, Action<ThreadPoolCheckOptions>? configure = null, string name = ThreadPoolCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ThreadPoolCheck, ThreadPoolCheckOptions>(BuiltInCheckTypes.ThreadPool, name, configure, critical, tags);
+        return builder.AddTypedCheck<ThreadPoolCheck, ThreadPoolCheckOptions>(ThreadPoolCheck.TypeName, name, configure, critical, tags);
     }
 }

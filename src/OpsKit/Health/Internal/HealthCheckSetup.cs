@@ -26,7 +26,6 @@ internal sealed class HealthCheckSetup(
         try
         {
             engine = engineOptions.Value;
-            errors.AddRange(engine.BindingErrors);
         }
         catch (OptionsValidationException ex)
         {
@@ -88,10 +87,6 @@ internal sealed class HealthCheckSetup(
                 + $"put {ValidateOnlyMode.Switch} last or set {ValidateOnlyMode.EnvironmentVariable}=1.");
         }
 
-        var engineSection = configuration.GetSection(OpsHealthOptions.SectionName);
-        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection, typeof(OpsHealthOptions), "Checks"));
-        errors.AddRange(CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(engineSection.GetSection("Paths"), typeof(OpsHealthPathOptions)));
-
         foreach (var section in configuration.GetSection(CheckNames.ChecksSection).GetChildren())
         {
             if (!CheckNames.IsValid(section.Key))
@@ -105,7 +100,9 @@ internal sealed class HealthCheckSetup(
             {
                 if (!registeredNames.Contains(section.Key))
                 {
-                    errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code. Known types: {KnownTypes()}.");
+                    errors.Add($"{section.Path}:Type is required: no check named '{section.Key}' is registered in code."
+                        + NearestKey.Hint(section.Key, registeredNames, name => $"'{name}'", "Registered checks")
+                        + $" To declare a new check, set Type to one of: {KnownTypes()}.");
                 }
             }
             else if (!catalog.Types.ContainsKey(type))
@@ -133,14 +130,7 @@ internal sealed class HealthCheckSetup(
             var section = configuration?.GetSection(CheckNames.SectionPath(registration.Name));
             if (section is not null && section.Exists())
             {
-                var unknown = CheckSectionBinder<OpsHealthCheckOptions>.UnknownKeys(section, typeof(OpsHealthCheckOptions));
-                if (unknown.Count > 0)
-                {
-                    errors.AddRange(unknown);
-                    return null;
-                }
-
-                section.Bind(options);
+                SectionReader.Bind(section, options);
             }
 
             return options;

@@ -7,6 +7,13 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
 {
     private const string Prefix = OpsHealthOptions.SectionName + ":";
 
+    // A short Period alone stays valid: the rule is about a Timeout someone chose, not the default one.
+    private static readonly TimeSpan DefaultTimeout = new OpsHealthOptions().Timeout;
+
+    // An overrun only delays the next run, so a timeout of a few periods is fine (docs/configuration.md); ten periods
+    // and more is a unit slip (00:05:00 for 00:00:05 is sixty times), and a hung run would hide the dependency that long.
+    private const int MaxPeriodsPerTimeout = 10;
+
     public ValidateOptionsResult Validate(string? name, OpsHealthOptions options)
     {
         var failures = new List<string>();
@@ -22,6 +29,10 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add(Prefix + "Timeout must be greater than zero.");
+        }
+        else if (options.Period > TimeSpan.Zero && options.Timeout > MaxPeriodsPerTimeout * options.Period && options.Timeout != DefaultTimeout)
+        {
+            failures.Add(LongerThanPeriod(OpsHealthOptions.SectionName, options.Timeout, options.Period));
         }
 
         if (options.ShutdownDelay < TimeSpan.Zero)
@@ -52,6 +63,10 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
     public static string TooShort(string key, TimeSpan minimum) =>
         $"{key} must be at least {minimum:c} (accepted: {minimum:c} or longer): probes read the snapshot, so a shorter "
         + "period detects nothing sooner and runs every check, database round trips included, many times a second.";
+
+    private static string LongerThanPeriod(string section, TimeSpan timeout, TimeSpan period) =>
+        $"{section}:Timeout ({timeout:c}) must not be longer than {MaxPeriodsPerTimeout} times {section}:Period ({period:c}): "
+        + "a hung run would hide the dependency's state that long; shorten the timeout (e.g. to half the period) or lengthen the period.";
 
     private static void ValidatePath(string? path, string key, bool required, List<string> failures)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -20,8 +20,7 @@ internal static class TypedCheckRegistrationExtensions
             return existing;
         }
 
-        builder.Services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IPostConfigureOptions<TOptions>, CheckSectionBinder<TOptions>>());
+        builder.Services.AddOpsSectionBinder<TOptions>(CheckNames.SectionPath("*"), named: static (name, options) => options.Name = name);
 
         var registration = new CheckTypeRegistration(
             type,

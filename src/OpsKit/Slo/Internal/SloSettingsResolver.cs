@@ -14,7 +14,7 @@ internal static partial class SloSettingsResolver
 
     public static (IReadOnlyList<SloSettings> Objectives, IReadOnlyList<string> Errors) Resolve(OpsSloOptions options)
     {
-        var errors = new List<string>(options.BindErrors);
+        var errors = new List<string>();
         var objectives = new List<SloSettings>();
         foreach (var (name, objective) in options.Objectives.OrderBy(static o => o.Key, StringComparer.Ordinal))
         {

@@ -42,7 +42,7 @@ public sealed class DiskCacheConfigurationTests
                 ["OpsKit:Caching:Disk:thumbnails:MaxBytes"] = "100",
             }));
 
-        Assert.Contains("OpsKit:Caching:Disk:artifacts:MaxByte is not a known key of a disk cache bound.", ex.Failures);
+        Assert.Contains(ex.Failures, f => f.StartsWith("OpsKit:Caching:Disk:artifacts:MaxByte is not a known key of a disk cache bound. Did you mean OpsKit:Caching:Disk:artifacts:MaxBytes?", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("OpsKit:Caching:Disk:thumbnails: no disk cache bound named 'thumbnails'", StringComparison.Ordinal));
     }
 

@@ -107,9 +107,4 @@ internal static class CheckValidation
             failures.Add($"{Key(name, key)} must not carry credentials (user:password@); send them in a header or a handler instead.");
         }
     }
-
-    public static Microsoft.Extensions.Options.ValidateOptionsResult Result(List<string> failures) =>
-        failures.Count == 0
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
 }

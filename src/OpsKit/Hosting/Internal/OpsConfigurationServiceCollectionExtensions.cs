@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpsKit.Health.Internal;
+
+namespace OpsKit.Hosting.Internal;
+
+/// <summary>How a capability declares the configuration it reads: one binder, and one validation for all of <c>OpsKit:</c>.</summary>
+internal static class OpsConfigurationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <paramref name="path"/> onto <typeparamref name="TOptions"/> with <see cref="OpsSectionBinder{TOptions}"/>
+    /// and declares the section (its keys are the properties of <typeparamref name="TOptions"/>, or of the object
+    /// <paramref name="target"/> returns) to the start-up validation.
+    /// </summary>
+    public static IServiceCollection AddOpsSection<TOptions>(
+        this IServiceCollection services, string path, string qualifier = "", Func<TOptions, object>? target = null, Type? targetType = null)
+        where TOptions : class
+    {
+        services.AddOpsSectionBinder(path, target);
+        return services.AddOpsConfigurationSection(new OpsConfigurationSection(path, targetType ?? typeof(TOptions), qualifier));
+    }
+
+    /// <summary>Binds <paramref name="path"/> onto <typeparamref name="TOptions"/> without declaring it (the caller does).</summary>
+    public static IServiceCollection AddOpsSectionBinder<TOptions>(
+        this IServiceCollection services, string path, Func<TOptions, object>? target = null, Action<string, TOptions>? named = null)
+        where TOptions : class
+    {
+        // One binder per options type: registering a second check type with the same options must not bind twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<TOptions>, OpsSectionBinder<TOptions>>(
+            sp => new OpsSectionBinder<TOptions>(sp.GetService<IConfiguration>(), path, target, named)));
+        return services;
+    }
+
+    /// <summary>Declares a section to the start-up validation of everything under <c>OpsKit:</c>.</summary>
+    public static IServiceCollection AddOpsConfigurationSection(this IServiceCollection services, OpsConfigurationSection section)
+    {
+        services.AddSingleton(section);
+        if (!services.Any(d => d.ServiceType == typeof(OpsConfigurationValidation)))
+        {
+            services.AddSingleton<OpsConfigurationValidation>();
+            services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<OpsConfigurationValidation>());
+            services.AddHostedService(static sp => sp.GetRequiredService<OpsConfigurationValidation>());
+        }
+
+        return services;
+    }
+}
