@@ -79,5 +79,6 @@ public sealed class OpsCheckOptionsValidation(string? checkName)
 
     /// <summary>Success when no error was added, otherwise a failure carrying every error.</summary>
     /// <returns>The result to return from <c>IValidateOptions&lt;TOptions&gt;.Validate</c>.</returns>
-    public ValidateOptionsResult ToResult() => CheckValidation.Result(_errors);
+    public ValidateOptionsResult ToResult() =>
+        _errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_errors);
 }

@@ -23,7 +23,7 @@ public static class OpsHealthBuilderExtensions
     /// <param name="critical">Whether an Unhealthy result fails readiness. Default: <see langword="true"/>.</param>
     /// <param name="tags">Probes: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
-    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type or a delegate), never only by optional parameters.")]
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type, a delegate, a typed check with options), never only by optional parameters.")]
     public static OpsHealthBuilder AddCheck<TCheck>(
         this OpsHealthBuilder builder, string name, bool critical = true, IEnumerable<string>? tags = null)
         where TCheck : class, IHealthCheck
@@ -41,7 +41,7 @@ public static class OpsHealthBuilderExtensions
     /// <param name="critical">Whether an Unhealthy result fails readiness. Default: <see langword="true"/>.</param>
     /// <param name="tags">Probes: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
-    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type or a delegate), never only by optional parameters.")]
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type, a delegate, a typed check with options), never only by optional parameters.")]
     public static OpsHealthBuilder AddCheck(
         this OpsHealthBuilder builder,
         string name,
@@ -96,6 +96,7 @@ public static class OpsHealthBuilderExtensions
     /// <param name="critical">Whether an Unhealthy result fails readiness. Default: <see langword="true"/>.</param>
     /// <param name="tags">Probes: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.</param>
     /// <returns>The builder.</returns>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ by the check's shape (a DI type, a delegate, a typed check with options), never only by optional parameters.")]
     public static OpsHealthBuilder AddCheck<TCheck, TOptions>(
         this OpsHealthBuilder builder,
         string type,
