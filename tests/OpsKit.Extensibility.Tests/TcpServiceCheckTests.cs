@@ -7,6 +7,7 @@ using Contoso.OpsKit.TcpService;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Health;
+using OpsKit.Hosting;
 using OpsKit.Testing;
 using OpsKit.Tests;
 
@@ -132,6 +133,19 @@ public sealed partial class TcpServiceCheckTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(["OpsKit.Benchmarks", "OpsKit.Tests"], granted);
+    }
+
+    [Theory]
+    [InlineData("tcp_service.latency")]
+    [InlineData("opskit.TcpService.Latency")]
+    [InlineData("opskit")]
+    public void The_opskit_meter_rejects_an_instrument_name_outside_the_naming_conventions(string name)
+    {
+        using var services = new ServiceCollection().TryAddOpsKitMeter().BuildServiceProvider();
+        var meter = services.GetRequiredService<OpsKitMeter>();
+
+        var error = Assert.Throws<ArgumentException>(() => meter.CreateCounter<long>(name));
+        Assert.Contains("opskit.", error.Message, StringComparison.Ordinal);
     }
 
     private static Task<TestApp> StartAsync(Action<OpsHealthBuilder> checks, params (string Key, string Value)[] settings)
