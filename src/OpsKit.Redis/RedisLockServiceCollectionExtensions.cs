@@ -34,7 +34,7 @@ public static class RedisLockServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        builder.ValidateOnStart().Services.AddOpsSection<OpsRedisLockOptions>(OpsRedisLockOptions.SectionName);
+        builder.ValidateOnStart().BindOpsConfiguration(OpsRedisLockOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsRedisLockOptions>, RedisLockOptionsValidator>());
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<LockMetrics>();

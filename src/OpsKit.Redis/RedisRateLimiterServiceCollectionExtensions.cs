@@ -44,7 +44,7 @@ public static class RedisRateLimiterServiceCollectionExtensions
         }
 
         var section = $"{OpsRedisRateLimiterOptions.SectionName}:{policyName}";
-        builder.ValidateOnStart().Services.AddOpsSection<OpsRedisRateLimiterOptions>(OpsRedisRateLimiterOptions.SectionName + ":*");
+        builder.ValidateOnStart().BindOpsConfiguration(OpsRedisRateLimiterOptions.SectionName + ":*");
 
         // Without this the missing client would surface as a 500 on the first limited request, not at start-up.
         builder.Validate<IServiceProviderIsService>(

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using OpsKit.Telemetry.Internal;
+using OpsKit.Hosting;
 using StackExchange.Redis;
 
 namespace OpsKit.Tests.Telemetry;

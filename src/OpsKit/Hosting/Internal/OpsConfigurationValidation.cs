@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpsKit.Health.Internal;
 
 namespace OpsKit.Hosting.Internal;
 
@@ -18,7 +17,7 @@ internal sealed class OpsConfigurationValidation(
     IServiceProvider services,
     IEnumerable<OpsConfigurationSection> sections,
     IConfiguration? configuration = null,
-    OpsCheckCatalog? healthEngine = null) : IOpsStartupValidation, IHostedLifecycleService
+    StartupReport? healthEngine = null) : IOpsStartupValidation, IHostedLifecycleService
 {
     public const string Root = "OpsKit";
 
