@@ -50,7 +50,9 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var (field, type) in pending)
                 {
-                    if ((registrations.LifetimeOf(type) & RegisteredLifetime.Singleton) != 0)
+                    var lifetime = registrations.LifetimeOf(type);
+                    if ((lifetime & RegisteredLifetime.Singleton) != 0
+                        || (lifetime == RegisteredLifetime.None && IsConcurrent(field, concurrent)))
                     {
                         Report(end.ReportDiagnostic, field, type);
                     }
@@ -107,6 +109,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    /// <summary>
+    /// A concurrent dictionary says its owner is shared between threads, i.e. outlives a request. A class that no
+    /// registration of this compilation names is usually registered by the host project (a library's services wired up
+    /// by the app), so such a field counts as long-lived unless the class is registered scoped or transient here.
+    /// </summary>
+    private static bool IsConcurrent(IFieldSymbol field, INamedTypeSymbol? concurrent)
+        => concurrent is not null && SymbolEqualityComparer.Default.Equals(field.Type.OriginalDefinition, concurrent);
 
     /// <summary>Nested types' operations are outside this type's analysis scope: a field they mention may be trimmed there.</summary>
     private static bool IsNamedInNestedTypes(string name, ImmutableArray<INamedTypeSymbol> nested, System.Threading.CancellationToken cancellationToken)

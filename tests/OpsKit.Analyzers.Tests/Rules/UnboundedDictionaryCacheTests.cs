@@ -188,6 +188,33 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Concurrent_map_of_a_class_the_library_never_registers_is_reported_because_the_host_shares_it()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class PrinterRegistry
+            {
+                private readonly ConcurrentDictionary<string, string> [|_driverByDevice|] = new();
+
+                public void Remember(string deviceId, string driver) => _driverByDevice[deviceId] = driver;
+
+                public string? DriverOf(string deviceId) => _driverByDevice.TryGetValue(deviceId, out var driver) ? driver : null;
+            }
+
+            public sealed class ScopedTracker
+            {
+                private readonly ConcurrentDictionary<string, int> _hitsByDevice = new();
+
+                public void Hit(string deviceId) => _hitsByDevice.AddOrUpdate(deviceId, 1, (_, n) => n + 1);
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddScoped<ScopedTracker>();
+            }
+            """, Library);
+
+    [Fact]
     public Task Time_windowed_keys_in_a_singleton_store_are_reported()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
