@@ -368,6 +368,25 @@ public sealed class CacheEntryTests
             """, TestProject.WebApp);
 
     [Fact]
+    public Task Option_names_that_default_to_a_type_name_are_a_fixed_set_while_per_user_keys_through_the_same_helper_grow()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                public string? Load<TOptions>(string? section = null)
+                {
+                    section ??= "options:" + typeof(TOptions).Name;
+                    return cache.GetOrCreate(KeyOf(section), entry => section.ToUpperInvariant());
+                }
+
+                public string? Inbox(string userName) => cache.[|GetOrCreate(KeyOf(userName), entry => userName.ToUpperInvariant())|];
+
+                public void Forget(string section) => cache.Remove(KeyOf(section));
+
+                private static string KeyOf(string name) => "store:" + name;
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
     public Task An_injected_cache_in_a_library_that_registers_no_cache_is_silent()
         => VerifyExpiration.VerifyAsync("""
             using Microsoft.Extensions.Caching.Memory;
