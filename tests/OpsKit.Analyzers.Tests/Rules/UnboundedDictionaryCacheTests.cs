@@ -477,6 +477,34 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Public_static_map_that_other_classes_fill_per_login_is_reported_unless_someone_trims_it()
+        => Verify.VerifyAsync("""
+            public static class SessionRegistry
+            {
+                public static Dictionary<string, string> [|ByToken|] = new();
+
+                public static Dictionary<string, DateTime> Expiries = new();
+
+                public static Dictionary<string, string> Labels = new();
+            }
+
+            public sealed class LoginEndpoint
+            {
+                public string Login(string userName)
+                {
+                    var sessionToken = Guid.NewGuid().ToString("N");
+                    SessionRegistry.ByToken[sessionToken] = userName;
+                    SessionRegistry.Expiries[sessionToken] = DateTime.UtcNow.AddMinutes(5);
+                    return sessionToken;
+                }
+
+                public void Logout(string sessionToken) => SessionRegistry.Expiries.Remove(sessionToken);
+
+                public void Rename(string key, string label) => SessionRegistry.Labels[key] = label;
+            }
+            """, Library);
+
+    [Fact]
     public Task Public_and_instance_mutable_fields_are_silent()
         => Verify.VerifyAsync("""
             public sealed class Holder
