@@ -246,7 +246,7 @@ internal sealed class CacheEntryFacts
     /// A field or property of a cache type whose every assignment is visible: private or readonly fields, get-only or
     /// privately set auto-properties. All assignments must agree; they are looked up in the declaring type only.
     /// </summary>
-    private CacheBound ComputeMemberBound(ISymbol member, CancellationToken cancellationToken)
+    private CacheBound ComputeMemberBound(ISymbol member, CancellationToken cancellationToken, int depth = 0)
     {
         var type = member switch
         {
@@ -262,7 +262,7 @@ internal sealed class CacheEntryFacts
         CacheBound? combined = null;
         foreach (var value in MemberValues.Of(Compilation, member, cancellationToken))
         {
-            var bound = value is null ? CacheBound.Unknown : Classify(value);
+            var bound = value is null ? CacheBound.Unknown : Classify(value, cancellationToken, depth);
             combined = combined is null || combined == bound ? bound : CacheBound.Unknown;
             if (combined == CacheBound.Unknown)
             {
@@ -294,12 +294,19 @@ internal sealed class CacheEntryFacts
         return false;
     }
 
-    /// <summary>What a value stored in a cache member is: a new MemoryCache, the injected shared cache, or unknown.</summary>
-    private CacheBound Classify(IOperation value)
+    /// <summary>
+    /// What a value stored in a cache member is: a new MemoryCache, the injected shared cache, another member that
+    /// holds one (<c>_cache = wrapper.Cache;</c>, followed two hops at most), or unknown.
+    /// </summary>
+    private CacheBound Classify(IOperation value, CancellationToken cancellationToken, int depth)
     {
         value = value.WalkDownConversions();
         switch (value)
         {
+            case IFieldReferenceOperation field when depth < 2:
+                return ComputeMemberBound(field.Field.OriginalDefinition, cancellationToken, depth + 1);
+            case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property when depth < 2:
+                return ComputeMemberBound(property.Property.OriginalDefinition, cancellationToken, depth + 1);
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, MemoryCache):
                 return BoundOfCreation(creation);
             case IParameterReferenceOperation parameter:
@@ -307,8 +314,8 @@ internal sealed class CacheEntryFacts
             case IInvocationOperation invocation when IsServiceLookup(invocation):
                 return Shared.Bound;
             case ICoalesceOperation coalesce:
-                var left = Classify(coalesce.Value);
-                return left == Classify(coalesce.WhenNull) ? left : CacheBound.Unknown;
+                var left = Classify(coalesce.Value, cancellationToken, depth);
+                return left == Classify(coalesce.WhenNull, cancellationToken, depth) ? left : CacheBound.Unknown;
             default:
                 return CacheBound.Unknown;
         }
