@@ -139,6 +139,11 @@ internal static class UnresolvedDbConnection
                         return false;
                     }
 
+                    if (access.Name.Identifier.ValueText == "ConfigureAwait" && access.Parent?.Parent is UsingStatementSyntax)
+                    {
+                        return false; // await using (connection.ConfigureAwait(false)) { … } disposes the connection
+                    }
+
                     continue;
                 case ConditionalAccessExpressionSyntax conditional when conditional.Expression == reference:
                     if (conditional.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Dispose" or "DisposeAsync" or "Close" or "CloseAsync" } }

@@ -295,6 +295,16 @@ public sealed class UndisposedDbConnectionTests
                     return command.ExecuteScalar();
                 }
 
+                public async Task<string> DisposedThroughConfigureAwaitAsync()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await using (connection.ConfigureAwait(false))
+                    {
+                        await connection.OpenAsync();
+                        return connection.ServerVersion;
+                    }
+                }
+
                 public void NotADatabase()
                 {
                     var tunnel = new TunnelConnection(connectionString);
