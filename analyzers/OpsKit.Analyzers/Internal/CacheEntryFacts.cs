@@ -246,7 +246,7 @@ internal sealed class CacheEntryFacts
     /// A field or property of a cache type whose every assignment is visible: private or readonly fields, get-only or
     /// privately set auto-properties. All assignments must agree; they are looked up in the declaring type only.
     /// </summary>
-    private CacheBound ComputeMemberBound(ISymbol member, CancellationToken cancellationToken)
+    private CacheBound ComputeMemberBound(ISymbol member, CancellationToken cancellationToken, int depth = 0)
     {
         var type = member switch
         {
@@ -262,7 +262,7 @@ internal sealed class CacheEntryFacts
         CacheBound? combined = null;
         foreach (var value in MemberValues.Of(Compilation, member, cancellationToken))
         {
-            var bound = value is null ? CacheBound.Unknown : Classify(value);
+            var bound = value is null ? CacheBound.Unknown : Classify(value, cancellationToken, depth);
             combined = combined is null || combined == bound ? bound : CacheBound.Unknown;
             if (combined == CacheBound.Unknown)
             {
@@ -294,12 +294,19 @@ internal sealed class CacheEntryFacts
         return false;
     }
 
-    /// <summary>What a value stored in a cache member is: a new MemoryCache, the injected shared cache, or unknown.</summary>
-    private CacheBound Classify(IOperation value)
+    /// <summary>
+    /// What a value stored in a cache member is: a new MemoryCache, the injected shared cache, another member that
+    /// holds one (<c>_cache = wrapper.Cache;</c>, followed two hops at most), or unknown.
+    /// </summary>
+    private CacheBound Classify(IOperation value, CancellationToken cancellationToken, int depth)
     {
         value = value.WalkDownConversions();
         switch (value)
         {
+            case IFieldReferenceOperation field when depth < 2:
+                return ComputeMemberBound(field.Field.OriginalDefinition, cancellationToken, depth + 1);
+            case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property when depth < 2:
+                return ComputeMemberBound(property.Property.OriginalDefinition, cancellationToken, depth + 1);
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, MemoryCache):
                 return BoundOfCreation(creation);
             case IParameterReferenceOperation parameter:
@@ -307,8 +314,8 @@ internal sealed class CacheEntryFacts
             case IInvocationOperation invocation when IsServiceLookup(invocation):
                 return Shared.Bound;
             case ICoalesceOperation coalesce:
-                var left = Classify(coalesce.Value);
-                return left == Classify(coalesce.WhenNull) ? left : CacheBound.Unknown;
+                var left = Classify(coalesce.Value, cancellationToken, depth);
+                return left == Classify(coalesce.WhenNull, cancellationToken, depth) ? left : CacheBound.Unknown;
             default:
                 return CacheBound.Unknown;
         }
@@ -399,8 +406,11 @@ internal sealed class CacheEntryFacts
         return false;
     }
 
-    /// <summary>A key whose values cannot grow: a constant, a type or a type's name, an enum or a bool.</summary>
-    public static bool IsBoundedKey(IOperation? key)
+    /// <summary>
+    /// A key whose values cannot grow: a constant, a type or a type's name, an enum or a bool, a name parameter the
+    /// function falls back to a type's name for, or a key helper of the same type applied to such values.
+    /// </summary>
+    public static bool IsBoundedKey(IOperation? key, int depth = 0)
     {
         key = key?.WalkDownConversions();
         return key switch
@@ -409,7 +419,56 @@ internal sealed class CacheEntryFacts
             { ConstantValue.HasValue: true } => true,
             ITypeOfOperation or INameOfOperation => true,
             IPropertyReferenceOperation { Property.Name: "FullName" or "Name" or "AssemblyQualifiedName", Instance: { } instance } => instance.WalkDownConversions() is ITypeOfOperation,
+            IParameterReferenceOperation parameter when FallsBackToATypeName(parameter) => true,
+            IInvocationOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: > 0 } helper when depth < 2
+                && SymbolEqualityComparer.Default.Equals(helper.TargetMethod.ContainingType?.OriginalDefinition, ContainingTypeOf(helper)) => AllArgumentsBounded(helper, depth),
             _ => key.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || key.Type?.ToDisplayString() == "System.Type",
         };
+    }
+
+    private static bool AllArgumentsBounded(IInvocationOperation helper, int depth)
+    {
+        foreach (var argument in helper.Arguments)
+        {
+            if (!IsBoundedKey(argument.Value, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static INamedTypeSymbol? ContainingTypeOf(IOperation operation)
+        => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart)?.ContainingType?.OriginalDefinition;
+
+    /// <summary>
+    /// <c>name ??= KeyFor(typeof(T));</c>: a name the caller may give and that otherwise is a type's name. Such a
+    /// parameter names one of the types (settings, options) the API knows, not a per-request value.
+    /// </summary>
+    private static bool FallsBackToATypeName(IParameterReferenceOperation parameter)
+    {
+        IOperation body = parameter;
+        while (body.Parent is not null)
+        {
+            body = body.Parent;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ICoalesceAssignmentOperation { Target: IParameterReferenceOperation target } fallback
+                && SymbolEqualityComparer.Default.Equals(target.Parameter, parameter.Parameter))
+            {
+                foreach (var part in fallback.Value.DescendantsAndSelf())
+                {
+                    if (part is ITypeOfOperation)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -395,7 +395,14 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
     }
 
     private static bool IsReceiverSyntax(SyntaxNode syntax)
-        => syntax.Parent is MemberAccessExpressionSyntax access && access.Expression == syntax;
+    {
+        while (syntax.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            syntax = parenthesized; // (await ConnectionMultiplexer.ConnectAsync(…)).GetDatabase()
+        }
+
+        return syntax.Parent is MemberAccessExpressionSyntax access && access.Expression == syntax;
+    }
 
     private static bool IsLocalConfinedToFunction(ILocalSymbol local, IOperation declarator)
     {

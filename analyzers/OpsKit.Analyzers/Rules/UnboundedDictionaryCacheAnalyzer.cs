@@ -9,9 +9,10 @@ using OpsKit.Analyzers.Internal;
 namespace OpsKit.Analyzers.Rules;
 
 /// <summary>
-/// OPS0006: a private <c>Dictionary</c>/<c>ConcurrentDictionary</c> field that lives as long as the process and only
-/// grows with keys that come from callers. Long-lived means static, or an instance field of a class registered as a
-/// singleton (or hosted service) in the same compilation. Growing means written outside constructors and never removed
+/// OPS0006: a <c>Dictionary</c>/<c>ConcurrentDictionary</c> field (private, or a non-private static one judged from
+/// every use in the compilation) that lives as long as the process and only grows with keys that come from callers.
+/// Long-lived means static, an instance field of a class registered as a singleton (or hosted service) in the same
+/// compilation, or a concurrent map of a class no registration of the compilation names. Growing means written outside constructors and never removed
 /// from, cleared, size-checked, replaced or handed out. Bounded key spaces stay silent: enum, type, member and culture
 /// keys, constant keys, keys built from the object's own configuration, keys checked against a fixed set first, and
 /// per-id lock pools. The keys must visibly be per-request data (they name a user, session, customer, device, request or
@@ -46,11 +47,37 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             registrations.Register(compilationStart);
             var pending = new ConcurrentBag<(IFieldSymbol Field, INamedTypeSymbol Type)>();
             compilationStart.RegisterSymbolStartAction(symbolStart => OnType(symbolStart, dictionary, concurrent, pending), SymbolKind.NamedType);
+
+            // A non-private static field can be written, trimmed or handed out by any type of the compilation: its uses
+            // are collected compilation-wide and judged when the compilation's analysis ends.
+            var shared = new ConcurrentDictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
+            compilationStart.RegisterOperationAction(
+                c =>
+                {
+                    var field = ((IFieldReferenceOperation)c.Operation).Field.OriginalDefinition;
+                    if (field is { IsStatic: true, DeclaredAccessibility: not Accessibility.Private }
+                        && IsCandidate(field, dictionary, concurrent)
+                        && !field.Locations.IsEmpty && field.Locations[0].IsInSource)
+                    {
+                        OnFieldReference(c, f => SymbolEqualityComparer.Default.Equals(f, field) ? shared.GetOrAdd(field, static _ => new FieldUsage()) : null);
+                    }
+                },
+                OperationKind.FieldReference);
             compilationStart.RegisterCompilationEndAction(end =>
             {
+                foreach (var pair in shared)
+                {
+                    if (pair.Value.Grows())
+                    {
+                        Report(end.ReportDiagnostic, pair.Key, pair.Key.ContainingType);
+                    }
+                }
+
                 foreach (var (field, type) in pending)
                 {
-                    if ((registrations.LifetimeOf(type) & RegisteredLifetime.Singleton) != 0)
+                    var lifetime = registrations.LifetimeOf(type);
+                    if ((lifetime & RegisteredLifetime.Singleton) != 0
+                        || (lifetime == RegisteredLifetime.None && IsConcurrent(field, concurrent)))
                     {
                         Report(end.ReportDiagnostic, field, type);
                     }
@@ -67,12 +94,9 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         Dictionary<IFieldSymbol, FieldUsage>? candidates = null;
         foreach (var member in type.GetMembers())
         {
-            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false, IsImplicitlyDeclared: false } field
+            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field
                 && (field.IsStatic || field.IsReadOnly)
-                && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
-                && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
-                && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
-                && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1])
+                && IsCandidate(field, dictionary, concurrent)
                 && !IsNamedInNestedTypes(field.Name, nested, context.CancellationToken))
             {
                 candidates ??= new Dictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
@@ -85,7 +109,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(c => OnFieldReference(c, candidates), OperationKind.FieldReference);
+        context.RegisterOperationAction(c => OnFieldReference(c, f => candidates.TryGetValue(f, out var usage) ? usage : null), OperationKind.FieldReference);
         context.RegisterSymbolEndAction(c =>
         {
             foreach (var pair in candidates)
@@ -107,6 +131,22 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    /// <summary>A dictionary field whose key type can take unboundedly many values and whose values are not locks or types.</summary>
+    private static bool IsCandidate(IFieldSymbol field, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent)
+        => field is { IsConst: false, IsImplicitlyDeclared: false }
+            && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
+            && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
+            && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
+            && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1]);
+
+    /// <summary>
+    /// A concurrent dictionary says its owner is shared between threads, i.e. outlives a request. A class that no
+    /// registration of this compilation names is usually registered by the host project (a library's services wired up
+    /// by the app), so such a field counts as long-lived unless the class is registered scoped or transient here.
+    /// </summary>
+    private static bool IsConcurrent(IFieldSymbol field, INamedTypeSymbol? concurrent)
+        => concurrent is not null && SymbolEqualityComparer.Default.Equals(field.Type.OriginalDefinition, concurrent);
 
     /// <summary>Nested types' operations are outside this type's analysis scope: a field they mention may be trimmed there.</summary>
     private static bool IsNamedInNestedTypes(string name, ImmutableArray<INamedTypeSymbol> nested, System.Threading.CancellationToken cancellationToken)
@@ -131,10 +171,10 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     private static void Report(System.Action<Diagnostic> report, IFieldSymbol field, INamedTypeSymbol type)
         => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, type.Name));
 
-    private static void OnFieldReference(OperationAnalysisContext context, Dictionary<IFieldSymbol, FieldUsage> candidates)
+    private static void OnFieldReference(OperationAnalysisContext context, System.Func<IFieldSymbol, FieldUsage?> usageOf)
     {
         var reference = (IFieldReferenceOperation)context.Operation;
-        if (!candidates.TryGetValue(reference.Field.OriginalDefinition, out var usage))
+        if (usageOf(reference.Field.OriginalDefinition) is not { } usage)
         {
             return;
         }

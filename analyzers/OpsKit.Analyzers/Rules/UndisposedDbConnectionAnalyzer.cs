@@ -34,7 +34,17 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             }
 
             compilationStart.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+
+            // Before restore the provider's types are missing and their calls bind to nothing: see UnresolvedDbConnection.
+            compilationStart.RegisterSyntaxNodeAction(c => UnresolvedDbConnection.Analyze(c, ReportUnresolved), SyntaxKind.InvocationExpression);
         });
+    }
+
+    private static void ReportUnresolved(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation)
+    {
+        var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(UseAwaitProperty, "false");
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndisposedDbConnection, invocation.GetLocation(), null, properties, name));
     }
 
     private static void Analyze(OperationAnalysisContext context, DbSymbols symbols)

@@ -282,6 +282,28 @@ public sealed class CacheEntryTests
             """, Library);
 
     [Fact]
+    public Task A_field_copied_from_a_wrappers_size_limited_cache_is_followed()
+        => VerifySize.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class BoundedStore
+            {
+                public MemoryCache Store { get; } = new(new MemoryCacheOptions { SizeLimit = 64 });
+            }
+
+            public sealed class RosterJob
+            {
+                private readonly MemoryCache _roster;
+
+                public RosterJob(BoundedStore store) => _roster = store.Store;
+
+                public void Remember(List<string> names) => _roster.[|Set("roster", names)|];
+
+                public void RememberSized(List<string> names) => _roster.Set("roster", names, new MemoryCacheEntryOptions { Size = names.Count });
+            }
+            """, Library);
+
+    [Fact]
     public Task A_derived_options_type_whose_own_SizeLimit_hides_the_real_one_leaves_the_cache_unbounded()
         => VerifyExpiration.VerifyAsync("""
             using Microsoft.Extensions.Caching.Memory;
@@ -364,6 +386,25 @@ public sealed class CacheEntryTests
                     cache.Set(typeof(CatalogService).FullName!, devices);
                     cache.Set(day, devices);
                 }
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task Option_names_that_default_to_a_type_name_are_a_fixed_set_while_per_user_keys_through_the_same_helper_grow()
+        => VerifyExpiration.VerifyAsync(UnboundedSharedCache + """
+            public sealed class CatalogService(IMemoryCache cache)
+            {
+                public string? Load<TOptions>(string? section = null)
+                {
+                    section ??= "options:" + typeof(TOptions).Name;
+                    return cache.GetOrCreate(KeyOf(section), entry => section.ToUpperInvariant());
+                }
+
+                public string? Inbox(string userName) => cache.[|GetOrCreate(KeyOf(userName), entry => userName.ToUpperInvariant())|];
+
+                public void Forget(string section) => cache.Remove(KeyOf(section));
+
+                private static string KeyOf(string name) => "store:" + name;
             }
             """, TestProject.WebApp);
 

@@ -440,6 +440,21 @@ public sealed class ConnectionMultiplexerPerOperationTests
             """, Library with { Redis = false });
 
     [Fact]
+    public Task Before_restore_an_awaited_connect_in_parentheses_used_as_a_receiver_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using StackExchange.Redis;
+
+            public sealed class StockWriter
+            {
+                public async Task WriteAsync(string sku, string count)
+                {
+                    var database = (await [|ConnectionMultiplexer.ConnectAsync("localhost")|]).GetDatabase();
+                    await database.StringSetAsync(sku, count);
+                }
+            }
+            """, Library with { Redis = false });
+
+    [Fact]
     public Task Unresolved_ConnectionMultiplexer_without_the_Redis_namespace_is_silent()
         => Verify.VerifyBrokenAsync("""
             public sealed class PriceReader

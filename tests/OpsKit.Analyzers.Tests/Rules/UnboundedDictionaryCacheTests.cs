@@ -188,6 +188,33 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Concurrent_map_of_a_class_the_library_never_registers_is_reported_because_the_host_shares_it()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class PrinterRegistry
+            {
+                private readonly ConcurrentDictionary<string, string> [|_driverByDevice|] = new();
+
+                public void Remember(string deviceId, string driver) => _driverByDevice[deviceId] = driver;
+
+                public string? DriverOf(string deviceId) => _driverByDevice.TryGetValue(deviceId, out var driver) ? driver : null;
+            }
+
+            public sealed class ScopedTracker
+            {
+                private readonly ConcurrentDictionary<string, int> _hitsByDevice = new();
+
+                public void Hit(string deviceId) => _hitsByDevice.AddOrUpdate(deviceId, 1, (_, n) => n + 1);
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services) => services.AddScoped<ScopedTracker>();
+            }
+            """, Library);
+
+    [Fact]
     public Task Time_windowed_keys_in_a_singleton_store_are_reported()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
@@ -446,6 +473,34 @@ public sealed class UnboundedDictionaryCacheTests
                 public void Register(string name, object handler) => _handlers[name] = handler;
 
                 public IReadOnlyDictionary<string, object> Snapshot() => _handlers;
+            }
+            """, Library);
+
+    [Fact]
+    public Task Public_static_map_that_other_classes_fill_per_login_is_reported_unless_someone_trims_it()
+        => Verify.VerifyAsync("""
+            public static class SessionRegistry
+            {
+                public static Dictionary<string, string> [|ByToken|] = new();
+
+                public static Dictionary<string, DateTime> Expiries = new();
+
+                public static Dictionary<string, string> Labels = new();
+            }
+
+            public sealed class LoginEndpoint
+            {
+                public string Login(string userName)
+                {
+                    var sessionToken = Guid.NewGuid().ToString("N");
+                    SessionRegistry.ByToken[sessionToken] = userName;
+                    SessionRegistry.Expiries[sessionToken] = DateTime.UtcNow.AddMinutes(5);
+                    return sessionToken;
+                }
+
+                public void Logout(string sessionToken) => SessionRegistry.Expiries.Remove(sessionToken);
+
+                public void Rename(string key, string label) => SessionRegistry.Labels[key] = label;
             }
             """, Library);
 

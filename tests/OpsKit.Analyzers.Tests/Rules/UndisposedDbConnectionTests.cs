@@ -224,6 +224,96 @@ public sealed class UndisposedDbConnectionTests
             """, Library);
 
     [Fact]
+    public Task Before_restore_a_well_known_provider_connection_opened_and_dropped_is_still_reported()
+        => Verify.VerifyBrokenAsync("""
+            using Npgsql;
+
+            public sealed class OrderQueries(NpgsqlDataSource dataSource, string connectionString)
+            {
+                public object CommandFor(string sql)
+                {
+                    var connection = [|dataSource.OpenConnection()|];
+                    var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    return command;
+                }
+
+                public async Task WarmAsync()
+                {
+                    await [|dataSource.OpenConnectionAsync()|];
+                }
+
+                public object? Total()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    [|connection.Open()|];
+                    var total = connection.CreateCommand().ExecuteScalar();
+                    connection.Close();
+                    return total;
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
+    public Task Before_restore_connections_that_are_disposed_handed_on_or_not_a_provider_type_are_silent()
+        => Verify.VerifyBrokenAsync("""
+            using Npgsql;
+
+            public sealed class OrderQueries(NpgsqlDataSource dataSource, string connectionString)
+            {
+                public async Task<object?> DisposedAsync()
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync();
+                    return await connection.CreateCommand().ExecuteScalarAsync();
+                }
+
+                public object? ClosedInFinally()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    try
+                    {
+                        connection.Open();
+                        return connection.CreateCommand().ExecuteScalar();
+                    }
+                    finally
+                    {
+                        connection.Dispose();
+                    }
+                }
+
+                public NpgsqlConnection Returned()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    connection.Open();
+                    return connection;
+                }
+
+                public object? HandedToACommand(string sql)
+                {
+                    var connection = dataSource.OpenConnection();
+                    using var command = new NpgsqlCommand(sql, connection);
+                    return command.ExecuteScalar();
+                }
+
+                public async Task<string> DisposedThroughConfigureAwaitAsync()
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await using (connection.ConfigureAwait(false))
+                    {
+                        await connection.OpenAsync();
+                        return connection.ServerVersion;
+                    }
+                }
+
+                public void NotADatabase()
+                {
+                    var tunnel = new TunnelConnection(connectionString);
+                    tunnel.Open();
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
     public Task Using_declarations_and_statements_are_silent()
         => Verify.VerifyAsync("""
             using Npgsql;

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// OPS0009 before the provider package is restored: the provider's types do not resolve, so the calls on them bind
+/// to nothing and the operation-based analysis sees no connection at all. Working from syntax, it recognises the
+/// well-known ADO.NET providers' connection and data-source types by name (only while they are unresolved, and only in
+/// a file that imports the provider's namespace) and reports the clear shapes: a local, not declared with
+/// <c>using</c>, that is created and opened or opened from a data source, then only used as a receiver and never
+/// disposed in a <c>finally</c>. Any other use (an argument, a return, a capture, an assignment) counts as an escape.
+/// </summary>
+internal static class UnresolvedDbConnection
+{
+    private static readonly ImmutableHashSet<string> ProviderNamespaces = ImmutableHashSet.Create(
+        "Npgsql", "Microsoft.Data.SqlClient", "System.Data.SqlClient", "MySqlConnector", "MySql.Data.MySqlClient",
+        "Microsoft.Data.Sqlite", "Oracle.ManagedDataAccess.Client");
+
+    private static readonly ImmutableHashSet<string> ConnectionTypes = ImmutableHashSet.Create(
+        "NpgsqlConnection", "SqlConnection", "MySqlConnection", "SqliteConnection", "OracleConnection");
+
+    private static readonly ImmutableHashSet<string> DataSourceTypes = ImmutableHashSet.Create(
+        "NpgsqlDataSource", "MySqlDataSource", "OracleDataSource");
+
+    /// <summary>Reports on <c>ds.OpenConnection(Async)()</c> and on the first <c>Open(Async)()</c> of a created connection.</summary>
+    public static void Analyze(SyntaxNodeAnalysisContext context, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access)
+        {
+            return;
+        }
+
+        var method = name.Identifier.ValueText;
+        var opensFromDataSource = method is "OpenConnection" or "OpenConnectionAsync";
+        if (!opensFromDataSource && method is not ("Open" or "OpenAsync"))
+        {
+            return;
+        }
+
+        var model = context.SemanticModel;
+        if (model.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not null
+            || model.GetTypeInfo(access.Expression, context.CancellationToken).Type is not { TypeKind: TypeKind.Error } receiverType
+            || !(opensFromDataSource ? DataSourceTypes : ConnectionTypes).Contains(receiverType.Name)
+            || !ImportsProvider(invocation))
+        {
+            return;
+        }
+
+        if (opensFromDataSource)
+        {
+            AnalyzeOpenedConnection(context, invocation, report);
+        }
+        else if (access.Expression is IdentifierNameSyntax local
+            && model.GetSymbolInfo(local, context.CancellationToken).Symbol is ILocalSymbol symbol
+            && Declarator(symbol, context.CancellationToken) is { } declarator
+            && declarator.Initializer?.Value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+            && IsFirstOpen(invocation, symbol, model, context.CancellationToken)
+            && Leaks(declarator, symbol, model, context.CancellationToken))
+        {
+            report(context, invocation);
+        }
+    }
+
+    private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    {
+        SyntaxNode value = invocation;
+        while (value.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
+            || (value.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure && configure.Parent is InvocationExpressionSyntax))
+        {
+            value = value.Parent is MemberAccessExpressionSyntax ? value.Parent.Parent! : value.Parent;
+        }
+
+        switch (value.Parent)
+        {
+            case ExpressionStatementSyntax:
+            case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } }:
+                report(context, invocation);
+                return;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                when context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is ILocalSymbol symbol
+                    && Leaks(declarator, symbol, context.SemanticModel, context.CancellationToken):
+                report(context, invocation);
+                return;
+        }
+    }
+
+    private static VariableDeclaratorSyntax? Declarator(ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        => local.DeclaringSyntaxReferences.Length == 1 ? local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax : null;
+
+    private static bool IsFirstOpen(InvocationExpressionSyntax open, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in References(Body(open), local, model, cancellationToken))
+        {
+            if (reference.SpanStart < open.SpanStart
+                && reference.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Open" or "OpenAsync" } access
+                && access.Expression == reference)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Declared without <c>using</c>; every reference a receiver; no Dispose/Close in a <c>finally</c>.</summary>
+    private static bool Leaks(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax)
+        {
+            return false;
+        }
+
+        var body = Body(declarator);
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.ValueText == "CloseConnection" && token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                return false; // a reader closes the connection when it is disposed
+            }
+        }
+
+        foreach (var reference in References(body, local, model, cancellationToken))
+        {
+            if (Body(reference) != body)
+            {
+                return false; // captured by a lambda or a local function
+            }
+
+            switch (reference.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Expression == reference:
+                    if (access.Name.Identifier.ValueText is "Dispose" or "DisposeAsync" or "Close" or "CloseAsync" && IsInFinally(access, body))
+                    {
+                        return false;
+                    }
+
+                    if (access.Name.Identifier.ValueText == "ConfigureAwait" && access.Parent?.Parent is UsingStatementSyntax)
+                    {
+                        return false; // await using (connection.ConfigureAwait(false)) { … } disposes the connection
+                    }
+
+                    continue;
+                case ConditionalAccessExpressionSyntax conditional when conditional.Expression == reference:
+                    if (conditional.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Dispose" or "DisposeAsync" or "Close" or "CloseAsync" } }
+                        && IsInFinally(conditional, body))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                case AssignmentExpressionSyntax assignment when assignment.Left == reference:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode body, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax identifier
+                && identifier.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+            {
+                yield return identifier;
+            }
+        }
+    }
+
+    /// <summary>The function whose locals are tracked: a lambda, a local function, or the member.</summary>
+    private static SyntaxNode Body(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or CompilationUnitSyntax)
+            {
+                return current;
+            }
+        }
+
+        return node.SyntaxTree.GetRoot();
+    }
+
+    private static bool IsInFinally(SyntaxNode node, SyntaxNode body)
+    {
+        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is FinallyClauseSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ImportsProvider(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            var usings = current switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is null && directive.Name is { } imported && ProviderNamespaces.Contains(imported.ToString()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
