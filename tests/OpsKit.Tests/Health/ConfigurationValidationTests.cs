@@ -13,6 +13,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("OpsKit:Health:Period", "00:00:00", "OpsKit:Health:Period must be greater than zero.")]
     [InlineData("OpsKit:Health:Paths:Ready", "ready", "OpsKit:Health:Paths:Ready must start with '/'.")]
     [InlineData("OpsKit:Health:Timout", "00:00:01", "OpsKit:Health:Timout is not a known key.")]
+    [InlineData("OpsKit:Health:Paths:Redy", "/ready", "OpsKit:Health:Paths:Redy is not a known key. Did you mean OpsKit:Health:Paths:Ready?")]
     [InlineData("OpsKit:Health:Checks:db:Timeout", "-00:00:01", "OpsKit:Health:Checks:db:Timeout must be greater than zero.")]
     [InlineData("OpsKit:Health:Checks:db:Tags:0", "readiness", "OpsKit:Health:Checks:db:Tags: 'readiness' is not a probe; use live, ready or startup.")]
     [InlineData("OpsKit:Health:Checks:db:Url", "http://x", "OpsKit:Health:Checks:db:Url is not a known key.")]
