@@ -22,7 +22,7 @@ internal static class UnresolvedMemoryCache
         var compilation = context.Compilation;
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         // Both shapes name MemoryCache in the file's text: other files' code blocks get no callback per node.
-        var mentionsCache = new TreeMentions("MemoryCache");
+        var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
         context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
         {
             if (!mentionsCache.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))

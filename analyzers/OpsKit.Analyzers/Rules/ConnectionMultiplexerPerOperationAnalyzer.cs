@@ -49,29 +49,52 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             var registrations = new ServiceRegistrations(compilation);
             var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
 
-            // One callback per invocation does both jobs: note the DI registrations by name (bound only if a
-            // constructor's Connect waits for its class's lifetime) and find the Connect calls by name.
-            compilationStart.RegisterSyntaxNodeAction(
-                c =>
+            // Only the code blocks of files that name a Connect method or a DI registration method (whole words) get a
+            // callback per invocation. It notes the registrations by name (bound only if a constructor's Connect
+            // waits for its class's lifetime) and finds the Connect calls by name.
+            var mentionsConnect = new TreeMentions(wholeWord: true, "Connect", "ConnectAsync", "SentinelConnect", "SentinelConnectAsync");
+            var mentionsRegistration = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
+            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+            {
+                var tree = blockStart.CodeBlock.SyntaxTree;
+                var connects = mentionsConnect.In(tree, blockStart.CancellationToken);
+                var registers = mentionsRegistration.In(tree, blockStart.CancellationToken);
+                if (!connects && !registers)
                 {
-                    var syntax = (InvocationExpressionSyntax)c.Node;
-                    registrations.Collect(syntax);
-                    if (multiplexer is null)
+                    return;
+                }
+
+                blockStart.RegisterSyntaxNodeAction(
+                    c =>
                     {
-                        // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using
-                        // of the namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
-                        AnalyzeUnresolved(c, lazy, pending);
-                    }
-                    else if (IsConnect(syntax.GetInvokedName())
-                        && c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
-                        && IsConnect(invocation.TargetMethod.Name)
-                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
-                        && c.ContainingSymbol is { } owner)
-                    {
-                        Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
-                    }
-                },
-                SyntaxKind.InvocationExpression);
+                        var syntax = (InvocationExpressionSyntax)c.Node;
+                        if (registers)
+                        {
+                            registrations.Collect(syntax);
+                        }
+
+                        if (!connects)
+                        {
+                            return;
+                        }
+
+                        if (multiplexer is null)
+                        {
+                            // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using
+                            // of the namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
+                            AnalyzeUnresolved(c, lazy, pending);
+                        }
+                        else if (IsConnect(syntax.GetInvokedName())
+                            && c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
+                            && IsConnect(invocation.TargetMethod.Name)
+                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
+                            && c.ContainingSymbol is { } owner)
+                        {
+                            Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
+                        }
+                    },
+                    SyntaxKind.InvocationExpression);
+            });
 
             compilationStart.RegisterCompilationEndAction(end =>
             {

@@ -45,8 +45,8 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             }
 
             var rule = new Rule(facts, isApplication, compilationStart.Options);
-            var mentionsCache = new TreeMentions("MemoryCache");
-            var mentionsRegistration = new TreeMentions("AddMemoryCache");
+            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
+            var mentionsRegistration = new TreeMentions(wholeWord: false, "AddMemoryCache");
 
             // A MemoryCache creation (its options visibly built in the same code) or an AddMemoryCache call sits in a
             // file whose text names MemoryCache: the code blocks of every other file get no callback per operation.
