@@ -11,6 +11,9 @@ public sealed class SharedCacheTextSearchTests
     [InlineData(4090)]
     [InlineData(4096)]
     [InlineData(9000)]
+    [InlineData(16370)]
+    [InlineData(16384)]
+    [InlineData(40000)]
     public void A_name_is_found_wherever_it_sits_including_across_buffer_boundaries(int padding)
     {
         var text = SourceText.From(new string(' ', padding) + "services.AddMemoryCache();");
@@ -24,5 +27,15 @@ public sealed class SharedCacheTextSearchTests
         var first = SourceTextSearch.IndexOf(text, "AddMemoryCache");
         Assert.Equal(18, SourceTextSearch.IndexOf(text, "AddMemoryCache", first + 1));
         Assert.Equal(-1, SourceTextSearch.IndexOf(text, "MemoryCacheOptions"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16382)]
+    public void A_word_is_found_in_any_case_when_case_is_ignored(int padding)
+    {
+        var text = SourceText.From(new string(' ', padding) + "tags: [\"Live\"]");
+        Assert.Equal(padding + "tags: [\"".Length, SourceTextSearch.IndexOfIgnoreCase(text, "live", 0));
+        Assert.Equal(-1, SourceTextSearch.IndexOf(text, "live"));
     }
 }

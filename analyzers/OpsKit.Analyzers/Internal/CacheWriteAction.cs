@@ -20,22 +20,32 @@ internal static class CacheWriteAction
                 return;
             }
 
-            // Driven by the invoked name in syntax: only a call named like a cache write is bound to an operation,
-            // so a compilation pays nothing for the method bodies that never write into a cache.
-            compilationStart.RegisterSyntaxNodeAction(
-                context =>
+            // Driven by the invoked name: only the code blocks of files that name a cache write (whole word: Set, not
+            // Settings) get a callback per invocation, and only a call named like a cache write is bound to an
+            // operation, so a compilation pays nothing for the method bodies that never write into a cache.
+            var mentionsWrite = new TreeMentions(wholeWord: true, "Set", "GetOrCreate", "GetOrCreateAsync", "CreateEntry");
+            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+            {
+                if (!mentionsWrite.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
                 {
-                    var syntax = (InvocationExpressionSyntax)context.Node;
-                    if (CacheWrite.IsCandidateName(syntax.GetInvokedName())
-                        && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
-                        && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
-                        && CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is { } write
-                        && isMistake(write))
+                    return;
+                }
+
+                blockStart.RegisterSyntaxNodeAction(
+                    context =>
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
-                    }
-                },
-                SyntaxKind.InvocationExpression);
+                        var syntax = (InvocationExpressionSyntax)context.Node;
+                        if (CacheWrite.IsCandidateName(syntax.GetInvokedName())
+                            && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
+                            && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                            && CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is { } write
+                            && isMistake(write))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
+                        }
+                    },
+                    SyntaxKind.InvocationExpression);
+            });
         });
     }
 }

@@ -64,8 +64,10 @@ internal static class CompilationExtensions
 
     /// <summary>
     /// <see cref="GetBestTypeByMetadataName(Compilation, string)"/> that looks first in the compilation's own source and then in the
-    /// referenced assembly that defines the type, so that the common case scans no other reference's types; falls
-    /// back to the whole compilation when that assembly is not referenced by that name or forwards the type.
+    /// referenced assembly that defines the type, so that no other reference's types are scanned. Only when that
+    /// assembly is referenced but does not define the type (it forwards it elsewhere) is the whole compilation
+    /// searched; a compilation that does not reference it at all does not have the type. The whole-compilation lookup
+    /// is the expensive one: the first time a name is asked, every reference's namespaces are visited.
     /// </summary>
     public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName, string assemblyName)
     {
@@ -74,14 +76,21 @@ internal static class CompilationExtensions
             return own;
         }
 
+        var referenced = false;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.Identity.Name == assemblyName && assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+            if (assembly.Identity.Name != assemblyName)
+            {
+                continue;
+            }
+
+            referenced = true;
+            if (assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is { DeclaredAccessibility: Accessibility.Public } type)
             {
                 return type;
             }
         }
 
-        return compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName);
+        return referenced ? compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName) : null;
     }
 }

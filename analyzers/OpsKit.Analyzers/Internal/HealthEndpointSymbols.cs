@@ -55,6 +55,12 @@ internal sealed class HealthEndpointSymbols
         _roots = new AppRoots(compilation, App, applicationBuilder);
     }
 
+    /// <summary>
+    /// A hand-written probe controller is a health endpoint too: an app with one is not reported. Looked up once per
+    /// compilation, and only by a rule that is about to report an app (it reads every controller's attributes).
+    /// </summary>
+    public bool HasProbeController => _hasProbeController.Value;
+
     /// <summary>The types that stand for the app.</summary>
     public AppTypes App { get; }
 
@@ -78,7 +84,7 @@ internal sealed class HealthEndpointSymbols
     }
 
     /// <summary>Registers the fact collection for the app's types and hands the facts over at the end of each.</summary>
-    public void Register(CompilationStartAnalysisContext context, Action<SymbolAnalysisContext, HealthEndpointFacts> onTypeEnd)
+    public void Register(CompilationStartAnalysisContext context, Action<SymbolAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> onTypeEnd)
     {
         context.RegisterSymbolStartAction(
             symbolStart =>
@@ -121,14 +127,7 @@ internal sealed class HealthEndpointSymbols
                         return; // a leftover Startup class that nothing hands to UseStartup
                     }
 
-                    // A hand-written probe controller is a health endpoint too; looked up only for an app that would
-                    // otherwise be reported.
-                    if (facts.IsAppType && !facts.Escaped && !facts.Mapped && _hasProbeController.Value)
-                    {
-                        return;
-                    }
-
-                    onTypeEnd(c, facts);
+                    onTypeEnd(c, facts, this);
                 });
             },
             SymbolKind.NamedType);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,18 +28,49 @@ internal enum RegisteredLifetime
 /// </summary>
 internal sealed class ServiceRegistrations
 {
-    private readonly ConcurrentDictionary<ITypeSymbol, RegisteredLifetime> _lifetimes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentBag<InvocationExpressionSyntax> _candidates = [];
+    private Compilation? _compilation;
+    private Dictionary<ITypeSymbol, RegisteredLifetime>? _lifetimes;
 
+    /// <summary>Collected through <see cref="Register"/>.</summary>
+    public ServiceRegistrations()
+    {
+    }
+
+    /// <summary>
+    /// For a rule that already has its own invocation callback: it calls <see cref="Collect"/> instead of having a
+    /// second callback registered for every invocation.
+    /// </summary>
+    public ServiceRegistrations(Compilation compilation) => _compilation = compilation;
+
+    /// <summary>Collects the registration calls of the compilation (by name only; nothing is bound until asked).</summary>
     public void Register(CompilationStartAnalysisContext context)
-        => context.RegisterSyntaxNodeAction(OnInvocation, SyntaxKind.InvocationExpression);
+    {
+        _compilation = context.Compilation;
+        context.RegisterSyntaxNodeAction(c => Collect((InvocationExpressionSyntax)c.Node), SyntaxKind.InvocationExpression);
+    }
+
+
+    /// <summary>
+    /// Keeps the call when its name is a registration method's. The calls are bound only when a rule asks for a
+    /// lifetime at the end of the compilation, which most compilations never do.
+    /// </summary>
+    public void Collect(InvocationExpressionSyntax invocation)
+    {
+        if (NameOf(invocation) is { } name && Classify(name.Identifier.ValueText) is not null)
+        {
+            _candidates.Add(invocation);
+        }
+    }
 
     /// <summary>The lifetimes of the type and of every registered class derived from it (a base class's fields and
-    /// constructor live as long as the registered instance).</summary>
-    public RegisteredLifetime LifetimeOf(INamedTypeSymbol type)
+    /// constructor live as long as the registered instance). Call only from a compilation end action.</summary>
+    public RegisteredLifetime LifetimeOf(INamedTypeSymbol type, CancellationToken cancellationToken = default)
     {
+        var lifetimes = _lifetimes ??= Resolve(cancellationToken);
         var definition = type.OriginalDefinition;
         var lifetime = RegisteredLifetime.None;
-        foreach (var pair in _lifetimes)
+        foreach (var pair in lifetimes)
         {
             for (var current = pair.Key; current is not null; current = current.BaseType)
             {
@@ -52,22 +85,37 @@ internal sealed class ServiceRegistrations
         return lifetime;
     }
 
-    private void OnInvocation(SyntaxNodeAnalysisContext context)
+    private Dictionary<ITypeSymbol, RegisteredLifetime> Resolve(CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        var name = invocation.Expression switch
+        var lifetimes = new Dictionary<ITypeSymbol, RegisteredLifetime>(SymbolEqualityComparer.Default);
+        if (_compilation is null)
         {
-            MemberAccessExpressionSyntax access => access.Name,
-            SimpleNameSyntax simple => simple,
-            _ => null,
-        };
-        if (name is null || Classify(name.Identifier.ValueText) is not { } lifetime)
-        {
-            return;
+            return lifetimes;
         }
 
+        SemanticModel? model = null;
+        foreach (var invocation in _candidates)
+        {
+            if (model?.SyntaxTree != invocation.SyntaxTree)
+            {
+#pragma warning disable RS1030 // Only the registration calls, once per compilation; the driver caches semantic models per tree.
+                model = _compilation.GetSemanticModel(invocation.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
+            AddRegistered(lifetimes, model, invocation, cancellationToken);
+        }
+
+        return lifetimes;
+    }
+
+    private static void AddRegistered(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        var name = NameOf(invocation)!;
+        var lifetime = Classify(name.Identifier.ValueText)!.Value;
+
         // A resolved method must come from the DI abstractions (or the hosting/HTTP extensions that register services).
-        if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
             && method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) != true)
         {
             return;
@@ -75,7 +123,7 @@ internal sealed class ServiceRegistrations
 
         if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count > 0)
         {
-            Add(context, generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1], lifetime);
+            Add(lifetimes, model.GetTypeInfo(generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1], cancellationToken).Type, lifetime);
         }
 
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -83,33 +131,33 @@ internal sealed class ServiceRegistrations
             switch (argument.Expression)
             {
                 case TypeOfExpressionSyntax typeOf:
-                    Add(context, typeOf.Type, lifetime);
+                    Add(lifetimes, model.GetTypeInfo(typeOf.Type, cancellationToken).Type, lifetime);
                     break;
                 case BaseObjectCreationExpressionSyntax creation:
-                    AddCreated(context, creation, lifetime);
+                    Add(lifetimes, model.GetTypeInfo(creation, cancellationToken).Type, lifetime);
                     break;
                 case LambdaExpressionSyntax { ExpressionBody: BaseObjectCreationExpressionSyntax created }:
-                    AddCreated(context, created, lifetime);
+                    Add(lifetimes, model.GetTypeInfo(created, cancellationToken).Type, lifetime);
                     break;
             }
         }
     }
 
-    private void Add(SyntaxNodeAnalysisContext context, TypeSyntax syntax, RegisteredLifetime lifetime)
+    private static void Add(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, ITypeSymbol? type, RegisteredLifetime lifetime)
     {
-        if (context.SemanticModel.GetTypeInfo(syntax, context.CancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class } named)
         {
-            _lifetimes.AddOrUpdate(type.OriginalDefinition, lifetime, (_, existing) => existing | lifetime);
+            var definition = named.OriginalDefinition;
+            lifetimes[definition] = lifetimes.TryGetValue(definition, out var existing) ? existing | lifetime : lifetime;
         }
     }
 
-    private void AddCreated(SyntaxNodeAnalysisContext context, BaseObjectCreationExpressionSyntax creation, RegisteredLifetime lifetime)
+    private static SimpleNameSyntax? NameOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
-        if (context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type)
-        {
-            _lifetimes.AddOrUpdate(type.OriginalDefinition, lifetime, (_, existing) => existing | lifetime);
-        }
-    }
+        MemberAccessExpressionSyntax access => access.Name,
+        SimpleNameSyntax simple => simple,
+        _ => null,
+    };
 
     private static RegisteredLifetime? Classify(string name)
         => name switch

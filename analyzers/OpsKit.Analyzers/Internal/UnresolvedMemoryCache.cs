@@ -21,8 +21,18 @@ internal static class UnresolvedMemoryCache
     {
         var compilation = context.Compilation;
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-        context.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-        context.RegisterSyntaxNodeAction(c => OnInvocation(c, isApplication, configuresElsewhere), SyntaxKind.InvocationExpression);
+        // Both shapes name MemoryCache in the file's text: other files' code blocks get no callback per node.
+        var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
+        context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+        {
+            if (!mentionsCache.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+            {
+                return;
+            }
+
+            blockStart.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+            blockStart.RegisterSyntaxNodeAction(c => OnInvocation(c, isApplication, configuresElsewhere), SyntaxKind.InvocationExpression);
+        });
     }
 
     private static void OnCreation(SyntaxNodeAnalysisContext context)

@@ -43,17 +43,48 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 return; // neither the type nor its name: nothing here can create a multiplexer
             }
 
-            var lazy = compilation.GetBestTypeByMetadataName("System.Lazy`1");
-            var registrations = new ServiceRegistrations();
+            // Looked up only when a Connect call is found: a lookup by metadata name without an assembly name
+            // visits every reference of the compilation.
+            var lazy = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("System.Lazy`1"));
+            var registrations = new ServiceRegistrations(compilation);
             var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
-            if (multiplexer is not null)
+
+            // Only the code blocks of files that name a Connect method or a DI registration method (whole words) get a
+            // callback per invocation. It notes the registrations by name (bound only if a constructor's Connect
+            // waits for its class's lifetime) and finds the Connect calls by name.
+            var mentionsConnect = new TreeMentions(wholeWord: true, "Connect", "ConnectAsync", "SentinelConnect", "SentinelConnectAsync");
+            var mentionsRegistration = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
+            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
             {
-                // The invoked name filters in syntax; only a Connect call is bound.
-                compilationStart.RegisterSyntaxNodeAction(
+                var tree = blockStart.CodeBlock.SyntaxTree;
+                var connects = mentionsConnect.In(tree, blockStart.CancellationToken);
+                var registers = mentionsRegistration.In(tree, blockStart.CancellationToken);
+                if (!connects && !registers)
+                {
+                    return;
+                }
+
+                blockStart.RegisterSyntaxNodeAction(
                     c =>
                     {
                         var syntax = (InvocationExpressionSyntax)c.Node;
-                        if (IsConnect(syntax.GetInvokedName())
+                        if (registers)
+                        {
+                            registrations.Collect(syntax);
+                        }
+
+                        if (!connects)
+                        {
+                            return;
+                        }
+
+                        if (multiplexer is null)
+                        {
+                            // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using
+                            // of the namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
+                            AnalyzeUnresolved(c, lazy, pending);
+                        }
+                        else if (IsConnect(syntax.GetInvokedName())
                             && c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
                             && IsConnect(invocation.TargetMethod.Name)
                             && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
@@ -63,20 +94,13 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                         }
                     },
                     SyntaxKind.InvocationExpression);
-            }
-            else
-            {
-                // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using of the
-                // namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
-                compilationStart.RegisterSyntaxNodeAction(c => AnalyzeUnresolved(c, lazy, pending), SyntaxKind.InvocationExpression);
-            }
+            });
 
-            registrations.Register(compilationStart);
             compilationStart.RegisterCompilationEndAction(end =>
             {
                 foreach (var (diagnostic, type) in pending)
                 {
-                    var lifetime = registrations.LifetimeOf(type);
+                    var lifetime = registrations.LifetimeOf(type, end.CancellationToken);
                     if ((lifetime & (RegisteredLifetime.Scoped | RegisteredLifetime.Transient)) != 0 && (lifetime & RegisteredLifetime.Singleton) == 0)
                     {
                         end.ReportDiagnostic(diagnostic);
@@ -101,7 +125,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
     private static bool IsConnect(string name) => name is "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync";
 
-    private static void AnalyzeUnresolved(SyntaxNodeAnalysisContext context, INamedTypeSymbol? lazy, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
+    private static void AnalyzeUnresolved(SyntaxNodeAnalysisContext context, Lazy<INamedTypeSymbol?> lazy, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (syntax.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access
@@ -147,7 +171,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         return false;
     }
 
-    private static void Analyze(ISymbol owner, IOperation invocation, string methodName, INamedTypeSymbol? lazy, Action<Diagnostic> report, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
+    private static void Analyze(ISymbol owner, IOperation invocation, string methodName, Lazy<INamedTypeSymbol?> lazy, Action<Diagnostic> report, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
     {
         var diagnostic = Diagnostic.Create(Descriptors.ConnectionMultiplexerPerOperation, invocation.Syntax.GetLocation(), methodName);
 
@@ -288,7 +312,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         PerOperation,
     }
 
-    private static Lifetime ClassifyLambdaConsumer(IAnonymousFunctionOperation lambda, INamedTypeSymbol? lazy)
+    private static Lifetime ClassifyLambdaConsumer(IAnonymousFunctionOperation lambda, Lazy<INamedTypeSymbol?> lazy)
     {
         var consumer = lambda.WalkUpConversions();
         if (consumer is IDelegateCreationOperation)
@@ -303,7 +327,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
         switch (argument.Parent)
         {
-            case IObjectCreationOperation creation when lazy is not null && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, lazy):
+            case IObjectCreationOperation creation when lazy.Value is { } lazyType && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, lazyType):
                 return Lifetime.Shared;
             case IObjectCreationOperation creation when creation.Type?.Name is "AsyncLazy":
                 return Lifetime.Shared;

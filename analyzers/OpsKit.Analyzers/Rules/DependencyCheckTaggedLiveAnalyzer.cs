@@ -49,14 +49,53 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             }
 
             var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options, AreTagsConfigured(compilation, compilationStart.Options));
-            // Driven by the tag literals, not by every call: a string literal "live" is rare, an invocation is not.
-            compilationStart.RegisterSyntaxNodeAction(c => OnLiteral(c, state), SyntaxKind.StringLiteralExpression);
+            if (state.TagsConfigured)
+            {
+                // Configured tags can be any word: every string literal is a candidate.
+                compilationStart.RegisterSyntaxNodeAction(
+                    c => OnLiteral((LiteralExpressionSyntax)c.Node, c.SemanticModel, state, c.ReportDiagnostic, c.CancellationToken),
+                    SyntaxKind.StringLiteralExpression);
+            }
+            else
+            {
+                // Driven by the tag literals, not by every call or literal: a file whose text never says "live" has no
+                // "live" or "liveness" literal, and most files do not.
+                compilationStart.RegisterSyntaxTreeAction(c => OnTree(c, compilation, state));
+            }
         });
     }
 
-    private static void OnLiteral(SyntaxNodeAnalysisContext context, State state)
+    private static void OnTree(SyntaxTreeAnalysisContext context, Compilation compilation, State state)
     {
-        var literal = (LiteralExpressionSyntax)context.Node;
+        const string Live = "live";
+        var text = context.Tree.GetText(context.CancellationToken);
+        var index = SourceTextSearch.IndexOfIgnoreCase(text, Live, 0);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        SemanticModel? model = null;
+        for (; index >= 0; index = SourceTextSearch.IndexOfIgnoreCase(text, Live, index + Live.Length))
+        {
+            if (root.FindToken(index).Parent is not LiteralExpressionSyntax literal
+                || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+                || !IsLiveTag(literal.Token.ValueText, ImmutableHashSet<string>.Empty))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // Only for files with a "live" literal; the driver caches semantic models per tree.
+            model ??= compilation.GetSemanticModel(context.Tree);
+#pragma warning restore RS1030
+            OnLiteral(literal, model, state, context.ReportDiagnostic, context.CancellationToken);
+            index = Math.Max(index, literal.Span.End - Live.Length); // the next match starts after this literal
+        }
+    }
+
+    private static void OnLiteral(LiteralExpressionSyntax literal, SemanticModel model, State state, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    {
         // Without OPS0008.live_tags anywhere (the usual case) the literal's text decides before any lookup.
         var liveTags = state.TagsConfigured ? state.LiveTags(literal.SyntaxTree) : ImmutableHashSet<string>.Empty;
         if (!IsLiveTag(literal.Token.ValueText, liveTags))
@@ -71,15 +110,15 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var diagnostic = context.SemanticModel.GetOperation(call, context.CancellationToken) switch
+        var diagnostic = model.GetOperation(call, cancellationToken) switch
         {
-            IInvocationOperation invocation => Analyze(invocation, literal, state, context.CancellationToken),
+            IInvocationOperation invocation => Analyze(invocation, literal, state, cancellationToken),
             IInvalidOperation invalid => AnalyzeUnresolved(invalid, literal, state),
             _ => null,
         };
         if (diagnostic is not null)
         {
-            context.ReportDiagnostic(diagnostic);
+            report(diagnostic);
         }
     }
 

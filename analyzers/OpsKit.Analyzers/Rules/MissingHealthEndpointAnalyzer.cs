@@ -28,14 +28,23 @@ public sealed class MissingHealthEndpointAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts)
+    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts, HealthEndpointSymbols symbols)
     {
         if (!facts.IsAppType || facts.Escaped || facts.Mapped)
         {
             return;
         }
 
-        if (facts.DevelopmentOnlyMapping is { } devOnly)
+        var devOnly = facts.DevelopmentOnlyMapping;
+        var location = facts.Run ?? facts.Creation ?? facts.StartupConfigure;
+
+        // Registered but unmapped checks are OPS0002's more specific finding: one warning per mistake.
+        if ((devOnly is null && (location is null || facts.Registrations.Count > 0)) || symbols.HasProbeController)
+        {
+            return;
+        }
+
+        if (devOnly is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.MissingHealthEndpoint,
@@ -45,16 +54,6 @@ public sealed class MissingHealthEndpointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Registered but unmapped checks are OPS0002's more specific finding: one warning per mistake.
-        if (facts.Registrations.Count > 0)
-        {
-            return;
-        }
-
-        var location = facts.Run ?? facts.Creation ?? facts.StartupConfigure;
-        if (location is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthEndpoint, location, string.Empty));
-        }
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthEndpoint, location, string.Empty));
     }
 }

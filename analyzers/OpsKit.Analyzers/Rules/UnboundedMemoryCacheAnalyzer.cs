@@ -45,11 +45,30 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             }
 
             var rule = new Rule(facts, isApplication, compilationStart.Options);
-            compilationStart.RegisterOperationAction(rule.OnObjectCreation, OperationKind.ObjectCreation);
-            if (facts.AddMemoryCacheType is not null)
+            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
+            var mentionsRegistration = new TreeMentions(wholeWord: false, "AddMemoryCache");
+
+            // A MemoryCache creation (its options visibly built in the same code) or an AddMemoryCache call sits in a
+            // file whose text names MemoryCache: the code blocks of every other file get no callback per operation.
+            compilationStart.RegisterOperationBlockStartAction(blockStart =>
             {
-                compilationStart.RegisterOperationAction(rule.OnInvocation, OperationKind.Invocation);
-            }
+                if (blockStart.OperationBlocks.IsEmpty)
+                {
+                    return;
+                }
+
+                var tree = blockStart.OperationBlocks[0].Syntax.SyntaxTree;
+                if (!mentionsCache.In(tree, blockStart.CancellationToken))
+                {
+                    return;
+                }
+
+                blockStart.RegisterOperationAction(rule.OnObjectCreation, OperationKind.ObjectCreation);
+                if (facts.AddMemoryCacheType is not null && mentionsRegistration.In(tree, blockStart.CancellationToken))
+                {
+                    blockStart.RegisterOperationAction(rule.OnInvocation, OperationKind.Invocation);
+                }
+            });
         });
     }
 

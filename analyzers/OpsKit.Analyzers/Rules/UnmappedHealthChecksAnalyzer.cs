@@ -28,7 +28,7 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts)
+    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts, HealthEndpointSymbols symbols)
     {
         if (facts.Escaped || facts.Mapped)
         {
@@ -41,7 +41,7 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
         var report = facts.IsLibraryType
             ? facts.DevelopmentOnlyMapping is not null
             : facts.IsAppType && facts.DevelopmentOnlyMapping is null;
-        if (!report)
+        if (!report || facts.Registrations.Count == 0 || (facts.IsAppType && symbols.HasProbeController))
         {
             return;
         }
