@@ -39,7 +39,7 @@ public sealed class PrometheusNameTests
 
     /// <summary>
     /// Pins the unit convention other capabilities follow: seconds are <c>s</c>, ratios are <c>ratio</c>, counts and
-    /// states have no unit (or a <c>{annotation}</c>), and bytes would add <c>_bytes</c>, which DESIGN's names do not have.
+    /// states have no unit (or a <c>{annotation}</c>), and bytes would add <c>_bytes</c>, which the names in docs/metrics.md do not have.
     /// </summary>
     [Theory]
     [InlineData("opskit.disk.usage", InstrumentNames.Units.Ratio, "opskit_disk_usage_ratio")]

@@ -7,7 +7,7 @@ using OpsKit.Hosting.Internal;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// Decides who sees details (DESIGN "Details policy"). State changes (refresh, maintenance) are
+/// Decides who sees details (docs/endpoints.md). State changes (refresh, maintenance) are
 /// <see cref="OperatorAccess"/>'s decision, not this one's.
 /// </summary>
 internal sealed class DetailsAccess(

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// DESIGN "Status rules": a check's status is its own result; the overall status of a set is Unhealthy if any
+/// Status rules (docs/endpoints.md): a check's status is its own result; the overall status of a set is Unhealthy if any
 /// critical check is Unhealthy, else Degraded if any check is not Healthy, else Healthy.
 /// </summary>
 internal static class HealthStatusRules

@@ -1,6 +1,6 @@
 namespace OpsKit.Security.Internal;
 
-/// <summary>Built-in event types and reasons (DESIGN "Telemetry": registered bounded sets).</summary>
+/// <summary>Built-in event types and reasons (bounded sets, see docs/security.md).</summary>
 internal static class SecurityEventTypes
 {
     public const string AuthFailure = "auth_failure";
