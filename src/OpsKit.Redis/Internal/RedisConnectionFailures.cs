@@ -5,9 +5,9 @@ namespace OpsKit.Redis.Internal;
 
 /// <summary>
 /// Why an application multiplexer is not connected. StackExchange.Redis raises <c>ConnectionFailed</c> once, usually
-/// inside <c>Connect</c> before OpsKit sees the multiplexer, and has no public "last failure"; only a command's exception
-/// carries it. So while disconnected, one PING at a time is left to the multiplexer's own timeout and its outcome kept:
-/// rejected credentials (<c>auth</c>) need a different fix than a server that is down (<c>connection_refused</c>).
+/// inside <c>Connect</c> before OpsKit sees the multiplexer, and has no public "last failure". So while disconnected, one
+/// short connection attempt at a time with the same configuration is made and its outcome kept: rejected credentials
+/// (<c>auth</c>) need a different fix than a server that is down (<c>connection_refused</c>).
 /// </summary>
 internal static class RedisConnectionFailures
 {
@@ -51,23 +51,29 @@ internal static class RedisConnectionFailures
                 return;
             }
 
-            Task<TimeSpan> ping;
+            _ = ProbeAsync(multiplexer);
+        }
+
+        // The application's multiplexer keeps reconnecting in the background, and an attempt can sit in its handshake
+        // until the multiplexer resets it, so its own commands then fail as UnableToConnect although Redis rejected the
+        // credentials. One short connection of our own, with the multiplexer's configuration (credentials included),
+        // gets Redis's answer to those credentials directly; it is closed at once.
+        private async Task ProbeAsync(IConnectionMultiplexer multiplexer)
+        {
+            Exception? failure = null;
             try
             {
-                ping = multiplexer.GetDatabase().PingAsync();
+                var options = ConfigurationOptions.Parse(multiplexer.Configuration);
+                options.AbortOnConnectFail = true;
+                options.ConnectRetry = 1;
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
+            catch (Exception exception) when (exception is RedisException or ArgumentException or ObjectDisposedException or TimeoutException)
             {
-                Complete(exception);
-                return;
+                failure = exception;
             }
 
-            _ = ping.ContinueWith(
-                static (task, state) => ((Probe)state!).Complete(task.Exception?.GetBaseException()),
-                this,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            Complete(failure);
         }
 
         private void Complete(Exception? failure)
