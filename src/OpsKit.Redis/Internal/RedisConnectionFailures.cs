@@ -68,11 +68,12 @@ internal static class RedisConnectionFailures
                 options.ConnectRetry = 1;
                 await using var connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is RedisException or ArgumentException or ObjectDisposedException or TimeoutException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 failure = exception;
             }
 
+            // Whatever the attempt threw, the probe is free again: a fire-and-forget task must not stay pending.
             Complete(failure);
         }
 

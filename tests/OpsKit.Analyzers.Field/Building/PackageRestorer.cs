@@ -65,25 +65,41 @@ internal sealed partial class PackageRestorer(string cacheDirectory, TextWriter 
         return result;
     }
 
-    private FileStream AcquireLock(string path)
+    // A named mutex is shared by every process on the machine and its wait blocks without polling; a runner that
+    // crashed while holding it leaves it abandoned, which hands it to the next waiter.
+    private CrossProcessLock AcquireLock(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var waited = Stopwatch.StartNew();
-        while (true)
+        var name = "opskit-field-restore-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..32];
+        var mutex = new Mutex(initiallyOwned: false, name);
+        try
         {
-            try
+            if (!mutex.WaitOne(0))
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
-            {
-                if (waited.Elapsed.TotalSeconds is > 1 and < 2)
+                log.WriteLine("  waiting for another runner restoring the same packages");
+                if (!mutex.WaitOne(TimeSpan.FromMinutes(10)))
                 {
-                    log.WriteLine("  waiting for another runner restoring the same packages");
+                    throw new TimeoutException($"Another runner has held the restore of {path} for 10 minutes.");
                 }
-
-                Thread.Sleep(500);
             }
+        }
+        catch (AbandonedMutexException)
+        {
+        }
+        catch
+        {
+            mutex.Dispose();
+            throw;
+        }
+
+        return new CrossProcessLock(mutex);
+    }
+
+    private sealed class CrossProcessLock(Mutex mutex) : IDisposable
+    {
+        public void Dispose()
+        {
+            mutex.ReleaseMutex();
+            mutex.Dispose();
         }
     }
 
