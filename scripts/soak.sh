@@ -8,7 +8,8 @@
 #   SOAK_DURATION=120 scripts/soak.sh    # a quick try
 #
 # Settings (environment): SOAK_DURATION (600 s), SOAK_FAULT (12 s), SOAK_RECOVERY (13 s), SOAK_SAMPLE_EVERY (2 s),
-# SOAK_PROBES_PER_SECOND (200), SOAK_OUTPUT (artifacts/soak). Installs gnuplot-nox with apt when missing (the plot).
+# SOAK_PROBES_PER_SECOND (200), SOAK_OUTPUT (artifacts/soak), SOAK_FAULTS (only the faults whose name contains this
+# text, e.g. "redis"; a try, never a recorded run). Installs gnuplot-nox with apt when missing (the plot).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,7 +61,8 @@ plot "$SOAK_OUTPUT/samples.csv" @shade, \
 set yrange [0:*]
 set ylabel "ms"
 plot "$SOAK_OUTPUT/samples.csv" @shade, \
-     "" using 1:13 with lines lw 2 title "probe p99 per window", 10 with lines dt 2 lc rgb "black" title "10 ms"
+     "" using 1:13 with lines lw 2 title "probe p99 per window", "" using 1:15 with lines title "the soak's own lag (worst per window)", \\
+     10 with lines dt 2 lc rgb "black" title "10 ms"
 unset multiplot
 PLOT
   log "plot: $SOAK_OUTPUT/soak.png"

@@ -14,6 +14,7 @@ internal sealed class ProbeStorm : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
     private readonly Lock _gate = new();
+    private readonly ClientLagMonitor _lag = new();
     private List<double> _window = [];
     private long _errors;
     private long _requests;
@@ -50,10 +51,14 @@ internal sealed class ProbeStorm : IAsyncDisposable
         }
     }
 
+    /// <summary>How late this process itself ran (ms, worst since the previous call): see <see cref="ClientLagMonitor"/>.</summary>
+    public double TakeClientLag() => _lag.TakeWorstMilliseconds();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _lag.Dispose();
         _client.Dispose();
         _stop.Dispose();
     }

@@ -13,19 +13,24 @@ Console.Error.WriteLine($"[soak] starting PostgreSQL, Redis, an upstream and {So
 await using var environment = await SoakEnvironment.StartAsync();
 IReadOnlyList<ResourceSample> samples;
 IReadOnlyList<FaultOutcome> faults;
+Dictionary<string, SortedDictionary<string, int>> censuses;
+int faultsPerCycle;
 long probes;
 long errors;
 await using (var storm = new ProbeStorm(environment.App.Address, settings.ProbesPerSecond))
 {
-    (samples, faults) = await new SoakRun(settings, environment, storm, Console.Error).RunAsync(cancel.Token);
+    var run = new SoakRun(settings, environment, storm, Console.Error);
+    (samples, faults) = await run.RunAsync(cancel.Token);
+    censuses = run.Censuses;
+    faultsPerCycle = run.FaultsPerCycle;
     probes = storm.Requests;
     errors = storm.Errors;
 }
 
-var verdicts = SoakReport.Judge(settings, samples, faults, environment.Faults().Count, errors);
+var verdicts = SoakReport.Judge(settings, samples, faults, faultsPerCycle, errors);
 var header = string.Create(CultureInfo.InvariantCulture,
     $"Soak of {SoakEnvironment.Sample} on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {faults.Count} faults over {samples[^1].Seconds / 60:0.0} min, {probes:N0} requests at {settings.ProbesPerSecond} probes/s, check period {SoakSettings.CheckPeriod.TotalSeconds:0} s, timeout {SoakSettings.CheckTimeout.TotalSeconds:0} s, {Environment.ProcessorCount} CPUs.");
-await SoakReport.WriteAsync(settings.OutputDirectory, samples, faults, verdicts, header);
+await SoakReport.WriteAsync(settings.OutputDirectory, samples, faults, verdicts, censuses, header);
 Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(settings.OutputDirectory, "report.md")));
 var held = verdicts.All(v => v.Holds);
 Console.WriteLine(held ? "soak: every bound held" : "soak: FAILED, see the bounds marked no");

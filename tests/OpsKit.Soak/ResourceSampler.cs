@@ -9,19 +9,25 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm st
     // (docs/metrics.md), its convention name once that rename goes; a scrape has one of the two.
     private static readonly string[] PoolConnectionsFamilies = ["db_client_connections_usage", "db_client_connection_count"];
 
+    private double _gcPauseSeconds = double.NaN;
+
     public async Task<ResourceSample> SampleAsync(double seconds, string fault, CancellationToken cancellationToken)
     {
         var pid = environment.App.ProcessId;
         var status = await File.ReadAllLinesAsync($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status", cancellationToken).ConfigureAwait(false);
         var metrics = await environment.App.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         var window = storm.TakeWindow().Order().ToList();
+        var descriptors = Directory.GetFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/fd");
+        var gcPauseSeconds = MetricSum(metrics, "dotnet_gc_pause_time_seconds_total");
+        var gcPauseInWindow = double.IsNaN(_gcPauseSeconds) ? 0 : gcPauseSeconds - _gcPauseSeconds;
+        _gcPauseSeconds = gcPauseSeconds;
         return new ResourceSample(
             seconds,
             fault,
             ResidentMegabytes: StatusValue(status, "VmRSS:") / 1024.0,
             GcHeapMegabytes: MetricSum(metrics, "dotnet_gc_last_collection_heap_size_bytes") / (1024.0 * 1024.0),
             Threads: (int)StatusValue(status, "Threads:"),
-            FileDescriptors: Directory.GetFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/fd").Length,
+            FileDescriptors: descriptors.Length,
             PostgresSessions: await PostgresSessionsAsync(cancellationToken).ConfigureAwait(false),
             PoolConnections: (long)PoolConnectionsFamilies.Sum(family => MetricSum(metrics, family)),
             RedisClients: await RedisClientsAsync().ConfigureAwait(false),
@@ -29,7 +35,27 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm st
             AbandonedRuns: MetricSum(metrics, "opskit_health_check_abandoned_total"),
             Probes: window.Count,
             ProbeP99Milliseconds: Percentile(window, 0.99),
-            ProbeMaxMilliseconds: window.Count == 0 ? 0 : window[^1]);
+            ProbeMaxMilliseconds: window.Count == 0 ? 0 : window[^1],
+            ClientLagMilliseconds: storm.TakeClientLag(),
+            GcPauseMilliseconds: gcPauseInWindow * 1000,
+            ThreadPoolQueue: MetricSum(metrics, "dotnet_thread_pool_queue_length"),
+            KestrelConnections: (long)MetricSum(metrics, "kestrel_active_connections"),
+            HttpClientConnections: (long)MetricSum(metrics, "http_client_open_connections"),
+            LoadedCodeDescriptors: descriptors.Count(IsLoadedCode));
+    }
+
+    // Assemblies and native libraries: mapped once per process, the first time a code path needs them.
+    private static bool IsLoadedCode(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget is { } target
+                && (target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".so", StringComparison.Ordinal) || target.Contains(".so.", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false; // closed while we looked
+        }
     }
 
     /// <summary>The <paramref name="fraction"/> quantile of sorted values (nearest rank); 0 for none.</summary>

@@ -11,11 +11,18 @@ internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment
 {
     public const string Baseline = "baseline";
     public const string Final = "final";
+    public const string FirstCycle = "after the first cycle";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly Stopwatch _clock = new();
     private readonly List<ResourceSample> _samples = [];
     private volatile string _phase = Baseline;
+
+    /// <summary>How many faults one cycle has (every kind once).</summary>
+    public int FaultsPerCycle { get; private set; }
+
+    /// <summary>The sample's descriptors by kind at the end of the baseline, of the first cycle and of the run.</summary>
+    public Dictionary<string, SortedDictionary<string, int>> Censuses { get; } = new(StringComparer.Ordinal);
 
     public async Task<(IReadOnlyList<ResourceSample> Samples, IReadOnlyList<FaultOutcome> Faults)> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,16 +33,23 @@ internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment
         try
         {
             await Task.Delay(SoakSettings.SettleLength, cancellationToken).ConfigureAwait(false);
-            var faults = environment.Faults();
+            TakeCensus(Baseline);
+            var faults = environment.Faults().Where(f => settings.FaultFilter is null || f.Name.Contains(settings.FaultFilter, StringComparison.Ordinal)).ToList();
+            FaultsPerCycle = faults.Count;
             var count = Math.Max(1, (int)(settings.Duration / (settings.FaultLength + settings.RecoveryLength)));
             for (var i = 0; i < count; i++)
             {
                 var fault = faults[i % faults.Count];
                 outcomes.Add(await InjectAsync(i + 1, fault, cancellationToken).ConfigureAwait(false));
+                if (i + 1 == faults.Count)
+                {
+                    TakeCensus(FirstCycle);
+                }
             }
 
             _phase = Final;
             await Task.Delay(SoakSettings.SettleLength, cancellationToken).ConfigureAwait(false);
+            TakeCensus(Final);
         }
         finally
         {
@@ -115,6 +129,18 @@ internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    private void TakeCensus(string phase)
+    {
+        var ports = new Dictionary<int, string>
+        {
+            [environment.Postgres.Port] = "PostgreSQL",
+            [environment.Redis.Port] = "Redis",
+            [environment.Upstream.HealthUrl.Port] = "the upstream",
+            [environment.App.Address.Port] = "the sample",
+        };
+        Censuses[phase] = DescriptorCensus.Take(environment.App.ProcessId, ports);
     }
 
     /// <summary>The label of the samples taken while the sample recovers from fault <paramref name="number"/>.</summary>

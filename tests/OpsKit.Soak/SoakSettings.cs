@@ -9,7 +9,8 @@ internal sealed record SoakSettings(
     TimeSpan RecoveryLength,
     TimeSpan SampleInterval,
     int ProbesPerSecond,
-    string OutputDirectory)
+    string OutputDirectory,
+    string? FaultFilter)
 {
     /// <summary>The sample's check period and timeout: a fault must show within period + timeout + 1 s.</summary>
     public static readonly TimeSpan CheckPeriod = TimeSpan.FromSeconds(2);
@@ -19,6 +20,9 @@ internal sealed record SoakSettings(
 
     /// <summary>Resources are sampled this long before the first fault (the baseline) and after the last recovery.</summary>
     public static readonly TimeSpan SettleLength = TimeSpan.FromSeconds(30);
+
+    /// <summary>The niceness PostgreSQL and Redis run at (see <c>SoakEnvironment.LowerServerPriorityAsync</c>).</summary>
+    public const int ServerNice = 10;
 
     public static TimeSpan DetectionBound => CheckPeriod + CheckTimeout + TimeSpan.FromSeconds(1);
 
@@ -30,7 +34,8 @@ internal sealed record SoakSettings(
         ProbesPerSecond: ReadNumber("SOAK_PROBES_PER_SECOND", 200),
         OutputDirectory: Path.GetFullPath(Environment.GetEnvironmentVariable("SOAK_OUTPUT") is { Length: > 0 } output
             ? output
-            : Path.Combine("artifacts", "soak")));
+            : Path.Combine("artifacts", "soak")),
+        FaultFilter: Environment.GetEnvironmentVariable("SOAK_FAULTS") is { Length: > 0 } filter ? filter : null);
 
     private static TimeSpan ReadDuration(string name, TimeSpan fallback)
     {
