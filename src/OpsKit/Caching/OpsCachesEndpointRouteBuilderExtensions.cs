@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Hosting.Internal;

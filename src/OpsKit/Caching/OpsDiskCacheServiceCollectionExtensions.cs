@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Hosting;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 
 #pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.

@@ -1,5 +1,3 @@
-using System.Net.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health;
 using OpsKit.Hosting.Internal;
 using OpsKit.Resilience;

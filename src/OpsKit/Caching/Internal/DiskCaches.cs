@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Caching.Internal;
 
 /// <summary>Every disk-cache bound of the application, created on first use (start-up creates them all).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace OpsKit.Caching.Internal;
 
 /// <summary>Every named cache of the application, created on first use (start-up creates them all).</summary>

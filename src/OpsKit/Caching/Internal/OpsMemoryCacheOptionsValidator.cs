@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Caching.Internal;
 
 /// <summary>Validates each cache's options; every message names the configuration key.</summary>

@@ -1,9 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpsKit.Hosting.Internal;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace OpsKit.Health.Checks.Internal;
 
