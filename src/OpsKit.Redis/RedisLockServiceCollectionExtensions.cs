@@ -5,9 +5,7 @@ using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 using StackExchange.Redis;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>Registers OpsKit's distributed lock on the application's Redis.</summary>
 public static class RedisLockServiceCollectionExtensions

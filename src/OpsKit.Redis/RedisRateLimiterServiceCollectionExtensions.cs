@@ -7,9 +7,7 @@ using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 using StackExchange.Redis;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>Registers Redis-backed rate-limiter policies for ASP.NET Core's rate-limiting middleware.</summary>
 public static class RedisRateLimiterServiceCollectionExtensions

@@ -3,9 +3,7 @@ using OpsKit.Health;
 using OpsKit.Health.Internal;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Maps the OpsKit health endpoints.

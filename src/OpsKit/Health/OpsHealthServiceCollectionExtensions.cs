@@ -4,9 +4,7 @@ using OpsKit.Health;
 using OpsKit.Health.Internal;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers the OpsKit health engine.

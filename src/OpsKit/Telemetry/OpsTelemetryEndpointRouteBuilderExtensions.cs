@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Maps the OpsKit Prometheus scraping endpoint.
