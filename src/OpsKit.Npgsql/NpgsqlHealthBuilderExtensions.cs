@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Hosting;
 using OpsKit.Npgsql;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,9 +35,7 @@ public static class RedisLockServiceCollectionExtensions
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<LockMetrics>();
         services.TryAddSingleton<IOpsDistributedLock>(sp => new RedisLockProvider(
-            serviceKey is null
-                ? sp.GetRequiredService<IConnectionMultiplexer>()
-                : sp.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey),
+            RedisTarget.Multiplexer(sp, serviceKey),
             sp.GetRequiredService<IOptionsMonitor<OpsRedisLockOptions>>(),
             sp.GetRequiredService<LockMetrics>()));
         return services;

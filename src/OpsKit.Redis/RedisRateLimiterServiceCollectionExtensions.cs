@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
@@ -61,9 +60,7 @@ public static class RedisRateLimiterServiceCollectionExtensions
             policyName,
             sp.GetRequiredService<IOptionsMonitor<OpsRedisRateLimiterOptions>>().Get(policyName),
             // Resolved on the first request, not when the middleware is built.
-            () => serviceKey is null
-                ? sp.GetRequiredService<IConnectionMultiplexer>()
-                : sp.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey),
+            () => RedisTarget.Multiplexer(sp, serviceKey),
             sp.GetRequiredService<RateLimiterMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RedisRateLimiterPolicy>>()));
