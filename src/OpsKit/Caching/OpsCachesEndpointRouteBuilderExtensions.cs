@@ -26,9 +26,8 @@ public static class OpsCachesEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var handlers = services.GetService<CacheEndpointHandlers>()
-            ?? throw new InvalidOperationException(
-                "MapOpsCaches() needs at least one OpsKit cache: call builder.Services.AddOpsMemoryCache(\"name\", …) first.");
+        var handlers = EndpointMapping.Require<CacheEndpointHandlers>(
+            services, "MapOpsCaches()", "at least one OpsKit cache", "AddOpsMemoryCache(\"name\", …)");
 
         var policyKey = OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey;
         var policy = services.GetService<IConfiguration>()?[policyKey];

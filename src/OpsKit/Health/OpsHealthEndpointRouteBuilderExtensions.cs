@@ -24,20 +24,8 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var handlers = services.GetService<HealthEndpointHandlers>()
-            ?? throw new InvalidOperationException(
-                "MapOpsHealth() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
-        OpsHealthOptions options;
-        try
-        {
-            options = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value;
-        }
-        catch (OptionsValidationException)
-        {
-            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
-            options = new OpsHealthOptions();
-        }
-
+        var handlers = EndpointMapping.Require<HealthEndpointHandlers>(services, "MapOpsHealth()", "the OpsKit health services", "AddOpsHealth()");
+        var options = EndpointMapping.OptionsOrDefaults<OpsHealthOptions>(services);
         var paths = options.Paths;
         OperatorAccess.WarnIfDisabled(
             services,

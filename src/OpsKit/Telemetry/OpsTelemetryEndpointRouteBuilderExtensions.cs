@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 
@@ -22,23 +23,8 @@ public static class OpsTelemetryEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        if (services.GetService<OpsTelemetryMarker>() is null)
-        {
-            throw new InvalidOperationException(
-                "MapOpsMetrics() needs the OpsKit telemetry services: call builder.Services.AddOpsTelemetry() first.");
-        }
-
-        OpsTelemetryOptions options;
-        try
-        {
-            options = services.GetRequiredService<IOptions<OpsTelemetryOptions>>().Value;
-        }
-        catch (OptionsValidationException)
-        {
-            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
-            options = new OpsTelemetryOptions();
-        }
-
+        EndpointMapping.Require<OpsTelemetryMarker>(services, "MapOpsMetrics()", "the OpsKit telemetry services", "AddOpsTelemetry()");
+        var options = EndpointMapping.OptionsOrDefaults<OpsTelemetryOptions>(services);
         var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath).WithDisplayName("OpsKit metrics");
         if (options.ExcludeProbeTraffic)
         {
