@@ -49,24 +49,39 @@ public static class NpgsqlHealthBuilderExtensions
             ServiceDescriptor.Singleton<IValidateOptions<PostgresReplicationCheckOptions>, PostgresOptionsValidator>(),
         ]);
 
-        AddLinked<PostgresCheck, PostgresCheckOptions>(builder, true, "postgres", string.Empty, options.Postgres, target);
-        AddLinked<PostgresPoolCheck, PostgresPoolCheckOptions>(builder, options.EnablePool, "postgres.pool", ".pool", options.Pool, target);
-        AddLinked<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(builder, options.EnableConnections, "postgres.connections", ".connections", options.Connections, target);
-        AddLinked<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(builder, options.EnableTransactions, "postgres.transactions", ".transactions", options.Transactions, target);
-        AddLinked<PostgresReplicationCheck, PostgresReplicationCheckOptions>(builder, options.EnableReplication, "postgres.replication", ".replication", options.Replication, target);
+        builder.AddCheck<PostgresCheck, PostgresCheckOptions>(
+            "postgres", options.Name, o => Link(options.Postgres.CopyTo(o), target));
+        if (options.EnablePool)
+        {
+            builder.AddCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
+                "postgres.pool", options.Name + ".pool", o => Link(options.Pool.CopyTo(o), target));
+        }
+
+        if (options.EnableConnections)
+        {
+            builder.AddCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
+                "postgres.connections", options.Name + ".connections", o => Link(options.Connections.CopyTo(o), target));
+        }
+
+        if (options.EnableTransactions)
+        {
+            builder.AddCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
+                "postgres.transactions", options.Name + ".transactions", o => Link(options.Transactions.CopyTo(o), target));
+        }
+
+        if (options.EnableReplication)
+        {
+            builder.AddCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
+                "postgres.replication", options.Name + ".replication", o => Link(options.Replication.CopyTo(o), target));
+        }
 
         return builder;
     }
 
-    /// <summary>Adds one check of the registration (named after it, plus <paramref name="nameSuffix"/>) with the options set in code, linked to its target.</summary>
-    private static void AddLinked<TCheck, TOptions>(
-        OpsHealthBuilder builder, bool enabled, string type, string nameSuffix, TOptions inCode, PostgresTarget target)
-        where TCheck : class, IHealthCheck
-        where TOptions : OpsHealthCheckOptions, IPostgresCheckOptions, new()
+    private static TOptions Link<TOptions>(TOptions options, PostgresTarget target)
+        where TOptions : IPostgresCheckOptions
     {
-        if (enabled)
-        {
-            builder.AddCheck<TCheck, TOptions>(type, target.Name + nameSuffix, o => inCode.CopyTo(o).Target = target);
-        }
+        options.Target = target;
+        return options;
     }
 }

@@ -45,22 +45,27 @@ public static class RedisHealthBuilderExtensions
             ServiceDescriptor.Singleton<IValidateOptions<RedisLocksCheckOptions>, RedisOptionsValidator>(),
         ]);
 
-        AddLinked<RedisCheck, RedisCheckOptions>(builder, true, "redis", string.Empty, options.Redis, target);
-        AddLinked<RedisMemoryCheck, RedisMemoryCheckOptions>(builder, options.EnableMemory, "redis.memory", ".memory", options.Memory, target);
-        AddLinked<RedisLocksCheck, RedisLocksCheckOptions>(builder, options.EnableLocks, "redis.locks", ".locks", options.Locks, target);
+        builder.AddCheck<RedisCheck, RedisCheckOptions>(
+            "redis", options.Name, o => Link(options.Redis.CopyTo(o), target));
+        if (options.EnableMemory)
+        {
+            builder.AddCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
+                "redis.memory", options.Name + ".memory", o => Link(options.Memory.CopyTo(o), target));
+        }
+
+        if (options.EnableLocks)
+        {
+            builder.AddCheck<RedisLocksCheck, RedisLocksCheckOptions>(
+                "redis.locks", options.Name + ".locks", o => Link(options.Locks.CopyTo(o), target));
+        }
 
         return builder;
     }
 
-    /// <summary>Adds one check of the registration (named after it, plus <paramref name="nameSuffix"/>) with the options set in code, linked to its target.</summary>
-    private static void AddLinked<TCheck, TOptions>(
-        OpsHealthBuilder builder, bool enabled, string type, string nameSuffix, TOptions inCode, RedisTarget target)
-        where TCheck : class, IHealthCheck
-        where TOptions : OpsHealthCheckOptions, IRedisCheckOptions, new()
+    private static TOptions Link<TOptions>(TOptions options, RedisTarget target)
+        where TOptions : IRedisCheckOptions
     {
-        if (enabled)
-        {
-            builder.AddCheck<TCheck, TOptions>(type, target.Name + nameSuffix, o => inCode.CopyTo(o).Target = target);
-        }
+        options.Target = target;
+        return options;
     }
 }
