@@ -1,13 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Hosting;
 using OpsKit.Npgsql;
 using OpsKit.Npgsql.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Adds PostgreSQL checks on the application's own <c>NpgsqlDataSource</c> to the OpsKit health engine.

@@ -1,13 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
-using StackExchange.Redis;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>Registers OpsKit's distributed lock on the application's Redis.</summary>
 public static class RedisLockServiceCollectionExtensions
@@ -39,9 +35,7 @@ public static class RedisLockServiceCollectionExtensions
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<LockMetrics>();
         services.TryAddSingleton<IOpsDistributedLock>(sp => new RedisLockProvider(
-            serviceKey is null
-                ? sp.GetRequiredService<IConnectionMultiplexer>()
-                : sp.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey),
+            RedisTarget.Multiplexer(sp, serviceKey),
             sp.GetRequiredService<IOptionsMonitor<OpsRedisLockOptions>>(),
             sp.GetRequiredService<LockMetrics>()));
         return services;

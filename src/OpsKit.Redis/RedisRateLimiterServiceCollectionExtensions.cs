@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 using OpsKit.Redis;
 using OpsKit.Redis.Internal;
 using StackExchange.Redis;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>Registers Redis-backed rate-limiter policies for ASP.NET Core's rate-limiting middleware.</summary>
 public static class RedisRateLimiterServiceCollectionExtensions
@@ -63,9 +60,7 @@ public static class RedisRateLimiterServiceCollectionExtensions
             policyName,
             sp.GetRequiredService<IOptionsMonitor<OpsRedisRateLimiterOptions>>().Get(policyName),
             // Resolved on the first request, not when the middleware is built.
-            () => serviceKey is null
-                ? sp.GetRequiredService<IConnectionMultiplexer>()
-                : sp.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey),
+            () => RedisTarget.Multiplexer(sp, serviceKey),
             sp.GetRequiredService<RateLimiterMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RedisRateLimiterPolicy>>()));

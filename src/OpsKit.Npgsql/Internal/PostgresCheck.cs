@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 
 namespace OpsKit.Npgsql.Internal;

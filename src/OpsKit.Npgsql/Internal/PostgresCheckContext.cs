@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using OpsKit.Health;
 
@@ -85,6 +82,19 @@ internal sealed class PostgresCheckContext
             }
         }
     }
+
+    /// <summary>Runs <paramref name="sql"/>, a query of one row, as <see cref="RunAsync"/> does, and judges its row.</summary>
+    public Task<HealthCheckResult> QueryRowAsync(string sql, Func<NpgsqlDataReader, HealthCheckResult> judge, CancellationToken cancellationToken) =>
+        RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                await reader.ReadAsync(token).ConfigureAwait(false);
+                return judge(reader);
+            },
+            cancellationToken);
 
     private HealthCheckResult Exhausted(PoolReading pool, Exception inner)
     {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 
 namespace OpsKit.Npgsql.Internal;
@@ -22,13 +19,10 @@ internal sealed class PostgresConnectionsCheck(
     private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        _context.RunAsync(
-            async (connection, token) =>
+        _context.QueryRowAsync(
+            Sql,
+            reader =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = Sql;
-                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await reader.ReadAsync(token).ConfigureAwait(false);
                 var used = reader.GetInt32(0);
                 var max = reader.GetInt32(1);
                 var database = reader.GetString(2);

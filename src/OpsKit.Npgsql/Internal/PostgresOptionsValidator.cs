@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Hosting;
 

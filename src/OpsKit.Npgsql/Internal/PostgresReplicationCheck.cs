@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 
 namespace OpsKit.Npgsql.Internal;
@@ -20,13 +17,10 @@ internal sealed class PostgresReplicationCheck(
     private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        _context.RunAsync(
-            async (connection, token) =>
+        _context.QueryRowAsync(
+            Sql,
+            reader =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = Sql;
-                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await reader.ReadAsync(token).ConfigureAwait(false);
                 if (!reader.GetBoolean(0))
                 {
                     return HealthCheckResult.Healthy(

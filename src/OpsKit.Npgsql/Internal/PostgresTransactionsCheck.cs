@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using OpsKit.Health;

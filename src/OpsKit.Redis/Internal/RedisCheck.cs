@@ -1,7 +1,5 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;
 
@@ -15,32 +13,14 @@ internal sealed class RedisCheck(
     IServiceProvider services,
     IOptions<OpsHealthOptions> engine) : IHealthCheck
 {
-    private readonly RedisTarget _target = ((IRedisCheckOptions)options).Target ?? RedisTarget.Default;
-    private readonly TimeSpan _budget = (options.Timeout ?? engine.Value.Timeout) * RedisCheckBudget.Share;
+    private readonly RedisCheckCall _call = new(options, services, engine);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        _call.RunAsync(static multiplexer => multiplexer.GetDatabase().PingAsync(), Judge, cancellationToken);
+
+    private HealthCheckResult Judge(IConnectionMultiplexer multiplexer, TimeSpan latency)
     {
-        var multiplexer = _target.Resolve(services);
-        if (!multiplexer.IsConnected)
-        {
-            return RedisCheckBudget.NotConnected(multiplexer);
-        }
-
-        var endpoints = multiplexer.GetEndPoints().Select(e => StackExchange.Redis.EndPointCollection.ToString(e)).ToList();
-        TimeSpan latency;
-        try
-        {
-            latency = await multiplexer.GetDatabase().PingAsync().WaitAsync(_budget, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex)
-        {
-            return RedisCheckBudget.TimedOut(_budget, ex);
-        }
-        catch (Exception ex) when (RedisCheckBudget.IsRedisFailure(ex))
-        {
-            return RedisCheckBudget.Failed(ex);
-        }
-
+        var endpoints = multiplexer.GetEndPoints().Select(e => EndPointCollection.ToString(e)).ToList();
         var data = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["latency_ms"] = Math.Round(latency.TotalMilliseconds, 1),

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health;
 using StackExchange.Redis;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Redis.Internal;
 
 /// <summary>Validates <c>OpsKit:Redis:Lock</c> at start-up; messages name the key.</summary>

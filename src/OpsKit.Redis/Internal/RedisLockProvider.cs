@@ -1,5 +1,4 @@
 using Medallion.Threading.Redis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using StackExchange.Redis;
 
@@ -18,30 +15,10 @@ internal sealed class RedisLocksCheck(
 {
     private const int PageSize = 250;
 
-    private readonly RedisTarget _target = ((IRedisCheckOptions)options).Target ?? RedisTarget.Default;
-    private readonly TimeSpan _budget = (options.Timeout ?? engine.Value.Timeout) * RedisCheckBudget.Share;
+    private readonly RedisCheckCall _call = new(options, services, engine);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var multiplexer = _target.Resolve(services);
-        if (!multiplexer.IsConnected)
-        {
-            return RedisCheckBudget.NotConnected(multiplexer);
-        }
-
-        try
-        {
-            return await ScanAsync(multiplexer.GetDatabase()).WaitAsync(_budget, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex)
-        {
-            return RedisCheckBudget.TimedOut(_budget, ex);
-        }
-        catch (Exception ex) when (RedisCheckBudget.IsRedisFailure(ex))
-        {
-            return RedisCheckBudget.Failed(ex);
-        }
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        _call.RunAsync(multiplexer => ScanAsync(multiplexer.GetDatabase()), static (_, result) => result, cancellationToken);
 
     private async Task<HealthCheckResult> ScanAsync(IDatabase database)
     {

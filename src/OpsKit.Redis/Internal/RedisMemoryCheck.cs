@@ -1,7 +1,5 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
+using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;
 
@@ -17,34 +15,16 @@ internal sealed class RedisMemoryCheck(
 {
     private const string InfoScript = "return redis.call('INFO', 'memory')";
 
-    private readonly RedisTarget _target = ((IRedisCheckOptions)options).Target ?? RedisTarget.Default;
-    private readonly TimeSpan _budget = (options.Timeout ?? engine.Value.Timeout) * RedisCheckBudget.Share;
+    private readonly RedisCheckCall _call = new(options, services, engine);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    // StackExchange.Redis refuses INFO (IServer.InfoAsync and ExecuteAsync alike) unless the app's multiplexer has
+    // allowAdmin, which apps rightly leave off; Redis itself allows INFO inside a script.
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        _call.RunAsync(static multiplexer => multiplexer.GetDatabase().ScriptEvaluateAsync(InfoScript), Judge, cancellationToken);
+
+    private HealthCheckResult Judge(IConnectionMultiplexer multiplexer, RedisResult answer)
     {
-        var multiplexer = _target.Resolve(services);
-        if (!multiplexer.IsConnected)
-        {
-            return RedisCheckBudget.NotConnected(multiplexer);
-        }
-
-        Dictionary<string, string> info;
-        try
-        {
-            // StackExchange.Redis refuses INFO (IServer.InfoAsync and ExecuteAsync alike) unless the app's multiplexer has
-            // allowAdmin, which apps rightly leave off; Redis itself allows INFO inside a script.
-            var text = (string?)await multiplexer.GetDatabase().ScriptEvaluateAsync(InfoScript).WaitAsync(_budget, cancellationToken).ConfigureAwait(false);
-            info = Parse(text);
-        }
-        catch (TimeoutException ex)
-        {
-            return RedisCheckBudget.TimedOut(_budget, ex);
-        }
-        catch (Exception ex) when (RedisCheckBudget.IsRedisFailure(ex))
-        {
-            return RedisCheckBudget.Failed(ex);
-        }
-
+        var info = Parse((string?)answer);
         var used = ParseLong(info, "used_memory");
         var max = ParseLong(info, "maxmemory");
         var policy = info.GetValueOrDefault("maxmemory_policy") ?? string.Empty;
@@ -61,7 +41,7 @@ internal sealed class RedisMemoryCheck(
         {
             var usage = Math.Round((double)used / max, 4);
             data["usage"] = usage;
-            metrics.RecordMemory(_target, usage);
+            metrics.RecordMemory(_call.Target, usage);
             if (options.UnhealthyAt is { } unhealthyAt && usage >= unhealthyAt)
             {
                 status = HealthStatus.Unhealthy;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Redis.Internal;
 
 /// <summary>Validates each policy's <c>OpsKit:Redis:RateLimiting:&lt;policy&gt;</c> at start-up; messages name the key.</summary>

@@ -16,9 +16,12 @@ internal sealed class RedisTarget(string name, object? serviceKey)
         ? nameof(IConnectionMultiplexer)
         : $"{nameof(IConnectionMultiplexer)} (keyed service '{ServiceKey}')";
 
-    public IConnectionMultiplexer Resolve(IServiceProvider services) => ServiceKey is null
+    public IConnectionMultiplexer Resolve(IServiceProvider services) => Multiplexer(services, ServiceKey);
+
+    /// <summary>The application's multiplexer: the keyed one for a <paramref name="serviceKey"/>, else the unkeyed one.</summary>
+    public static IConnectionMultiplexer Multiplexer(IServiceProvider services, object? serviceKey) => serviceKey is null
         ? services.GetRequiredService<IConnectionMultiplexer>()
-        : services.GetRequiredKeyedService<IConnectionMultiplexer>(ServiceKey);
+        : services.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey);
 
     public bool IsRegistered(IServiceProvider services) => ServiceKey is null
         ? services.GetService<IServiceProviderIsService>()?.IsService(typeof(IConnectionMultiplexer)) ?? false

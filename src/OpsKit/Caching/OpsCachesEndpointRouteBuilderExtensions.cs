@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Maps the OpsKit cache endpoints.
@@ -31,9 +26,8 @@ public static class OpsCachesEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var handlers = services.GetService<CacheEndpointHandlers>()
-            ?? throw new InvalidOperationException(
-                "MapOpsCaches() needs at least one OpsKit cache: call builder.Services.AddOpsMemoryCache(\"name\", …) first.");
+        var handlers = EndpointMapping.Require<CacheEndpointHandlers>(
+            services, "MapOpsCaches()", "at least one OpsKit cache", "AddOpsMemoryCache(\"name\", …)");
 
         var policyKey = OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey;
         var policy = services.GetService<IConfiguration>()?[policyKey];

@@ -1,15 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
-using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers bounded, instrumented OpsKit memory caches.
@@ -32,23 +25,7 @@ public static class OpsCachingServiceCollectionExtensions
     /// <returns>The same services, for chaining.</returns>
     public static IServiceCollection AddOpsMemoryCache(this IServiceCollection services, string name, Action<OpsMemoryCacheOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        CacheNames.ThrowIfInvalid(name);
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(DiskCacheCatalog) && !d.IsKeyedService)?.ImplementationInstance is DiskCacheCatalog disks
-            && disks.Names.Contains(name, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"A disk cache bound named '{name}' is already registered; cache names label the same metrics.", nameof(name));
-        }
-
-        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(CacheCatalog) && !d.IsKeyedService)?.ImplementationInstance as CacheCatalog;
-        if (catalog is null)
-        {
-            catalog = new CacheCatalog();
-            services.AddSingleton(catalog);
-            AddShared(services);
-        }
-
-        catalog.Add(name);
+        CacheCatalog<OpsMemoryCacheOptions>.Add<OpsDiskCacheBoundOptions>(services, name, "memory cache", OpsCaches.AddShared);
         var options = services.AddOptions<OpsMemoryCacheOptions>(name);
         if (configure is not null)
         {
@@ -73,20 +50,5 @@ public static class OpsCachingServiceCollectionExtensions
             failureStatus: HealthStatus.Degraded,
             tags: null)));
         return services;
-    }
-
-    private static void AddShared(IServiceCollection services)
-    {
-        services.TryAddOpsKitMeter();
-        services.AddOpsSection<OpsMemoryCacheOptions>(OpsMemoryCacheOptions.SectionName + ":*", " of a cache");
-        services.AddOpsConfigurationSection(new OpsConfigurationSection(OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey, null));
-        services.AddSingleton<IValidateOptions<OpsMemoryCacheOptions>, OpsMemoryCacheOptionsValidator>();
-        services.TryAddSingleton<OpsCaches>();
-        services.TryAddSingleton<CacheMetrics>();
-        services.TryAddSingleton<OperatorAccess>();
-        services.TryAddSingleton<CacheEndpointHandlers>();
-        services.AddSingleton<OpsCachesHostedService>();
-        services.AddHostedService(static sp => sp.GetRequiredService<OpsCachesHostedService>());
-        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<OpsCachesHostedService>());
     }
 }

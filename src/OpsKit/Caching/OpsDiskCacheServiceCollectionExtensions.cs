@@ -1,13 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Caching;
 using OpsKit.Caching.Internal;
-using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers bounds for on-disk cache directories.
@@ -38,40 +32,12 @@ public static class OpsDiskCacheServiceCollectionExtensions
         string? directory,
         Action<OpsDiskCacheBoundOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        CacheNames.ThrowIfInvalid(name);
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(CacheCatalog) && !d.IsKeyedService)?.ImplementationInstance is CacheCatalog memory
-            && memory.Names.Contains(name, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"A memory cache named '{name}' is already registered; cache names label the same metrics.", nameof(name));
-        }
-
-        var catalog = services.FirstOrDefault(d => d.ServiceType == typeof(DiskCacheCatalog) && !d.IsKeyedService)?.ImplementationInstance as DiskCacheCatalog;
-        if (catalog is null)
-        {
-            catalog = new DiskCacheCatalog();
-            services.AddSingleton(catalog);
-            AddShared(services);
-        }
-
-        catalog.Add(name);
+        CacheCatalog<OpsDiskCacheBoundOptions>.Add<OpsMemoryCacheOptions>(services, name, "disk cache bound", DiskCaches.AddShared);
         services.AddOptions<OpsDiskCacheBoundOptions>(name).Configure(o =>
         {
             o.Path = directory;
             configure?.Invoke(o);
         });
         return services;
-    }
-
-    private static void AddShared(IServiceCollection services)
-    {
-        services.TryAddOpsKitMeter();
-        services.AddOpsSection<OpsDiskCacheBoundOptions>(OpsDiskCacheBoundOptions.SectionName + ":*", " of a disk cache bound");
-        services.AddSingleton<IValidateOptions<OpsDiskCacheBoundOptions>, OpsDiskCacheBoundOptionsValidator>();
-        services.TryAddSingleton<DiskCaches>();
-        services.TryAddSingleton<CacheMetrics>();
-        services.AddSingleton<DiskCachesHostedService>();
-        services.AddHostedService(static sp => sp.GetRequiredService<DiskCachesHostedService>());
-        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<DiskCachesHostedService>());
     }
 }

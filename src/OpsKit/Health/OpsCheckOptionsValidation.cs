@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using OpsKit.Health.Checks.Internal;
 using OpsKit.Health.Internal;
 

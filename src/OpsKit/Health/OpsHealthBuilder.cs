@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using OpsKit.Health.Internal;
 
 namespace OpsKit.Health;

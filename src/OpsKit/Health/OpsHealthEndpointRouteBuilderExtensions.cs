@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Maps the OpsKit health endpoints.
@@ -29,20 +24,8 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var handlers = services.GetService<HealthEndpointHandlers>()
-            ?? throw new InvalidOperationException(
-                "MapOpsHealth() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
-        OpsHealthOptions options;
-        try
-        {
-            options = services.GetRequiredService<IOptions<OpsHealthOptions>>().Value;
-        }
-        catch (OptionsValidationException)
-        {
-            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
-            options = new OpsHealthOptions();
-        }
-
+        var handlers = EndpointMapping.Require<HealthEndpointHandlers>(services, "MapOpsHealth()", "the OpsKit health services", "AddOpsHealth()");
+        var options = EndpointMapping.OptionsOrDefaults<OpsHealthOptions>(services);
         var paths = options.Paths;
         OperatorAccess.WarnIfDisabled(
             services,

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 
 namespace OpsKit.Hosting;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsKit.Hosting;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers the OpsKit meter for packages that add instruments without the health engine.

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Binds a package's own options from a section under <c>OpsKit:</c> the way OpsKit binds its own, so that the

@@ -1,13 +1,9 @@
-using System.Net.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health;
 using OpsKit.Hosting.Internal;
 using OpsKit.Resilience;
 using OpsKit.Resilience.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Puts an OpsKit resilience pipeline on a named <see cref="HttpClient"/>.

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 using OpsKit.Resilience;
@@ -7,9 +6,7 @@ using OpsKit.Resilience.Internal;
 using Polly;
 using Polly.Registry;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers OpsKit's named resilience pipelines.
@@ -67,9 +64,7 @@ public static class OpsResilienceServiceCollectionExtensions
         services.TryAddSingleton<CircuitStateRegistry>();
         services.TryAddSingleton<ResilienceMetrics>();
         services.TryAddSingleton<EndpointPipelines>();
-        services.AddSingleton<ResilienceStartupValidator>();
-        services.AddHostedService(static sp => sp.GetRequiredService<ResilienceStartupValidator>());
-        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<ResilienceStartupValidator>());
+        services.AddOpsStartupValidator<ResilienceStartupValidator>();
         services.AddResiliencePipelines<string>(context =>
         {
             var store = context.ServiceProvider.GetRequiredService<PipelineOptionsStore>();

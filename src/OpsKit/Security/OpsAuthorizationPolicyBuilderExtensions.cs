@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using OpsKit.Hosting.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Authorization;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Authorization requirements for operator endpoints.

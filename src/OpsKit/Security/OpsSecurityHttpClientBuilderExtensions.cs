@@ -1,8 +1,6 @@
 using OpsKit.Security.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Counts outbound TLS validation failures of a named <see cref="System.Net.Http.HttpClient"/>.

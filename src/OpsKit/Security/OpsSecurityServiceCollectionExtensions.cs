@@ -5,15 +5,12 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 using OpsKit.Security;
 using OpsKit.Security.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers OpsKit's security signals.
@@ -58,9 +55,7 @@ public static class OpsSecurityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, CertificateValidationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthDetailsSection, SecurityDetailsSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<RateLimiterOptions>, RateLimiterSignals>());
-        services.AddSingleton<SecurityStartupValidator>();
-        services.AddHostedService(static sp => sp.GetRequiredService<SecurityStartupValidator>());
-        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<SecurityStartupValidator>());
+        services.AddOpsStartupValidator<SecurityStartupValidator>();
 
         services.AddAuthenticationCore();
         Decorate<IAuthenticationService>(services, static (sp, inner) => ActivatorUtilities.CreateInstance<SignalingAuthenticationService>(sp, inner));

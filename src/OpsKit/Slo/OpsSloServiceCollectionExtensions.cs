@@ -1,15 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 using OpsKit.Slo;
 using OpsKit.Slo.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers OpsKit's in-process service-level objectives.
@@ -46,11 +42,9 @@ public static class OpsSloServiceCollectionExtensions
         services.AddOpsSection<OpsSloOptions>(OpsSloOptions.SectionName, target: static o => o.Objectives, targetType: typeof(IDictionary<string, OpsSloObjectiveOptions>));
         services.AddSingleton<SloMonitor>();
         services.AddSingleton<SloMetrics>();
-        services.AddSingleton<SloStartupValidator>();
+        services.AddOpsStartupValidator<SloStartupValidator>();
         services.AddSingleton<SloRequestListener>();
-        services.AddHostedService(static sp => sp.GetRequiredService<SloStartupValidator>());
         services.AddHostedService(static sp => sp.GetRequiredService<SloRequestListener>());
-        services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<SloStartupValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthDetailsSection, SloDetailsSection>());
         services.AddOptions<HealthCheckServiceOptions>().Configure<SloMonitor>(static (options, monitor) =>
         {

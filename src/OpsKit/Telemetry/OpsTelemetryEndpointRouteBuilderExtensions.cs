@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.AspNetCore.Builder;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Maps the OpsKit Prometheus scraping endpoint.
@@ -27,23 +23,8 @@ public static class OpsTelemetryEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        if (services.GetService<OpsTelemetryMarker>() is null)
-        {
-            throw new InvalidOperationException(
-                "MapOpsMetrics() needs the OpsKit telemetry services: call builder.Services.AddOpsTelemetry() first.");
-        }
-
-        OpsTelemetryOptions options;
-        try
-        {
-            options = services.GetRequiredService<IOptions<OpsTelemetryOptions>>().Value;
-        }
-        catch (OptionsValidationException)
-        {
-            // The host reports every configuration error at start-up; mapping must not hide them behind the first.
-            options = new OpsTelemetryOptions();
-        }
-
+        EndpointMapping.Require<OpsTelemetryMarker>(services, "MapOpsMetrics()", "the OpsKit telemetry services", "AddOpsTelemetry()");
+        var options = EndpointMapping.OptionsOrDefaults<OpsTelemetryOptions>(services);
         var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath).WithDisplayName("OpsKit metrics");
         if (options.ExcludeProbeTraffic)
         {

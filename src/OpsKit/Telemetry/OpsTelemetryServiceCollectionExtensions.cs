@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Metrics;
@@ -11,9 +8,7 @@ using OpsKit.Hosting.Internal;
 using OpsKit.Telemetry;
 using OpsKit.Telemetry.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Registers OpsKit's OpenTelemetry set-up.

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Net.Http.Headers;
 using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
@@ -10,8 +7,6 @@ namespace OpsKit.Caching.Internal;
 /// <summary>The request handlers behind <c>MapOpsCaches()</c>; JSON written with <see cref="Utf8JsonWriter"/>.</summary>
 internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess operators, ILogger<CacheEndpointHandlers> logger)
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     public Task StatsAsync(HttpContext context)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -29,7 +24,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
             json.WriteEndObject();
         }
 
-        return WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
+        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory);
     }
 
     /// <summary><c>POST /ops/caches/{name}/clear</c>: a state change, for callers that pass <paramref name="policy"/>.</summary>
@@ -46,7 +41,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
                 denied.WriteEndObject();
             }
 
-            await WriteAsync(context, OperatorAccess.DenialStatus(context), buffer.WrittenMemory).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(context, OperatorAccess.DenialStatus(context), buffer.WrittenMemory).ConfigureAwait(false);
             return;
         }
 
@@ -70,7 +65,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
             json.WriteEndObject();
         }
 
-        await WriteAsync(context, cache is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, cache is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     internal static void WriteStats(Utf8JsonWriter json, CacheStats stats)
@@ -89,15 +84,5 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
         json.WriteNumber("replaced", stats.ReplacedEvictions);
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
-    {
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = JsonContentType;
-        response.Headers[HeaderNames.CacheControl] = "no-store";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

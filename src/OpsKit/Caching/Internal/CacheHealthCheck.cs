@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Caching.Internal;
 
 /// <summary>

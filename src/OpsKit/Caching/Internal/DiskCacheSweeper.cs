@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;

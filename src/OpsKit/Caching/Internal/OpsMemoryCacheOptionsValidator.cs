@@ -1,28 +1,11 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Caching.Internal;
 
 /// <summary>Validates each cache's options; every message names the configuration key.</summary>
-internal sealed class OpsMemoryCacheOptionsValidator : IValidateOptions<OpsMemoryCacheOptions>
+internal sealed class OpsMemoryCacheOptionsValidator() : CacheOptionsValidator<OpsMemoryCacheOptions>(OpsMemoryCacheOptions.SectionName)
 {
-    public ValidateOptionsResult Validate(string? name, OpsMemoryCacheOptions options)
+    protected override void Validate(OpsMemoryCacheOptions options, string prefix, List<string> failures)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var prefix = CacheNames.SectionPath(name) + ":";
-        var failures = new List<string>();
-        if (options.SizeLimit is null)
-        {
-            failures.Add(prefix + "SizeLimit is required: a cache without a size limit grows without bound.");
-        }
-        else if (options.SizeLimit <= 0)
-        {
-            failures.Add(prefix + "SizeLimit must be greater than zero.");
-        }
-
+        RequiredBound(options.SizeLimit, prefix + "SizeLimit", "a cache without a size limit grows without bound.", failures);
         if (options.DefaultEntrySize <= 0)
         {
             failures.Add(prefix + "DefaultEntrySize must be greater than zero.");
@@ -48,16 +31,6 @@ internal sealed class OpsMemoryCacheOptionsValidator : IValidateOptions<OpsMemor
         if (!(options.DegradedEvictionRate >= 0) || double.IsInfinity(options.DegradedEvictionRate))
         {
             failures.Add(prefix + "DegradedEvictionRate must be zero or more evictions per second.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void Positive(TimeSpan? value, string key, List<string> failures)
-    {
-        if (value is { } span && span <= TimeSpan.Zero)
-        {
-            failures.Add(key + " must be greater than zero.");
         }
     }
 

@@ -1,11 +1,8 @@
 using OpsKit.Health;
 using OpsKit.Health.Checks;
 using OpsKit.Health.Checks.Internal;
-using OpsKit.Health.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Adds OpsKit's file system checks: disk space, directories, permissions, freshness and certificate files.
@@ -28,12 +25,7 @@ public static class FileSystemChecksBuilderExtensions
     public static OpsHealthBuilder AddDiskSpace(
         this OpsHealthBuilder builder, string name, string path, Action<DiskSpaceCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<DiskSpaceCheck, DiskSpaceCheckOptions>(DiskSpaceCheck.TypeName, name, o =>
-        {
-            o.Path = path;
-            configure?.Invoke(o);
-        }, critical, tags);
+        return builder.AddBuiltInCheck<DiskSpaceCheck, DiskSpaceCheckOptions>(DiskSpaceCheck.TypeName, name, o => o.Path = path, configure, critical, tags);
     }
 
     /// <summary>
@@ -51,12 +43,7 @@ public static class FileSystemChecksBuilderExtensions
     public static OpsHealthBuilder AddDirectory(
         this OpsHealthBuilder builder, string name, string path, Action<DirectoryCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<DirectoryCheck, DirectoryCheckOptions>(DirectoryCheck.TypeName, name, o =>
-        {
-            o.Path = path;
-            configure?.Invoke(o);
-        }, critical, tags);
+        return builder.AddBuiltInCheck<DirectoryCheck, DirectoryCheckOptions>(DirectoryCheck.TypeName, name, o => o.Path = path, configure, critical, tags);
     }
 
     /// <summary>
@@ -73,12 +60,11 @@ public static class FileSystemChecksBuilderExtensions
     public static OpsHealthBuilder AddFilePermissions(
         this OpsHealthBuilder builder, string name, string path, string? maxMode = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FilePermissionsCheck, FilePermissionsCheckOptions>(FilePermissionsCheck.TypeName, name, o =>
+        return builder.AddBuiltInCheck<FilePermissionsCheck, FilePermissionsCheckOptions>(FilePermissionsCheck.TypeName, name, o =>
         {
             o.Path = path;
             o.MaxMode = maxMode ?? o.MaxMode;
-        }, critical, tags);
+        }, configure: null, critical, tags);
     }
 
     /// <summary>
@@ -95,12 +81,11 @@ public static class FileSystemChecksBuilderExtensions
     public static OpsHealthBuilder AddFreshness(
         this OpsHealthBuilder builder, string name, string path, TimeSpan maxAge, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FreshnessCheck, FreshnessCheckOptions>(FreshnessCheck.TypeName, name, o =>
+        return builder.AddBuiltInCheck<FreshnessCheck, FreshnessCheckOptions>(FreshnessCheck.TypeName, name, o =>
         {
             o.Path = path;
             o.MaxAge = maxAge;
-        }, critical, tags);
+        }, configure: null, critical, tags);
     }
 
     /// <summary>
@@ -119,11 +104,6 @@ public static class FileSystemChecksBuilderExtensions
     public static OpsHealthBuilder AddCertificates(
         this OpsHealthBuilder builder, string name, string path, Action<CertificateCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o =>
-        {
-            o.Path = path;
-            configure?.Invoke(o);
-        }, critical, tags);
+        return builder.AddBuiltInCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o => o.Path = path, configure, critical, tags);
     }
 }

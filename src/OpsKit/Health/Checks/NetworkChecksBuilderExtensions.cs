@@ -1,11 +1,8 @@
 using OpsKit.Health;
 using OpsKit.Health.Checks;
 using OpsKit.Health.Checks.Internal;
-using OpsKit.Health.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Adds OpsKit's network checks: HTTP and TCP dependencies, a remote TLS certificate, clock skew. Failures carry
@@ -28,12 +25,7 @@ public static class NetworkChecksBuilderExtensions
     public static OpsHealthBuilder AddHttpDependency(
         this OpsHealthBuilder builder, string name, Uri url, Action<HttpDependencyCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<HttpDependencyCheck, HttpDependencyCheckOptions>(HttpDependencyCheck.TypeName, name, o =>
-        {
-            o.Url = url;
-            configure?.Invoke(o);
-        }, critical, tags);
+        return builder.AddBuiltInCheck<HttpDependencyCheck, HttpDependencyCheckOptions>(HttpDependencyCheck.TypeName, name, o => o.Url = url, configure, critical, tags);
     }
 
     /// <summary>Adds a TCP dependency check (<c>Type</c> <c>tcp</c>): a connection to <paramref name="host"/>:<paramref name="port"/> opens.</summary>
@@ -48,13 +40,11 @@ public static class NetworkChecksBuilderExtensions
     public static OpsHealthBuilder AddTcpDependency(
         this OpsHealthBuilder builder, string name, string host, int port, Action<TcpDependencyCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<TcpDependencyCheck, TcpDependencyCheckOptions>(TcpDependencyCheck.TypeName, name, o =>
+        return builder.AddBuiltInCheck<TcpDependencyCheck, TcpDependencyCheckOptions>(TcpDependencyCheck.TypeName, name, o =>
         {
             o.Host = host;
             o.Port = port;
-            configure?.Invoke(o);
-        }, critical, tags);
+        }, configure, critical, tags);
     }
 
     /// <summary>
@@ -73,13 +63,11 @@ public static class NetworkChecksBuilderExtensions
     public static OpsHealthBuilder AddRemoteCertificate(
         this OpsHealthBuilder builder, string name, string host, int port, Action<CertificateCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o =>
+        return builder.AddBuiltInCheck<CertificateCheck, CertificateCheckOptions>(CertificateCheck.TypeName, name, o =>
         {
             o.Host = host;
             o.Port = port;
-            configure?.Invoke(o);
-        }, critical, tags);
+        }, configure, critical, tags);
     }
 
     /// <summary>
@@ -96,11 +84,6 @@ public static class NetworkChecksBuilderExtensions
     public static OpsHealthBuilder AddClockSkew(
         this OpsHealthBuilder builder, string name, Uri url, Action<ClockSkewCheckOptions>? configure = null, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ClockSkewCheck, ClockSkewCheckOptions>(ClockSkewCheck.TypeName, name, o =>
-        {
-            o.Url = url;
-            configure?.Invoke(o);
-        }, critical, tags);
+        return builder.AddBuiltInCheck<ClockSkewCheck, ClockSkewCheckOptions>(ClockSkewCheck.TypeName, name, o => o.Url = url, configure, critical, tags);
     }
 }

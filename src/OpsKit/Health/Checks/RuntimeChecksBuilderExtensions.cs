@@ -1,11 +1,8 @@
 using OpsKit.Health;
 using OpsKit.Health.Checks;
 using OpsKit.Health.Checks.Internal;
-using OpsKit.Health.Internal;
 
-#pragma warning disable IDE0130 // Extension methods live where ASP.NET Core users look for them.
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>
 /// Adds OpsKit's process runtime checks: memory, CPU, file descriptors and thread-pool starvation.
@@ -25,8 +22,7 @@ public static class RuntimeChecksBuilderExtensions
     public static OpsHealthBuilder AddProcessMemory(
         this OpsHealthBuilder builder, Action<ProcessMemoryCheckOptions>? configure = null, string name = ProcessMemoryCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ProcessMemoryCheck, ProcessMemoryCheckOptions>(ProcessMemoryCheck.TypeName, name, configure, critical, tags);
+        return builder.AddBuiltInCheck<ProcessMemoryCheck, ProcessMemoryCheckOptions>(ProcessMemoryCheck.TypeName, name, arguments: null, configure, critical, tags);
     }
 
     /// <summary>
@@ -42,8 +38,7 @@ public static class RuntimeChecksBuilderExtensions
     public static OpsHealthBuilder AddProcessCpu(
         this OpsHealthBuilder builder, Action<ProcessCpuCheckOptions>? configure = null, string name = ProcessCpuCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ProcessCpuCheck, ProcessCpuCheckOptions>(ProcessCpuCheck.TypeName, name, configure, critical, tags);
+        return builder.AddBuiltInCheck<ProcessCpuCheck, ProcessCpuCheckOptions>(ProcessCpuCheck.TypeName, name, arguments: null, configure, critical, tags);
     }
 
     /// <summary>
@@ -59,8 +54,7 @@ public static class RuntimeChecksBuilderExtensions
     public static OpsHealthBuilder AddFileDescriptors(
         this OpsHealthBuilder builder, Action<FileDescriptorsCheckOptions>? configure = null, string name = FileDescriptorsCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<FileDescriptorsCheck, FileDescriptorsCheckOptions>(FileDescriptorsCheck.TypeName, name, configure, critical, tags);
+        return builder.AddBuiltInCheck<FileDescriptorsCheck, FileDescriptorsCheckOptions>(FileDescriptorsCheck.TypeName, name, arguments: null, configure, critical, tags);
     }
 
     /// <summary>
@@ -76,7 +70,6 @@ public static class RuntimeChecksBuilderExtensions
     public static OpsHealthBuilder AddThreadPool(
         this OpsHealthBuilder builder, Action<ThreadPoolCheckOptions>? configure = null, string name = ThreadPoolCheck.TypeName, bool? critical = null, IEnumerable<string>? tags = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddTypedCheck<ThreadPoolCheck, ThreadPoolCheckOptions>(ThreadPoolCheck.TypeName, name, configure, critical, tags);
+        return builder.AddBuiltInCheck<ThreadPoolCheck, ThreadPoolCheckOptions>(ThreadPoolCheck.TypeName, name, arguments: null, configure, critical, tags);
     }
 }

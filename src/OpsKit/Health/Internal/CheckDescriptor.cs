@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Internal;
 
 /// <summary>One check as the engine runs it: effective criticality, probes, period and timeout.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Internal;
 
 /// <summary>The latest result of one check, already redacted: safe to write to any output.</summary>

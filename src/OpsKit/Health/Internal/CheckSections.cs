@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Internal;
 
 /// <summary>Which options type reads <c>OpsKit:Health:Checks:&lt;name&gt;</c>: the one the check was registered with.</summary>

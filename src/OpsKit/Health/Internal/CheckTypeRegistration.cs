@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Internal;
 
 /// <summary>A built-in check type that configuration can declare by its <c>Type</c> key.</summary>

@@ -1,9 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpsKit.Hosting.Internal;
 
@@ -30,7 +26,6 @@ internal sealed class HealthEndpointHandlers(
     private readonly Dictionary<string, DateTimeOffset> _lastForcedRun = new(StringComparer.Ordinal);
     private readonly Lock _forcedRunGate = new();
     private readonly IHealthDetailsSection[] _sections = [.. sections];
-    private const string JsonContentType = "application/json; charset=utf-8";
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private volatile bool _startupLatched;
 
@@ -38,20 +33,20 @@ internal sealed class HealthEndpointHandlers(
     {
         runner.RefreshIfStale(static c => c.Live);
         var status = runner.Snapshot.Live ?? HealthStatus.Healthy;
-        return WriteAsync(context, status == HealthStatus.Unhealthy ? 503 : 200, HealthResponses.For(status));
+        return JsonResponse.WriteAsync(context, status == HealthStatus.Unhealthy ? 503 : 200, HealthResponses.For(status));
     }
 
     public Task ReadyAsync(HttpContext context)
     {
         var (code, body) = ReadyResponse();
-        return WriteAsync(context, code, body);
+        return JsonResponse.WriteAsync(context, code, body);
     }
 
     public Task StartupAsync(HttpContext context)
     {
         if (_startupLatched)
         {
-            return WriteAsync(context, 200, HealthResponses.Healthy);
+            return JsonResponse.WriteAsync(context, 200, HealthResponses.Healthy);
         }
 
         runner.RefreshIfStale(static c => c.Startup);
@@ -59,10 +54,10 @@ internal sealed class HealthEndpointHandlers(
         if (status == HealthStatus.Healthy)
         {
             _startupLatched = true;
-            return WriteAsync(context, 200, HealthResponses.Healthy);
+            return JsonResponse.WriteAsync(context, 200, HealthResponses.Healthy);
         }
 
-        return WriteAsync(context, 503, status is { } s ? HealthResponses.For(s) : HealthResponses.Starting);
+        return JsonResponse.WriteAsync(context, 503, status is { } s ? HealthResponses.For(s) : HealthResponses.Starting);
     }
 
     public async Task DetailsAsync(HttpContext context)
@@ -75,7 +70,7 @@ internal sealed class HealthEndpointHandlers(
 
         if (!await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
         {
-            await WriteAsync(context, code, reason is null ? HealthResponses.For(status) : HealthResponses.Body(status, reason)).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(context, code, reason is null ? HealthResponses.For(status) : HealthResponses.Body(status, reason)).ConfigureAwait(false);
             return;
         }
 
@@ -89,7 +84,7 @@ internal sealed class HealthEndpointHandlers(
             HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow(), _sections);
         }
 
-        await WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary><c>POST {details}?refresh=&lt;name&gt;</c>: run one check now and return its result.</summary>
@@ -152,7 +147,7 @@ internal sealed class HealthEndpointHandlers(
             json.WriteEndObject();
         }
 
-        await WriteAsync(context, 200, buffer.WrittenMemory).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, 200, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary><c>POST {details}/maintenance?enabled=true|false</c> (default true).</summary>
@@ -177,7 +172,7 @@ internal sealed class HealthEndpointHandlers(
         maintenance.SetByRequest(on);
         var body = System.Text.Encoding.UTF8.GetBytes(
             $$"""{"maintenance":{{(maintenance.IsActive ? "true" : "false")}}}""");
-        await WriteAsync(context, 200, body).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, 200, body).ConfigureAwait(false);
     }
 
     internal (int Code, byte[] Body) ReadyResponse()
@@ -236,16 +231,6 @@ internal sealed class HealthEndpointHandlers(
             json.WriteEndObject();
         }
 
-        return WriteAsync(context, code, buffer.WrittenMemory);
-    }
-
-    private static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
-    {
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = JsonContentType;
-        response.Headers[HeaderNames.CacheControl] = "no-store";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return JsonResponse.WriteAsync(context, code, buffer.WrittenMemory);
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 

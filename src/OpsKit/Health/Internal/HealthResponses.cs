@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Internal;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpsKit.Health.Internal;
 
 internal static partial class Log

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Internal;
 
 /// <summary>Validates <c>OpsKit:Health</c>; every message names the configuration key.</summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 
 namespace OpsKit.Hosting.Internal;
 

@@ -1,5 +1,3 @@
-using System.Net.Http;
-
 namespace OpsKit.Hosting.Internal;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Hosting.Internal;
 
 /// <summary>Every validation failure of a set of named options, so start-up can report them all at once.</summary>

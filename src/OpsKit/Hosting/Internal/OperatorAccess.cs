@@ -1,10 +1,5 @@
-using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace OpsKit.Hosting.Internal;
 

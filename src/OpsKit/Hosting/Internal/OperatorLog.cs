@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpsKit.Hosting.Internal;
 
 internal static partial class OperatorLog

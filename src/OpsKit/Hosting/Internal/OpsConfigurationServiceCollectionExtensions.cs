@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace OpsKit.Hosting.Internal;
 
@@ -38,11 +35,21 @@ internal static class OpsConfigurationServiceCollectionExtensions
         services.AddSingleton(section);
         if (!services.Any(d => d.ServiceType == typeof(OpsConfigurationValidation)))
         {
-            services.AddSingleton<OpsConfigurationValidation>();
-            services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<OpsConfigurationValidation>());
-            services.AddHostedService(static sp => sp.GetRequiredService<OpsConfigurationValidation>());
+            services.AddOpsStartupValidator<OpsConfigurationValidation>();
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TValidator"/> once, as a hosted service (it fails start-up on its own when the health
+    /// engine is absent) and as one of the validations the start-up report and <c>--opskit-validate</c> gather.
+    /// </summary>
+    public static IServiceCollection AddOpsStartupValidator<TValidator>(this IServiceCollection services)
+        where TValidator : class, IHostedService, IOpsStartupValidation
+    {
+        services.AddSingleton<TValidator>();
+        services.AddHostedService(static sp => sp.GetRequiredService<TValidator>());
+        return services.AddSingleton<IOpsStartupValidation>(static sp => sp.GetRequiredService<TValidator>());
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections;
 using System.ComponentModel;
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
 
 namespace OpsKit.Hosting.Internal;
 

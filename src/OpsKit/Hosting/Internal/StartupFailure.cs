@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace OpsKit.Hosting.Internal;
 

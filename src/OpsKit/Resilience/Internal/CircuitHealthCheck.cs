@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Polly.CircuitBreaker;
 
 namespace OpsKit.Resilience.Internal;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpsKit.Resilience.Internal;
 
 internal static partial class Log

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace OpsKit.Resilience.Internal;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Resilience.Internal;
 
 /// <summary>Validates a pipeline's options; every message names its configuration key.</summary>

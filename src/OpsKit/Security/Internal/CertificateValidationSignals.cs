@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using OpsKit.Hosting.Internal;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpsKit.Security.Internal;
 
 /// <summary>Security log events: type, reason, scheme and client address only, never a credential or token.</summary>

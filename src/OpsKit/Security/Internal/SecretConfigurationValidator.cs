@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 
 namespace OpsKit.Security.Internal;
 

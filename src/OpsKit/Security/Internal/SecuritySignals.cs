@@ -1,8 +1,5 @@
 using System.Collections.Frozen;
-using System.Diagnostics.Metrics;
 using System.Net;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpsKit.Slo.Internal;
 
 internal static partial class Log

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 

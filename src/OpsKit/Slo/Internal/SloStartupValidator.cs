@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Resources;
 
 namespace OpsKit.Telemetry.Internal;

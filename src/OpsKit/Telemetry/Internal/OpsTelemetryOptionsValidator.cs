@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Telemetry.Internal;
 
 /// <summary>Validates <c>OpsKit:Telemetry</c>; every message names the configuration key.</summary>

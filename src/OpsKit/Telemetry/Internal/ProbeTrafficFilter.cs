@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using OpsKit.Health;
 
 namespace OpsKit.Telemetry.Internal;

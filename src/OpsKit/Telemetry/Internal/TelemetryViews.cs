@@ -1,6 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpsKit.Hosting.Internal;
 

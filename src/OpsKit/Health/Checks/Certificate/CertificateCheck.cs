@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Checks.Internal;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>
@@ -19,39 +16,30 @@ internal sealed class ClockSkewCheck(ClockSkewCheckOptions options, IHttpClientF
     {
         var url = options.Url!;
         var data = new Dictionary<string, object> { ["url"] = HttpChecks.Safe(url) };
-        var client = clients.CreateClient(HttpChecks.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         var sent = _time.GetUtcNow();
-        HttpResponseMessage response;
-        try
+        return await HttpChecks.SendAsync(clients, request, data, response => Task.FromResult(Judge(response, url, sent, data)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private HealthCheckResult Judge(HttpResponseMessage response, Uri url, DateTimeOffset sent, Dictionary<string, object> data)
+    {
+        var received = _time.GetUtcNow();
+        if (response.Headers.Date is not { } date)
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return CheckResults.FromException(ex, data, $"GET {HttpChecks.Safe(url)}");
+            return CheckResults.Fail(HealthStatus.Unhealthy, HealthErrorCategories.Status, $"{HttpChecks.Safe(url)} sent no Date header", data);
         }
 
-        using (response)
+        var local = sent + ((received - sent) / 2);
+        var skew = local - (date + HalfSecond);
+        data["skew_seconds"] = CheckResults.Round(skew.TotalSeconds, 1);
+        data["server_date"] = date;
+        var text = skew.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        if (skew.Duration() > options.DegradedAfter)
         {
-            var received = _time.GetUtcNow();
-            if (response.Headers.Date is not { } date)
-            {
-                return CheckResults.Fail(HealthStatus.Unhealthy, HealthErrorCategories.Status, $"{HttpChecks.Safe(url)} sent no Date header", data);
-            }
-
-            var local = sent + ((received - sent) / 2);
-            var skew = local - (date + HalfSecond);
-            data["skew_seconds"] = CheckResults.Round(skew.TotalSeconds, 1);
-            data["server_date"] = date;
-            var text = skew.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            if (skew.Duration() > options.DegradedAfter)
-            {
-                return CheckResults.Fail(HealthStatus.Degraded, HealthErrorCategories.Threshold,
-                    $"local clock is {text} s off {HttpChecks.Safe(url)} (DegradedAfter {options.DegradedAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)", data);
-            }
-
-            return HealthCheckResult.Healthy($"local clock is {text} s off {HttpChecks.Safe(url)}", data);
+            return CheckResults.Fail(HealthStatus.Degraded, HealthErrorCategories.Threshold,
+                $"local clock is {text} s off {HttpChecks.Safe(url)} (DegradedAfter {options.DegradedAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)", data);
         }
+
+        return HealthCheckResult.Healthy($"local clock is {text} s off {HttpChecks.Safe(url)}", data);
     }
 }

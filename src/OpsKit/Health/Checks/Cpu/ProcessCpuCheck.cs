@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>Average process CPU over the window as a fraction of <see cref="Environment.ProcessorCount"/> (cgroup-aware).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Checks.Internal;

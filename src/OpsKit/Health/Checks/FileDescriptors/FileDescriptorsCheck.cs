@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.IO.Enumeration;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Checks.Internal;
 

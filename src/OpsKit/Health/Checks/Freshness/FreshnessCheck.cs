@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>Unhealthy when the file (or the newest file of a directory) was last written longer than <c>MaxAge</c> ago.</summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Checks.Internal;
 
@@ -22,52 +20,44 @@ internal sealed class HttpDependencyCheck(HttpDependencyCheckOptions options, IH
     {
         var url = options.Url!;
         var data = new Dictionary<string, object> { ["url"] = HttpChecks.Safe(url) };
-        var client = clients.CreateClient(HttpChecks.ClientName);
         using var request = new HttpRequestMessage(new HttpMethod(options.Method), url);
         var started = _time.GetTimestamp();
-        HttpResponseMessage response;
-        try
+        return await HttpChecks.SendAsync(clients, request, data, response => JudgeAsync(response, url, started, data, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HealthCheckResult> JudgeAsync(
+        HttpResponseMessage response, Uri url, long started, Dictionary<string, object> data, CancellationToken cancellationToken)
+    {
+        var latency = _time.GetElapsedTime(started);
+        var code = (int)response.StatusCode;
+        data["status_code"] = code;
+        data["latency_ms"] = CheckResults.Round(latency.TotalMilliseconds, 1);
+        _ = StatusCodeSet.TryParse(options.ExpectedStatus, out var expected);
+        if (!expected.Contains(code))
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var category = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? HealthErrorCategories.Auth
+                : HealthErrorCategories.Status;
+            return CheckResults.Fail(HealthStatus.Unhealthy, category,
+                $"{options.Method} {HttpChecks.Safe(url)} answered {code} (expected {options.ExpectedStatus})", data);
         }
-        catch (HttpRequestException ex)
+
+        if (options.JsonPath is { } path)
         {
-            return CheckResults.FromException(ex, data, $"{options.Method} {HttpChecks.Safe(url)}");
+            var rule = await ApplyJsonRuleAsync(response, path, data, cancellationToken).ConfigureAwait(false);
+            if (rule is not null)
+            {
+                return rule.Value;
+            }
         }
 
-        using (response)
+        if (options.DegradedLatency is { } slow && latency > slow)
         {
-            var latency = _time.GetElapsedTime(started);
-            var code = (int)response.StatusCode;
-            data["status_code"] = code;
-            data["latency_ms"] = CheckResults.Round(latency.TotalMilliseconds, 1);
-            _ = StatusCodeSet.TryParse(options.ExpectedStatus, out var expected);
-            if (!expected.Contains(code))
-            {
-                var category = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                    ? HealthErrorCategories.Auth
-                    : HealthErrorCategories.Status;
-                return CheckResults.Fail(HealthStatus.Unhealthy, category,
-                    $"{options.Method} {HttpChecks.Safe(url)} answered {code} (expected {options.ExpectedStatus})", data);
-            }
-
-            if (options.JsonPath is { } path)
-            {
-                var rule = await ApplyJsonRuleAsync(response, path, data, cancellationToken).ConfigureAwait(false);
-                if (rule is not null)
-                {
-                    return rule.Value;
-                }
-            }
-
-            if (options.DegradedLatency is { } slow && latency > slow)
-            {
-                return CheckResults.Fail(HealthStatus.Degraded, HealthErrorCategories.Threshold,
-                    $"{HttpChecks.Safe(url)} answered in {latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms, over DegradedLatency {slow.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms", data);
-            }
-
-            return HealthCheckResult.Healthy($"{HttpChecks.Safe(url)} answered {code}", data);
+            return CheckResults.Fail(HealthStatus.Degraded, HealthErrorCategories.Threshold,
+                $"{HttpChecks.Safe(url)} answered in {latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms, over DegradedLatency {slow.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms", data);
         }
+
+        return HealthCheckResult.Healthy($"{HttpChecks.Safe(url)} answered {code}", data);
     }
 
     private async Task<HealthCheckResult?> ApplyJsonRuleAsync(

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>Parses <c>ExpectedStatus</c>: <c>2xx</c>, <c>200</c>, <c>200-399</c>, comma-separated.</summary>

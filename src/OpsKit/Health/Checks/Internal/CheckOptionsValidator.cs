@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpsKit.Health.Internal;
 
 namespace OpsKit.Health.Checks.Internal;

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace OpsKit.Health.Checks.Internal;
 
@@ -42,4 +41,31 @@ internal static class HttpChecks
 
     /// <summary>The URL without user-info, query or fragment, safe for data and messages.</summary>
     public static string Safe(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> through the checks' client (headers read, body left to <paramref name="judge"/>)
+    /// and judges the answer; a request that fails (DNS, connect, TLS) is the check's result, with its own category.
+    /// </summary>
+    public static async Task<HealthCheckResult> SendAsync(
+        IHttpClientFactory clients,
+        HttpRequestMessage request,
+        Dictionary<string, object> data,
+        Func<HttpResponseMessage, Task<HealthCheckResult>> judge,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return CheckResults.FromException(ex, data, $"{request.Method} {Safe(request.RequestUri!)}");
+        }
+
+        using (response)
+        {
+            return await judge(response).ConfigureAwait(false);
+        }
+    }
 }

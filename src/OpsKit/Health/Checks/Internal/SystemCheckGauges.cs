@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>The common "value vs DegradedAt/UnhealthyAt" verdict with category <c>threshold</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>Octal mode strings (<c>0750</c>) to and from <see cref="UnixFileMode"/>.</summary>

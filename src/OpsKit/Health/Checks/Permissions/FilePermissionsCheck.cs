@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>Degraded when a path's Unix mode grants bits outside <c>MaxMode</c> (e.g. 0777 data, 0644 secret).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Sockets;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpsKit.Health.Checks.Internal;
 
