@@ -52,7 +52,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
     public async Task S1_T6_disk_threshold_one_point_below_current_usage_degrades_the_disk_check_with_the_used_ratio()
     {
         using var storage = new StorageDirectory();
-        var used = UsedRatio(storage.Path);
+        var used = await Df.UsedRatioAsync(storage.Path);
         var degradedAt = used - 0.01;
         await using var host = await FileService.StartAsync(FileService.Settings(
             shared.Postgres, shared.Redis, "callfs-s1-t6-disk", storage.Path,
@@ -71,7 +71,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         var gauge = await host.MetricAsync("opskit_disk_usage_ratio", $"path=\"{storage.Path}\"");
         // The volume is shared (other builds and test runs write and delete on it while the check runs): compare with the
         // usage range measured before the start and after the readings, each within half a point.
-        var now = UsedRatio(storage.Path);
+        var now = await Df.UsedRatioAsync(storage.Path);
         var (low, high) = (Math.Min(used, now) - 0.005, Math.Max(used, now) + 0.005);
         var disk = response.Check("disk");
         Assert.Equal("threshold", disk.Category());
@@ -119,11 +119,4 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         Assert.Equal("test content", await File.ReadAllTextAsync(Path.Combine(storage.Path, "t6", "a.txt")));
     }
 
-    /// <summary>Used / (used + available to unprivileged users), as <c>df</c> and the disk check compute it.</summary>
-    private static double UsedRatio(string path)
-    {
-        var drive = new DriveInfo(path);
-        var used = drive.TotalSize - drive.TotalFreeSpace;
-        return (double)used / (used + drive.AvailableFreeSpace);
-    }
 }
