@@ -43,9 +43,13 @@ run_tests() {
   mkdir -p "$root/artifacts"
   stop_fixture_leftovers "$fixture_root"
   trap 'stop_fixture_leftovers "$fixture_root"' EXIT
+  # The scenario tests write their timing records here (tests/OpsKit.Testing/FaultClock.cs): one run's records only.
+  rm -rf "$root/artifacts/scenarios"
   log "running tests"
   dotnet test OpsKit.slnx -c "$configuration" --no-build -nologo 2>&1 | tee "$output" || status=$?
   stop_fixture_leftovers "$fixture_root"
+  # docs/scenarios.md "Timing measured from the fault": the table of this run, from the records.
+  scripts/scenario-table.sh > "$root/artifacts/scenario-timing.md" 2>/dev/null || true
   # VSTest prints one summary per test project; CI wants one plain line for the whole run.
   local passed failed skipped
   read -r passed failed skipped < <(

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace OpsKit.Sample.ApiFront.Tests;
 
-public sealed class DownstreamTests : IAsyncLifetime
+public sealed class DownstreamTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private Lucid? _lucid;
 
@@ -21,8 +21,10 @@ public sealed class DownstreamTests : IAsyncLifetime
         Lucid.Downstreams.BlockchainEngineStatus = 503;
         Lucid.Downstreams.SearchClusterStatus = "red";
 
-        var (status, health) = await host.HealthUntilAsync(
-            h => h.Status("blockchain-engine") == "Unhealthy" && h.Status("search") == "Unhealthy", "both failures are reported within N");
+        var (status, health) = await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T3", "engine-503-search-red", FaultClock.N, output),
+            h => h.Status("blockchain-engine") == "Unhealthy" && h.Status("search") == "Unhealthy",
+            "both failures are reported");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await host.GetStatusAsync("/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await host.GetStatusAsync("/health/live"));
@@ -42,14 +44,16 @@ public sealed class DownstreamTests : IAsyncLifetime
         await host.AllHealthyAsync();
 
         Lucid.Downstreams.SearchClusterStatus = "yellow";
-        var (status, health) = await host.HealthUntilAsync(h => h.Status("search") == "Degraded", "yellow is reported as Degraded within N");
+        var (status, health) = await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T3", "search-yellow", FaultClock.N, output), h => h.Status("search") == "Degraded", "yellow is reported as Degraded");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Degraded", health.GetProperty("status").GetString());
         Assert.Equal("yellow", health.Check("search").Data().GetProperty("json_value").GetString());
         Assert.Equal(HttpStatusCode.OK, await host.GetStatusAsync("/health/ready"));
 
         Lucid.Downstreams.SearchClusterStatus = "green";
-        (_, health) = await host.HealthUntilAsync(h => h.Status("search") == "Healthy", "green is reported as Healthy within N");
+        (_, health) = await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T3", "search-green", FaultClock.N, output), h => h.Status("search") == "Healthy", "green is reported as Healthy");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
     }
 
@@ -61,7 +65,8 @@ public sealed class DownstreamTests : IAsyncLifetime
 
         Lucid.Downstreams.BlockchainEngineStatus = 503;
 
-        var (status, health) = await host.HealthUntilAsync(h => h.Status("blockchain-engine") == "Unhealthy", "the failure is reported within N");
+        var (status, health) = await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T3", "non-critical-engine-503", FaultClock.N, output), h => h.Status("blockchain-engine") == "Unhealthy", "the failure is reported");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Degraded", health.GetProperty("status").GetString());
         Assert.False(health.Check("blockchain-engine").GetProperty("critical").GetBoolean());

@@ -24,8 +24,8 @@ internal sealed class Lucid : IAsyncDisposable
     public static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("a-different-key-of-the-same-length-0123456789abc"));
 
     /// <summary>
-    /// How soon a fault must show: the scenarios' N (period 1 s + timeout 2 s + 1 s = 4 s) with slack for a loaded 2-core
-    /// machine, as in the other sample suites; the polls return as soon as the fault shows.
+    /// The poll limit of waits that are not a scenario's timed step (a counter that follows a request, a start-up);
+    /// timed steps go through <see cref="FaultClock"/>, which asserts the scenario's own bound.
     /// </summary>
     public static readonly TimeSpan N = TimeSpan.FromSeconds(8);
 
@@ -126,6 +126,11 @@ internal static class SampleHostExtensions
     public static Task<(System.Net.HttpStatusCode Status, JsonElement Json)> HealthUntilAsync(
         this SampleHost host, Func<JsonElement, bool> condition, string because, TimeSpan? timeout = null) =>
         Eventually.Until(() => host.GetJsonAsync("/health"), r => r.Json.ValueKind == JsonValueKind.Object && condition(r.Json), timeout ?? Lucid.N, because);
+
+    /// <summary>Polls the detailed <c>GET /health</c> until <paramref name="condition"/> holds, timed from the fault by <paramref name="clock"/>.</summary>
+    public static Task<(System.Net.HttpStatusCode Status, JsonElement Json)> HealthAfterFaultAsync(
+        this SampleHost host, FaultClock clock, Func<JsonElement, bool> condition, string because) =>
+        clock.UntilAsync(() => host.GetJsonAsync("/health"), r => r.Json.ValueKind == JsonValueKind.Object && condition(r.Json), because);
 
     /// <summary>Waits until every check has run once and all are Healthy.</summary>
     public static Task<(System.Net.HttpStatusCode Status, JsonElement Json)> AllHealthyAsync(this SampleHost host) =>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace OpsKit.Sample.ApiFront.Tests;
 
-public sealed class RedisDownTests : IAsyncLifetime
+public sealed class RedisDownTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private Lucid? _lucid;
 
@@ -26,8 +26,10 @@ public sealed class RedisDownTests : IAsyncLifetime
         await Lucid.Redis.StopAsync();
 
         // The category in the predicate too: a PING in flight when Redis stopped can first fail otherwise (e.g. timeout).
-        var (status, health) = await host.HealthUntilAsync(
-            h => h.Status("redis") == "Unhealthy" && h.Check("redis").Category() == "connection_refused", "the stopped Redis is reported within N");
+        var (status, health) = await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T1", "redis-stopped", FaultClock.N, output),
+            h => h.Status("redis") == "Unhealthy" && h.Check("redis").Category() == "connection_refused",
+            "the stopped Redis is reported");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Degraded", health.GetProperty("status").GetString());
         Assert.False(health.Check("redis").GetProperty("critical").GetBoolean());
@@ -51,7 +53,8 @@ public sealed class RedisDownTests : IAsyncLifetime
         Assert.Equal(200, (await host.GetApiAsync("/api/v1/test", token)).Status);
 
         await Lucid.Redis.StopAsync();
-        await host.HealthUntilAsync(h => h.Status("redis") == "Unhealthy", "the stopped Redis is reported within N");
+        await host.HealthAfterFaultAsync(
+            FaultClock.Start("S2-T1", "redis-stopped-fail-closed", FaultClock.N, output), h => h.Status("redis") == "Unhealthy", "the stopped Redis is reported");
 
         Assert.Equal(503, (await host.GetApiAsync("/api/v1/test", token)).Status);
         await StoreFailuresUntilAsync(host, 1);

@@ -1,7 +1,7 @@
 namespace OpsKit.Sample.CachingProxy.Tests;
 
 /// <summary>S4-T1 "Backend not responding" / 502 (S4-H1, S4-M1).</summary>
-public sealed class BackendNotRespondingTests
+public sealed class BackendNotRespondingTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task S4_T1_stopped_backend_is_Unhealthy_connection_refused_uncached_path_502_cached_path_still_200()
@@ -14,7 +14,7 @@ public sealed class BackendNotRespondingTests
 
         await stub.StopAsync();
 
-        var health = await proxy.WaitForCheckAsync("backend.apache", "Unhealthy");
+        var health = await proxy.WaitForCheckAsync("backend.apache", "Unhealthy", FaultClock.Start("S4-T1", "backend-stopped", FaultClock.N, output));
         var check = health.GetProperty("checks").GetProperty("backend.apache");
         Assert.Equal("connection_refused", check.GetProperty("error").GetProperty("category").GetString());
         Assert.False(check.GetProperty("critical").GetBoolean());

@@ -6,7 +6,7 @@ namespace OpsKit.Sample.CachingProxy.Tests;
 
 /// <summary>S4-T2 "Cache directory not created" / "Permission denied" (S4-H3, S4-X1).</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class CacheDirectoryTests
+public sealed class CacheDirectoryTests(ITestOutputHelper output)
 {
     private const string Sample = "OpsKit.Sample.CachingProxy";
 
@@ -54,15 +54,17 @@ public sealed class CacheDirectoryTests
         await Eventually.Until(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.OK, ProxyHost.N, "readiness is 200");
 
         File.SetUnixFileMode(cache, Mode0555);
+        var readOnly = FaultClock.Start("S4-T2", "chmod-0555", FaultClock.N, output);
         var denied = await WaitForCheckAsync(sample, "cache-dir", "Unhealthy");
         Assert.Equal("permission", denied.GetProperty("error").GetProperty("category").GetString());
         Assert.Contains("denied", denied.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
-        await Eventually.Until(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.ServiceUnavailable, ProxyHost.N, "readiness is 503");
+        await readOnly.UntilAsync(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.ServiceUnavailable, "readiness is 503");
         Assert.Equal(HttpStatusCode.OK, await sample.StatusAsync("/health/live"));
 
         File.SetUnixFileMode(cache, Mode0750);
+        var writable = FaultClock.Start("S4-T2", "chmod-0750", FaultClock.N, output);
         await WaitForCheckAsync(sample, "cache-dir", "Healthy");
-        await Eventually.Until(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.OK, ProxyHost.N, "readiness is 200 again");
+        await writable.UntilAsync(async () => await sample.StatusAsync("/health/ready") == HttpStatusCode.OK, "readiness is 200 again");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace OpsKit.Sample.CachingProxy.Tests;
 /// S4-T4 "Cache disk usage high" (S4-H5), the disk-threshold half. The disk-cache bound and the 30-day max-age sweep
 /// (S4-C1, S4-C2, S4-M6) are in DiskCacheBoundTests.
 /// </summary>
-public sealed class DiskThresholdTests
+public sealed class DiskThresholdTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task S4_T4_cache_disk_above_its_threshold_is_Unhealthy_and_the_usage_gauge_matches_df()
@@ -22,7 +22,8 @@ public sealed class DiskThresholdTests
             ["OpsKit:Health:Checks:cache-disk:UnhealthyAt"] = (used * 0.9).ToString(CultureInfo.InvariantCulture),
         });
 
-        var health = await proxy.WaitForCheckAsync("cache-disk", "Unhealthy");
+        // The threshold is crossed from the start: timed from the started host, whose first run begins at once.
+        var health = await proxy.WaitForCheckAsync("cache-disk", "Unhealthy", FaultClock.Start("S4-T4", "usage-above-threshold", FaultClock.N, output));
 
         var metrics = await proxy.Host.ScrapeAsync();
         // The volume is shared (other builds and test runs write and delete on it meanwhile): compare with the range df

@@ -1,3 +1,4 @@
 global using System.Net;
 global using System.Text.Json;
 global using OpsKit.Testing;
+global using Xunit.Abstractions;

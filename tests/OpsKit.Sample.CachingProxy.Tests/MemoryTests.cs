@@ -5,7 +5,7 @@ namespace OpsKit.Sample.CachingProxy.Tests;
 /// S4-T6 "High memory usage during downloads" (S4-H6, S4-R3). The sample runs in the test process, so memory the test
 /// holds is memory of the proxy's process. (The whole assembly runs one test at a time: see AssemblyInfo.cs.)
 /// </summary>
-public sealed class MemoryTests
+public sealed class MemoryTests(ITestOutputHelper output)
 {
     private const long MB = 1024 * 1024;
 
@@ -29,7 +29,7 @@ public sealed class MemoryTests
 
         using (new ResidentMemory(250 * MB))
         {
-            var health = await proxy.WaitForCheckAsync("memory", "Degraded");
+            var health = await proxy.WaitForCheckAsync("memory", "Degraded", FaultClock.Start("S4-T6", "holding-250-MB", FaultClock.N, output));
             var memory = health.GetProperty("checks").GetProperty("memory");
             Assert.Equal("threshold", memory.GetProperty("error").GetProperty("category").GetString());
             Assert.Equal(limit, memory.GetProperty("data").GetProperty("limit_bytes").GetInt64());
@@ -37,7 +37,7 @@ public sealed class MemoryTests
         }
 
         GC.Collect();
-        await proxy.WaitForCheckAsync("memory", "Healthy");
+        await proxy.WaitForCheckAsync("memory", "Healthy", FaultClock.Start("S4-T6", "released", FaultClock.N, output));
     }
 
     [Fact]

@@ -8,6 +8,10 @@ namespace OpsKit.Sample.CachingProxy.Tests;
 /// </summary>
 internal sealed class ProxyHost : IAsyncDisposable
 {
+    /// <summary>
+    /// The poll limit of waits that are not a scenario's timed step (a start-up, a metric that follows a check); timed
+    /// steps go through <see cref="FaultClock"/>, which asserts the scenario's own bound.
+    /// </summary>
     public static readonly TimeSpan N = TimeSpan.FromSeconds(8);
 
     private ProxyHost(SampleHost host, string root, string cacheDirectory)
@@ -64,13 +68,16 @@ internal sealed class ProxyHost : IAsyncDisposable
 
     /// <summary>Polls <c>/health</c> until check <paramref name="name"/> has <paramref name="status"/>; returns the whole report.</summary>
     public Task<JsonElement> WaitForCheckAsync(string name, string status, TimeSpan? within = null) =>
-        Eventually.Until(
-            HealthAsync,
-            health => health.ValueKind == JsonValueKind.Object
-                && health.GetProperty("checks").TryGetProperty(name, out var check)
-                && check.GetProperty("status").GetString() == status,
-            within ?? N,
-            $"check {name} is {status}");
+        Eventually.Until(HealthAsync, health => HasCheck(health, name, status), within ?? N, $"check {name} is {status}");
+
+    /// <summary>The same, as a scenario's timed step: <paramref name="clock"/> asserts the scenario's bound from the fault.</summary>
+    public Task<JsonElement> WaitForCheckAsync(string name, string status, FaultClock clock) =>
+        clock.UntilAsync(HealthAsync, health => HasCheck(health, name, status), $"check {name} is {status}");
+
+    private static bool HasCheck(JsonElement health, string name, string status) =>
+        health.ValueKind == JsonValueKind.Object
+        && health.GetProperty("checks").TryGetProperty(name, out var check)
+        && check.GetProperty("status").GetString() == status;
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ using Npgsql;
 namespace OpsKit.Sample.FileService.Tests;
 
 [Collection(SharedServersCollection.Name)]
-public sealed class S1T2PoolUsageTests(SharedServers shared)
+public sealed class S1T2PoolUsageTests(SharedServers shared, ITestOutputHelper output)
 {
     [Fact]
     public async Task S1_T2_nine_of_ten_busy_pool_connections_degrade_the_pool_check_while_readiness_stays_200()
@@ -21,10 +21,9 @@ public sealed class S1T2PoolUsageTests(SharedServers shared)
                 held.Add(await dataSource.OpenConnectionAsync());
             }
 
-            var response = await Eventually.Until(
+            var response = await FaultClock.Start("S1-T2", "nine-held", FaultClock.N, output).UntilAsync(
                 () => host.GetJsonAsync("/health"),
                 r => r.HasCheck("postgres.pool", "Degraded") && r.Check("postgres.pool").GetProperty("data").GetProperty("busy").GetInt32() == 9,
-                TimeSpan.FromSeconds(6),
                 "the pool check sees 9 of 10 busy");
             var data = response.Check("postgres.pool").GetProperty("data");
             Assert.Equal(10, data.GetProperty("max").GetInt32());
@@ -42,12 +41,13 @@ public sealed class S1T2PoolUsageTests(SharedServers shared)
             }
         }
 
-        await Eventually.Until(() => host.GetJsonAsync("/health"), r => r.HasCheck("postgres.pool", "Healthy"), TimeSpan.FromSeconds(6), "the pool check recovers after release");
+        await FaultClock.Start("S1-T2", "released", FaultClock.N, output).UntilAsync(
+            () => host.GetJsonAsync("/health"), r => r.HasCheck("postgres.pool", "Healthy"), "the pool check recovers after release");
     }
 }
 
 /// <summary>The server variant needs <c>max_connections=20</c>, so a server of its own.</summary>
-public sealed class S1T2ServerConnectionsTests
+public sealed class S1T2ServerConnectionsTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task S1_T2_server_variant_seventeen_of_twenty_server_connections_degrade_the_connections_check()
@@ -66,12 +66,13 @@ public sealed class S1T2ServerConnectionsTests
                 outside.Add(await postgres.OpenAdminConnectionAsync());
             }
 
+            var held = FaultClock.Start("S1-T2", "server-seventeen-used", FaultClock.N, output);
+
             // Wait for used == 17, not only Degraded: a run while the loop was still opening sessions already reads
             // 15 + 1 = 16 = 80 %, which is Degraded too.
-            var response = await Eventually.Until(
+            var response = await held.UntilAsync(
                 () => host.GetJsonAsync("/health"),
                 r => r.HasCheck("postgres.connections", "Degraded") && r.Check("postgres.connections").GetProperty("data").GetProperty("used").GetInt32() == 17,
-                TimeSpan.FromSeconds(8),
                 "server connections at 17 of 20 (85 %) are reported");
             var data = response.Check("postgres.connections").GetProperty("data");
             Assert.Equal(20, data.GetProperty("max").GetInt32());

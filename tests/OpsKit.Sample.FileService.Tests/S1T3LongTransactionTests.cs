@@ -6,7 +6,7 @@ using OpsKit.Npgsql;
 namespace OpsKit.Sample.FileService.Tests;
 
 [Collection(SharedServersCollection.Name)]
-public sealed class S1T3LongTransactionTests(SharedServers shared)
+public sealed class S1T3LongTransactionTests(SharedServers shared, ITestOutputHelper output)
 {
     [Fact]
     public async Task S1_T3_long_running_transaction_is_reported_by_pid_without_query_text_and_clears_when_cancelled()
@@ -24,13 +24,13 @@ public sealed class S1T3LongTransactionTests(SharedServers shared)
 
         await using var sleep = new NpgsqlCommand("SELECT pg_sleep(30) /* callfs-secret-query */", other);
         var sleeping = sleep.ExecuteNonQueryAsync();
+        var longRunning = FaultClock.Start("S1-T3", "long-transaction", TimeSpan.FromSeconds(5) + FaultClock.N, output);
         try
         {
-            var response = await Eventually.Until(
+            var response = await longRunning.UntilAsync(
                 () => host.GetJsonAsync("/health"),
                 r => r.HasCheck("postgres.transactions", "Degraded"),
-                TimeSpan.FromSeconds(10),
-                "5 s + period + timeout: the long transaction is reported");
+                "the transaction older than 5 s is reported");
             var data = response.Check("postgres.transactions").GetProperty("data");
             Assert.Equal(1, data.GetProperty("long_running").GetInt32());
             var session = Assert.Single(data.GetProperty("sessions").EnumerateArray());
@@ -48,7 +48,8 @@ public sealed class S1T3LongTransactionTests(SharedServers shared)
             await rollback.ExecuteNonQueryAsync();
         }
 
-        await Eventually.Until(() => host.GetJsonAsync("/health"), r => r.HasCheck("postgres.transactions", "Healthy"), TimeSpan.FromSeconds(6), "the cancelled transaction is gone");
+        await FaultClock.Start("S1-T3", "cancelled", FaultClock.N, output).UntilAsync(
+            () => host.GetJsonAsync("/health"), r => r.HasCheck("postgres.transactions", "Healthy"), "the cancelled transaction is gone");
     }
 
     [Fact]
@@ -66,11 +67,10 @@ public sealed class S1T3LongTransactionTests(SharedServers shared)
 
         try
         {
-            var response = await Eventually.Until(
+            var response = await FaultClock.Start("S1-T3", "idle-in-transaction", TimeSpan.FromSeconds(1) + FaultClock.N, output).UntilAsync(
                 () => host.GetJsonAsync("/health"),
                 r => r.HasCheck("postgres.transactions", "Degraded"),
-                TimeSpan.FromSeconds(8),
-                "the idle transaction is reported");
+                "the transaction idle for more than 1 s is reported");
             var data = response.Check("postgres.transactions").GetProperty("data");
             Assert.Equal(1, data.GetProperty("idle_in_transaction").GetInt32());
             var session = Assert.Single(data.GetProperty("sessions").EnumerateArray());

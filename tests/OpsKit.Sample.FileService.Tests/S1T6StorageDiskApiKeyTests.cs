@@ -7,17 +7,20 @@ using Microsoft.Extensions.Logging;
 namespace OpsKit.Sample.FileService.Tests;
 
 [Collection(SharedServersCollection.Name)]
-public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
+public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared, ITestOutputHelper output)
 {
     private const UnixFileMode Mode0555 =
         UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    private const UnixFileMode Mode0777 = Mode0555 | UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
     [Fact]
     public async Task S1_T6_storage_root_with_mode_0555_makes_the_storage_check_unhealthy_permission_denied()
     {
-        // Root ignores file modes, so the built sample runs as a separate process as user nobody.
+        // Root ignores file modes, so the built sample runs as a separate process as user nobody. The storage root is
+        // writable for nobody at start (0777) and made read-only while the sample runs: the chmod is the timed fault.
         using var directory = await NobodyDirectory.CreateAsync();
-        var root = directory.CreateSubdirectory("storage", Mode0555);
+        var root = directory.CreateSubdirectory("storage", Mode0777);
         string[] args =
         [
             "--contentRoot=" + SampleProcess.BinDirectory("OpsKit.Sample.FileService"),
@@ -32,17 +35,16 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         ];
         await using var sample = await SampleProcess.StartAsNobodyAsync("OpsKit.Sample.FileService", directory.Home, args);
 
-        var storage = await Eventually.Until(
-            async () =>
-            {
-                // 503 while a critical check is Unhealthy: read the body whatever the status.
-                using var health = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
-                using var document = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-                return document.RootElement.GetProperty("checks").GetProperty("storage").Clone();
-            },
-            check => check.GetProperty("status").GetString() == "Unhealthy",
+        await Eventually.Until(
+            () => StorageCheckAsync(sample),
+            check => check.GetProperty("status").GetString() is "Healthy" or "Degraded",
             TimeSpan.FromSeconds(30),
-            "the sample, started as nobody, reports its read-only storage root");
+            "the sample, started as nobody, can write its storage root");
+        NobodyDirectory.SetMode(root, Mode0555);
+        var storage = await FaultClock.Start("S1-T6", "storage-chmod-0555", FaultClock.N, output).UntilAsync(
+            () => StorageCheckAsync(sample),
+            check => check.GetProperty("status").GetString() == "Unhealthy",
+            "the read-only storage root is reported");
         Assert.Equal("permission", storage.Category());
         Assert.Contains("denied", storage.Message(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await sample.StatusAsync("/health/ready"));
@@ -52,7 +54,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
     public async Task S1_T6_disk_threshold_one_point_below_current_usage_degrades_the_disk_check_with_the_used_ratio()
     {
         using var storage = new StorageDirectory();
-        var used = UsedRatio(storage.Path);
+        var used = await Df.UsedRatioAsync(storage.Path);
         var degradedAt = used - 0.01;
         await using var host = await FileService.StartAsync(FileService.Settings(
             shared.Postgres, shared.Redis, "callfs-s1-t6-disk", storage.Path,
@@ -71,7 +73,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         var gauge = await host.MetricAsync("opskit_disk_usage_ratio", $"path=\"{storage.Path}\"");
         // The volume is shared (other builds and test runs write and delete on it while the check runs): compare with the
         // usage range measured before the start and after the readings, each within half a point.
-        var now = UsedRatio(storage.Path);
+        var now = await Df.UsedRatioAsync(storage.Path);
         var (low, high) = (Math.Min(used, now) - 0.005, Math.Max(used, now) + 0.005);
         var disk = response.Check("disk");
         Assert.Equal("threshold", disk.Category());
@@ -119,11 +121,11 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared)
         Assert.Equal("test content", await File.ReadAllTextAsync(Path.Combine(storage.Path, "t6", "a.txt")));
     }
 
-    /// <summary>Used / (used + available to unprivileged users), as <c>df</c> and the disk check compute it.</summary>
-    private static double UsedRatio(string path)
+    /// <summary>The storage check from <c>/health</c>, read whatever the status code (503 while it is Unhealthy).</summary>
+    private static async Task<JsonElement> StorageCheckAsync(SampleProcess sample)
     {
-        var drive = new DriveInfo(path);
-        var used = drive.TotalSize - drive.TotalFreeSpace;
-        return (double)used / (used + drive.AvailableFreeSpace);
+        using var health = await sample.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var document = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("checks").GetProperty("storage").Clone();
     }
 }

@@ -9,7 +9,10 @@ namespace OpsKit.Sample.HttpGateway.Tests;
 /// <summary>Starts the sample in-process (<see cref="SampleHost"/>) with the scenarios' timing and per-test directories.</summary>
 internal static class GatewayHost
 {
-    /// <summary>N = period + timeout + 1 s, with slack for a loaded 2-core machine.</summary>
+    /// <summary>
+    /// The poll limit of waits that are not a scenario's timed step (a metric that follows a check, a start-up); timed
+    /// steps go through <see cref="FaultClock"/>, which asserts the scenario's own bound.
+    /// </summary>
     public static readonly TimeSpan N = TimeSpan.FromSeconds(8);
 
     /// <summary>
@@ -45,17 +48,23 @@ internal static class GatewayHost
     public static Task<SampleHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
         SampleHost.StartAsync(args => HttpGatewayApp.Create(args, configure), settings);
 
-    /// <summary>Polls the detailed JSON until check <paramref name="name"/> has <paramref name="status"/> (and <paramref name="also"/>).</summary>
-    public static async Task<JsonElement> WaitForCheckAsync(SampleHost host, string name, string status, Func<JsonElement, bool>? also = null)
+    /// <summary>
+    /// Polls the detailed JSON until check <paramref name="name"/> has <paramref name="status"/> (and <paramref name="also"/>),
+    /// timed from the fault by <paramref name="clock"/> when the wait is a scenario's timed step.
+    /// </summary>
+    public static async Task<JsonElement> WaitForCheckAsync(
+        SampleHost host, string name, string status, Func<JsonElement, bool>? also = null, FaultClock? clock = null)
     {
-        var (_, body) = await Eventually.Until(
-            () => host.GetJsonAsync("/health"),
-            r => r.Json.ValueKind == JsonValueKind.Object
-                && r.Json.GetProperty("checks").TryGetProperty(name, out var check)
-                && check.GetProperty("status").GetString() == status
-                && (also is null || also(check)),
-            N,
-            $"check {name} is {status}");
+        Func<Task<(System.Net.HttpStatusCode Status, JsonElement Json)>> probe = () => host.GetJsonAsync("/health");
+        bool Reached((System.Net.HttpStatusCode Status, JsonElement Json) r) =>
+            r.Json.ValueKind == JsonValueKind.Object
+            && r.Json.GetProperty("checks").TryGetProperty(name, out var check)
+            && check.GetProperty("status").GetString() == status
+            && (also is null || also(check));
+        var because = $"check {name} is {status}";
+        var (_, body) = clock is null
+            ? await Eventually.Until(probe, Reached, N, because)
+            : await clock.UntilAsync(probe, Reached, because);
         return body.GetProperty("checks").GetProperty(name);
     }
 

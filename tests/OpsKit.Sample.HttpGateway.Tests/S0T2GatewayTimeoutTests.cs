@@ -9,7 +9,7 @@ using static OpsKit.Sample.HttpGateway.Tests.GatewayHost;
 namespace OpsKit.Sample.HttpGateway.Tests;
 
 /// <summary>S0-T2 "Connection timeout to gateway": the gateway check (critical, timeout 2 s) on the running sample.</summary>
-public sealed class S0T2GatewayTimeoutTests
+public sealed class S0T2GatewayTimeoutTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task S0_T2_hung_gateway_health_fails_readiness_as_timeout_while_probes_stay_fast_and_recovers()
@@ -19,7 +19,8 @@ public sealed class S0T2GatewayTimeoutTests
         gateway.HealthDelay = TimeSpan.FromSeconds(30);
         await using var host = await StartAsync(Settings(gateway, root.Path));
 
-        var check = await WaitForCheckAsync(host, "gateway", "Unhealthy");
+        // The stub hangs from the start: timed from the started host, whose first run begins at once.
+        var check = await WaitForCheckAsync(host, "gateway", "Unhealthy", clock: FaultClock.Start("S0-T2", "gateway-hung", FaultClock.N, output));
         Assert.True(check.GetProperty("critical").GetBoolean());
         Assert.Equal("timeout", check.GetProperty("error").GetProperty("category").GetString());
         Assert.Contains("2000 ms", check.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -36,9 +37,8 @@ public sealed class S0T2GatewayTimeoutTests
 
         gateway.HealthDelay = TimeSpan.Zero;
 
-        await Eventually.Until(
+        await FaultClock.Start("S0-T2", "gateway-answers-again", FaultClock.N, output).UntilAsync(
             async () => await host.GetStatusAsync("/health/ready") == HttpStatusCode.OK,
-            N,
             "readiness is 200 again once the gateway answers");
     }
 
@@ -52,7 +52,7 @@ public sealed class S0T2GatewayTimeoutTests
         settings["OpsKit:Health:Checks:gateway:Url"] = "http://gateway.invalid/health";
         await using var host = await StartAsync(settings, builder => builder.Services.AddSingleton<IHostResolver>(new FakeResolver()));
 
-        var check = await WaitForCheckAsync(host, "gateway", "Unhealthy");
+        var check = await WaitForCheckAsync(host, "gateway", "Unhealthy", clock: FaultClock.Start("S0-T2", "gateway-dns", FaultClock.N, output));
 
         Assert.Equal("dns", check.GetProperty("error").GetProperty("category").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await host.GetStatusAsync("/health/ready"));

@@ -7,7 +7,7 @@ namespace OpsKit.Sample.HttpGateway.Tests;
 
 /// <summary>S0-T5 "Memory usage high … (limit: 2GB)": the sample's memory check and its bounded quotes cache under real native memory.</summary>
 [Collection(SerialCollection.Name)]
-public sealed class S0T5MemoryTests
+public sealed class S0T5MemoryTests(ITestOutputHelper output)
 {
     private const long MB = 1 << 20;
 
@@ -31,14 +31,14 @@ public sealed class S0T5MemoryTests
 
         using (new ResidentMemory(250 * MB))
         {
-            var degraded = await WaitForCheckAsync(host, "memory", "Degraded");
+            var degraded = await WaitForCheckAsync(host, "memory", "Degraded", clock: FaultClock.Start("S0-T5", "holding-250-MB", FaultClock.N, output));
             Assert.Equal("threshold", degraded.GetProperty("error").GetProperty("category").GetString());
             Assert.InRange(degraded.GetProperty("data").GetProperty("usage").GetDouble(), degradedAt, unhealthyAt);
             Assert.Equal(limit, degraded.GetProperty("data").GetProperty("limit_bytes").GetInt64());
         }
 
         GC.Collect();
-        await WaitForCheckAsync(host, "memory", "Healthy");
+        await WaitForCheckAsync(host, "memory", "Healthy", clock: FaultClock.Start("S0-T5", "released", FaultClock.N, output));
     }
 
     [Fact]

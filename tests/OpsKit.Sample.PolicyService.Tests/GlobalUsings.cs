@@ -1,1 +1,2 @@
 global using OpsKit.Testing;
+global using Xunit.Abstractions;

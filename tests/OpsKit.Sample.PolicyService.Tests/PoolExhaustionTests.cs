@@ -10,7 +10,7 @@ namespace OpsKit.Sample.PolicyService.Tests;
 /// connections of the sample's own <see cref="NpgsqlDataSource"/>, as leaked or long requests would.
 /// </summary>
 [Collection(PolicyServiceCollection.Name)]
-public sealed class PoolExhaustionTests(PolicyDatabaseFixture database)
+public sealed class PoolExhaustionTests(PolicyDatabaseFixture database, ITestOutputHelper output)
 {
     private const string TimeoutsMetric = "db_client_connection_npgsql_timeouts";
 
@@ -25,10 +25,9 @@ public sealed class PoolExhaustionTests(PolicyDatabaseFixture database)
         {
             // 17 of 20 busy: 0.85 ≥ 0.8 → postgres.pool Degraded within N, readiness still 200.
             await HoldAsync(dataSource, held, 17);
-            var pool = await Eventually.Until(
+            var pool = await FaultClock.Start("S3-T4", "seventeen-held", FaultClock.N, output).UntilAsync(
                 () => PolicyHost.CheckAsync(host, "postgres.pool"),
                 c => c.GetProperty("status").GetString() == "Degraded" && c.GetProperty("data").GetProperty("busy").GetInt32() >= 17,
-                TimeSpan.FromSeconds(4),
                 "postgres.pool is Degraded with 17 busy");
             Assert.Equal(20, pool.GetProperty("data").GetProperty("max").GetInt32());
             Assert.True(pool.GetProperty("data").GetProperty("usage").GetDouble() >= 0.85, pool.ToString());
@@ -81,10 +80,9 @@ public sealed class PoolExhaustionTests(PolicyDatabaseFixture database)
         }
 
         // Released: Healthy again within N, readiness 200.
-        await Eventually.Until(
+        await FaultClock.Start("S3-T4", "released", FaultClock.N, output).UntilAsync(
             () => PolicyHost.CheckAsync(host, "postgres.pool"),
             c => c.GetProperty("status").GetString() == "Healthy",
-            TimeSpan.FromSeconds(4),
             "postgres.pool is Healthy after release");
         await PolicyHost.WaitUntilReadyAsync(host);
     }

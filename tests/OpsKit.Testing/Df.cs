@@ -9,14 +9,21 @@ public static class Df
     /// <summary>df's used ratio of the volume holding <paramref name="path"/>: used / (used + available to users).</summary>
     public static async Task<double> UsedRatioAsync(string path)
     {
-        // df -P: Filesystem 1024-blocks Used Available Capacity Mounted-on
-        using var process = Process.Start(new ProcessStartInfo("df", ["-P", "-k", path]) { RedirectStandardOutput = true })
+        var (used, available) = await ReadAsync(path).ConfigureAwait(false);
+        return (double)used / (used + available);
+    }
+
+    /// <summary>The bytes available to unprivileged users on the volume holding <paramref name="path"/>, as df shows them.</summary>
+    public static async Task<long> AvailableBytesAsync(string path) => (await ReadAsync(path).ConfigureAwait(false)).Available;
+
+    private static async Task<(long Used, long Available)> ReadAsync(string path)
+    {
+        // df -P -B1: Filesystem 1-blocks Used Available Capacity Mounted-on, in bytes.
+        using var process = Process.Start(new ProcessStartInfo("df", ["-P", "-B1", path]) { RedirectStandardOutput = true })
             ?? throw new InvalidOperationException("df did not start");
         var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
         await process.WaitForExitAsync().ConfigureAwait(false);
         var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var used = double.Parse(fields[2], CultureInfo.InvariantCulture);
-        var available = double.Parse(fields[3], CultureInfo.InvariantCulture);
-        return used / (used + available);
+        return (long.Parse(fields[2], CultureInfo.InvariantCulture), long.Parse(fields[3], CultureInfo.InvariantCulture));
     }
 }

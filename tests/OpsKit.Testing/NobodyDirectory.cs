@@ -66,6 +66,11 @@ public sealed class NobodyDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Changes the mode of <paramref name="path"/> (a directory made by <see cref="CreateSubdirectory"/>) while a sample runs.</summary>
+    /// <param name="path">The full path.</param>
+    /// <param name="mode">The new mode, e.g. 0555 to make it read-only for the service user.</param>
+    public static void SetMode(string path, UnixFileMode mode) => FixtureDirectory.SetMode(path, mode);
+
     /// <summary>Deletes the directory tree (as its owner or root, so read-only subdirectories are no obstacle).</summary>
     public void Dispose() => FixtureDirectory.Delete(Path);
 }

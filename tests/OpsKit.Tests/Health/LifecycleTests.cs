@@ -8,8 +8,10 @@ namespace OpsKit.Tests.Health;
 
 public sealed class LifecycleTests
 {
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(2) + FaultClock.LoadedMachineSlack;
+
     [Fact]
-    public async Task Maintenance_file_makes_readiness_503_within_two_seconds_while_liveness_stays_200()
+    public async Task Maintenance_file_makes_readiness_503_on_the_real_clock_while_liveness_stays_200()
     {
         var dir = Directory.CreateTempSubdirectory("opskit-maint-");
         var flag = Path.Combine(dir.FullName, "maintenance_mode");
@@ -21,17 +23,18 @@ public sealed class LifecycleTests
             using var gauge = new MetricCollector<int>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.maintenance");
             await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "ready");
 
-            // S3-T6 says within 2 s; the file is polled every second, so that leaves 1 s for a timer that a loaded 2-core
-            // machine may fire late: the test allows twice the scenario's bound.
+            // S3-T6's 2 s plus the slack for a loaded machine's timers: this bound could not tell a 3 s poll from a 1 s one,
+            // which SchedulingTests.Maintenance_file_is_seen_one_second_of_engine_time_after_it_appears_and_not_before
+            // proves on the engine's clock.
             await File.WriteAllTextAsync(flag, "maintenance");
-            var ready = await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 503, TimeSpan.FromSeconds(4), "maintenance is on");
+            var ready = await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 503, Within, "maintenance is on");
             Assert.Equal("maintenance", ready.Body.GetProperty("reason").GetString());
             Assert.Equal(200, (await app.Client.GetJsonAsync("/health/live")).Code);
             gauge.RecordObservableInstruments();
             Assert.Equal(1, gauge.LastMeasurement?.Value);
 
             File.Delete(flag);
-            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(4), "maintenance is off");
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, Within, "maintenance is off");
             gauge.RecordObservableInstruments();
             Assert.Equal(0, gauge.LastMeasurement?.Value);
         }

@@ -86,4 +86,38 @@ public sealed class SchedulingTests
         await Eventually.Until(() => runner.InFlight == 0, TimeSpan.FromSeconds(5), "the refresh ends");
         Assert.Equal(2, Volatile.Read(ref runs));
     }
+
+    [Fact]
+    public async Task Maintenance_file_is_seen_one_second_of_engine_time_after_it_appears_and_not_before()
+    {
+        var time = new TimerRecordingTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var dir = Directory.CreateTempSubdirectory("opskit-maint-clock-");
+        var flag = Path.Combine(dir.FullName, "maintenance_mode");
+        try
+        {
+            await using var app = await TestApp.StartAsync(
+                b =>
+                {
+                    b.Services.AddSingleton<TimeProvider>(time);
+                    b.Services.AddOpsHealth().AddCheck("ok", _ => Task.FromResult(HealthCheckResult.Healthy()));
+                },
+                new Dictionary<string, string?> { ["OpsKit:Health:MaintenanceFile"] = flag });
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "ready");
+
+            // S3-T6's 2 s holds on any machine only if the file is polled every second of the engine's clock.
+            await File.WriteAllTextAsync(flag, "maintenance");
+            time.Advance(TimeSpan.FromMilliseconds(999));
+            Assert.Equal(200, (await app.Client.GetJsonAsync("/health/ready")).Code);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 503, TimeSpan.FromSeconds(5), "the poll one second later sees the file");
+
+            File.Delete(flag);
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "the next poll sees it gone");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
