@@ -223,7 +223,7 @@ internal sealed class HealthEndpointHandlers(
         }
     }
 
-    private static Task DenyAsync(HttpContext context) =>
+    internal static Task DenyAsync(HttpContext context) =>
         WriteErrorAsync(context, OperatorAccess.DenialStatus(context), "not authorized");
 
     private static Task WriteErrorAsync(HttpContext context, int code, string message)
@@ -239,7 +239,7 @@ internal sealed class HealthEndpointHandlers(
         return WriteAsync(context, code, buffer.WrittenMemory);
     }
 
-    private static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
+    internal static Task WriteAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
