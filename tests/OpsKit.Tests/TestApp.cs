@@ -39,9 +39,10 @@ internal sealed partial class TestApp : IAsyncDisposable
         Action<WebApplicationBuilder> configure,
         IDictionary<string, string?>? configuration = null,
         string environment = "Production",
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string? applicationName = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = applicationName });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
         // Tests stop hosts often: no shutdown delay unless a test asks for one.

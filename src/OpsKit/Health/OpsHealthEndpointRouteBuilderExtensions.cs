@@ -47,6 +47,25 @@ public static class OpsHealthEndpointRouteBuilderExtensions
         return new OpsHealthEndpoints(live, ready, startup, details, maintenance, refresh, alive);
     }
 
+    /// <summary>
+    /// Maps <c>GET /ops/info</c>: the service's version, informational version, commit and build time, the runtime and
+    /// operating system, the process's start time and uptime, the environment name, and for every configuration key
+    /// under <c>OpsKit:</c> and <c>ConnectionStrings:</c> the provider that set it (values of secret keys masked,
+    /// connection strings never shown). Only callers allowed health details see it (<c>OpsKit:Health:Details</c> and
+    /// <c>OpsKit:Health:DetailsPolicy</c>); others get 401 (anonymous) or 403. A call of its own, not part of
+    /// <see cref="MapOpsHealth"/>, so that an app opts in to listing its configuration. Requires <c>AddOpsHealth()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The endpoint's convention builder, for example to add <c>RequireAuthorization()</c>.</returns>
+    public static IEndpointConventionBuilder MapOpsInfo(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _ = endpoints.ServiceProvider.GetService<DetailsAccess>() ?? throw new InvalidOperationException(
+            "MapOpsInfo() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
+        var info = ActivatorUtilities.CreateInstance<InfoEndpointHandler>(endpoints.ServiceProvider);
+        return Named(endpoints.MapGet("/ops/info", info.InfoAsync), "info");
+    }
+
     private static IEndpointConventionBuilder Probe(IEndpointConventionBuilder builder, string name) =>
         Named(builder, name).AllowAnonymous();
 

@@ -55,6 +55,10 @@ public sealed class OperatorAuthorizationMatrixTests
         ("`GET /health` (default `Details`)", Setups[1], ["details", "details", "details", "details", "details"]),
         ("`GET /health` (default `Details`)", Setups[2], ["status", "status", "status", "details", "status"]),
         ("`GET /health` (default `Details`)", Setups[3], ["status", "status", "details", "details", "status"]),
+        ("`GET /ops/info` (default `Details`)", Setups[0], ["200", "200", "200", "200", "200"]),
+        ("`GET /ops/info` (default `Details`)", Setups[1], ["200", "200", "200", "200", "200"]),
+        ("`GET /ops/info` (default `Details`)", Setups[2], ["401", "401", "403", "200", "401"]),
+        ("`GET /ops/info` (default `Details`)", Setups[3], ["401", "401", "200", "200", "401"]),
     ];
 
     [Fact]
@@ -134,6 +138,12 @@ public sealed class OperatorAuthorizationMatrixTests
             return details.Body.TryGetProperty("checks", out _) ? "details" : "status";
         }
 
+        if (endpoint.StartsWith("`GET /ops/info`", StringComparison.Ordinal))
+        {
+            var info = await app.Client.GetJsonAsync("/ops/info", As);
+            return info.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var path = endpoint switch
         {
             "`POST /health/maintenance`" => "/health/maintenance?enabled=false",
@@ -180,6 +190,7 @@ public sealed class OperatorAuthorizationMatrixTests
                 });
                 a.MapOpsHealth();
                 a.MapOpsCaches();
+                a.MapOpsInfo();
             });
         try
         {

@@ -218,7 +218,7 @@ internal sealed class HealthEndpointHandlers(
         }
     }
 
-    private static Task DenyAsync(HttpContext context) =>
+    internal static Task DenyAsync(HttpContext context) =>
         WriteErrorAsync(context, OperatorAccess.DenialStatus(context), "not authorized");
 
     private static Task WriteErrorAsync(HttpContext context, int code, string message)

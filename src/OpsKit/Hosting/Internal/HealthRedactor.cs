@@ -53,6 +53,13 @@ internal sealed partial class HealthRedactor
         return text;
     }
 
+    /// <summary>Whether the last segment of a configuration key names a secret (<c>Password</c>, <c>ApiKey</c>, <c>Token</c> …).</summary>
+    public static bool IsSecretKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return SecretKeyName().IsMatch(key[(key.LastIndexOf(':') + 1)..]) && !IsShellDirectoryVariable(key);
+    }
+
     private static string Remember(Match match, ref List<string>? found, string replacement)
     {
         var value = match.Groups["value"].Value.Trim('"', '\'');
@@ -79,8 +86,7 @@ internal sealed partial class HealthRedactor
                 continue;
             }
 
-            var lastSegment = key[(key.LastIndexOf(':') + 1)..];
-            if (SecretKeyName().IsMatch(lastSegment) && !IsShellDirectoryVariable(key))
+            if (IsSecretKey(key))
             {
                 Add(value);
             }
