@@ -62,6 +62,9 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<HealthCheckRunner>();
         services.TryAddSingleton<MaintenanceState>();
         services.TryAddSingleton<LifecycleState>();
+        services.TryAddSingleton<TrafficRefusal>();
+        services.TryAddSingleton<IOpsAvailability>(static sp => sp.GetRequiredService<TrafficRefusal>());
+        services.TryAddSingleton<IOpsHealthState, OpsHealthStateService>();
         services.TryAddSingleton<DetailsAccess>();
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();

@@ -14,6 +14,9 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
 
     public bool IsActive => _byFile || _byRequest;
 
+    /// <summary>Raised after maintenance is switched on or off by either source.</summary>
+    public event Action? Changed;
+
     public void SetByRequest(bool on)
     {
         if (_byRequest == on)
@@ -30,6 +33,8 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         {
             Log.MaintenanceOff(logger, "request");
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Polls the maintenance file; called by the runner's timer.</summary>
@@ -51,5 +56,7 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         {
             Log.MaintenanceOff(logger, "file");
         }
+
+        Changed?.Invoke();
     }
 }
