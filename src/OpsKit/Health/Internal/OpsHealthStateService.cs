@@ -73,7 +73,7 @@ internal sealed class OpsHealthStateService : IOpsHealthState
         if (_startupLatched || snapshot.Startup == HealthStatus.Healthy)
         {
             _startupLatched = true;
-            startup = new OpsProbeStatus(HealthStatus.Healthy, null, isPassing: true);
+            startup = new OpsProbeStatus(HealthStatus.Healthy, null, IsPassing: true);
         }
         else
         {
@@ -105,12 +105,12 @@ internal sealed class OpsHealthStateService : IOpsHealthState
     {
         if (reason is not null)
         {
-            return new OpsProbeStatus(HealthStatus.Unhealthy, reason, isPassing: false);
+            return new OpsProbeStatus(HealthStatus.Unhealthy, reason, IsPassing: false);
         }
 
         if (status is not { } s)
         {
-            return new OpsProbeStatus(HealthStatus.Unhealthy, LifecycleReasons.Starting, isPassing: false);
+            return new OpsProbeStatus(HealthStatus.Unhealthy, LifecycleReasons.Starting, IsPassing: false);
         }
 
         var passing = s == HealthStatus.Healthy || (degradedPasses && s == HealthStatus.Degraded);
