@@ -66,7 +66,12 @@ internal sealed class OpsHealthStateService : IOpsHealthState
             : _maintenance.IsActive ? LifecycleReasons.Maintenance
             : _refusal.RefusalReason;
 
-        var overall = Verdict(snapshot.Overall, lifecycleReason, degradedPasses: true);
+        // As GET /health answers it: the checks' status, with the lifecycle reason shown beside it.
+        var overallStatus = snapshot.Overall ?? HealthStatus.Unhealthy;
+        var overall = new OpsProbeStatus(
+            overallStatus,
+            lifecycleReason ?? (snapshot.Overall is null ? LifecycleReasons.Starting : null),
+            IsPassing: overallStatus != HealthStatus.Unhealthy);
         var live = Verdict(snapshot.Live ?? HealthStatus.Healthy, null, degradedPasses: true);
         var ready = Verdict(snapshot.Ready, lifecycleReason, degradedPasses: true);
         OpsProbeStatus startup;
