@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,5 +91,16 @@ public sealed class GrpcHealthTests
         Assert.Equal(1, before);
         Assert.Equal(before, Volatile.Read(ref runs));
         Assert.Empty(executions.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task Mapping_the_service_without_adding_it_fails_at_start_up_naming_the_missing_call()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(
+            b => b.Services.AddOpsHealth(),
+            Config,
+            map: a => a.MapOpsGrpcHealth()));
+
+        Assert.Contains("AddOpsGrpcHealth()", error.Message, StringComparison.Ordinal);
     }
 }
