@@ -6,10 +6,10 @@ namespace OpsKit.Packaging.Tests;
 /// <summary>Each package holds exactly the files it should: a missing or an unexpected entry fails.</summary>
 public sealed partial class PackageContentsTests
 {
-    private static readonly string[] ExpectedPackageIds = ["OpsKit", "OpsKit.Analyzers", "OpsKit.Npgsql", "OpsKit.Redis"];
+    private static readonly string[] ExpectedPackageIds = ["OpsKit", "OpsKit.Analyzers", "OpsKit.Grpc", "OpsKit.Npgsql", "OpsKit.Redis"];
 
     [Fact]
-    public void Artifacts_hold_exactly_the_OpsKit_OpsKit_Analyzers_OpsKit_Npgsql_and_OpsKit_Redis_packages()
+    public void Artifacts_hold_exactly_the_OpsKit_OpsKit_Analyzers_OpsKit_Grpc_OpsKit_Npgsql_and_OpsKit_Redis_packages()
     {
         var packed = PackedPackage.All.Keys.Order(StringComparer.Ordinal).ToArray();
 
@@ -52,6 +52,16 @@ public sealed partial class PackageContentsTests
             PackedPackage.Get("OpsKit.Npgsql"),
             "lib/net10.0/OpsKit.Npgsql.dll",
             "lib/net10.0/OpsKit.Npgsql.xml",
+            "README.md");
+    }
+
+    [Fact]
+    public void OpsKit_Grpc_holds_its_library_docs_and_readme_and_nothing_else()
+    {
+        AssertExactEntries(
+            PackedPackage.Get("OpsKit.Grpc"),
+            "lib/net10.0/OpsKit.Grpc.dll",
+            "lib/net10.0/OpsKit.Grpc.xml",
             "README.md");
     }
 

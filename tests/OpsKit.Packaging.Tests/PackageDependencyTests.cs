@@ -6,12 +6,13 @@ namespace OpsKit.Packaging.Tests;
 /// <summary>The nuspecs list real runtime dependencies only.</summary>
 public sealed class PackageDependencyTests
 {
-    public static TheoryData<string> PackageIds => ["OpsKit", "OpsKit.Analyzers", "OpsKit.Npgsql", "OpsKit.Redis"];
+    public static TheoryData<string> PackageIds => ["OpsKit", "OpsKit.Analyzers", "OpsKit.Grpc", "OpsKit.Npgsql", "OpsKit.Redis"];
 
     /// <summary>
     /// The reviewed dependency list of each shipped package: adding or removing one changes this list in the same commit.
     /// Microsoft.Extensions.Http.Resilience: the http checks remove resilience handlers from their own client.
     /// DistributedLock.Redis: the Redis lock builds on it.
+    /// Grpc.AspNetCore.Server and Grpc.HealthCheck: the gRPC health service and its generated grpc.health.v1 types.
     /// </summary>
     public static TheoryData<string, string[]> ReviewedDependencies => new()
     {
@@ -29,6 +30,7 @@ public sealed class PackageDependencyTests
                 "Polly.Extensions",
             ]
         },
+        { "OpsKit.Grpc", ["Grpc.AspNetCore.Server", "Grpc.HealthCheck", "OpsKit"] },
         { "OpsKit.Npgsql", ["Npgsql", "OpsKit"] },
         { "OpsKit.Redis", ["DistributedLock.Redis", "OpsKit", "StackExchange.Redis"] },
     };
@@ -78,6 +80,7 @@ public sealed class PackageDependencyTests
     }
 
     [Theory]
+    [InlineData("OpsKit.Grpc")]
     [InlineData("OpsKit.Npgsql")]
     [InlineData("OpsKit.Redis")]
     public void Integration_package_depends_on_OpsKit_at_its_own_version(string packageId)

@@ -5,7 +5,7 @@ namespace OpsKit.Packaging.Tests;
 /// <summary>The nuspec metadata every OpsKit package must carry.</summary>
 public sealed partial class PackageMetadataTests
 {
-    public static TheoryData<string> PackageIds => ["OpsKit", "OpsKit.Analyzers", "OpsKit.Npgsql", "OpsKit.Redis"];
+    public static TheoryData<string> PackageIds => ["OpsKit", "OpsKit.Analyzers", "OpsKit.Grpc", "OpsKit.Npgsql", "OpsKit.Redis"];
 
     [Theory]
     [MemberData(nameof(PackageIds))]

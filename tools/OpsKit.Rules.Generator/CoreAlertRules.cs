@@ -17,6 +17,7 @@ public static class CoreAlertRules
     private const string CheckStatus = "opskit_health_check_status";
     private const string OverallStatus = "opskit_health_status";
     private const string Maintenance = "opskit_maintenance";
+    private const string TrafficRefused = "opskit_health_traffic_refused";
     private const string Abandoned = "opskit_health_check_abandoned_total";
     private const string CertificateExpiry = "opskit_certificate_expiry_seconds";
     private const string DiskUsage = "opskit_disk_usage_ratio";
@@ -111,6 +112,19 @@ public static class CoreAlertRules
                     [($"{OverallStatus}{{{App}}}", "0x20")],
                     [($"{OverallStatus}{{{App}}}", "1x20"), ($"{Maintenance}{{{App}}}", "0x20")],
                     [("job", "api"), ("instance", "api-0:8080")]),
+            },
+            new(
+                "OpsKitTrafficRefusedLong",
+                $"{TrafficRefused} == 1",
+                "30m",
+                "warning",
+                "{{ $labels.instance }} of {{ $labels.job }} has refused traffic for 30 minutes ({{ $labels.reason }})",
+                "The application refuses traffic from code (IOpsAvailability.RefuseTraffic) with reason {{ $labels.reason }}, so /health/ready answers 503; a drain or warm-up that takes this long is stuck.")
+            {
+                Test = new(
+                    [($"{TrafficRefused}{{{App},reason=\"draining\"}}", "1x40")],
+                    [($"{TrafficRefused}{{{App}}}", "0x40")],
+                    [("job", "api"), ("instance", "api-0:8080"), ("reason", "draining")]),
             },
             new(
                 "OpsKitHighErrorRate",

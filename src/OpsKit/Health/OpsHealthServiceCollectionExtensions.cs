@@ -55,6 +55,20 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<HealthCheckRunner>();
         services.TryAddSingleton<MaintenanceState>();
         services.TryAddSingleton<LifecycleState>();
+        services.TryAddSingleton<TrafficRefusal>();
+        services.TryAddSingleton<IOpsAvailability>(static sp => sp.GetRequiredService<TrafficRefusal>());
+        services.TryAddSingleton<IOpsHealthState, OpsHealthStateService>();
+
+        // Publishers and other HealthCheckService callers read the snapshot instead of running every check again.
+        var running = services.Last(d => d.ServiceType == typeof(HealthCheckService) && !d.IsKeyedService);
+        services.Add(running switch
+        {
+            { ImplementationType: { } type } => ServiceDescriptor.KeyedSingleton(typeof(HealthCheckService), SnapshotHealthCheckService.RunningServiceKey, type),
+            { ImplementationInstance: { } instance } => ServiceDescriptor.KeyedSingleton(typeof(HealthCheckService), SnapshotHealthCheckService.RunningServiceKey, instance),
+            _ => ServiceDescriptor.KeyedSingleton(typeof(HealthCheckService), SnapshotHealthCheckService.RunningServiceKey, (sp, _) => running.ImplementationFactory!(sp)),
+        });
+
+        services.Replace(ServiceDescriptor.Singleton<HealthCheckService, SnapshotHealthCheckService>());
         services.TryAddSingleton<DetailsAccess>();
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();

@@ -66,7 +66,7 @@ public sealed partial class DocumentationSnippetTests
     {
         var root = RepositoryRoot();
         yield return Path.Combine(root, "README.md");
-        foreach (var package in new[] { "src/OpsKit", "src/OpsKit.Npgsql", "src/OpsKit.Redis", "nuget/OpsKit.Analyzers.Package" })
+        foreach (var package in new[] { "src/OpsKit", "src/OpsKit.Npgsql", "src/OpsKit.Redis", "src/OpsKit.Grpc", "nuget/OpsKit.Analyzers.Package" })
         {
             yield return Path.Combine(root, package, "README.md");
         }
@@ -90,6 +90,7 @@ public sealed partial class DocumentationSnippetTests
             .Append(typeof(OpsHealthBuilder).Assembly.Location)
             .Append(typeof(OpsKit.Npgsql.OpsNpgsqlOptions).Assembly.Location)
             .Append(typeof(OpsKit.Redis.OpsRedisOptions).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.OpsGrpcHealthServiceCollectionExtensions).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => MetadataReference.CreateFromFile(path));
     }

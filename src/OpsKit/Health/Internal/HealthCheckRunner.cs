@@ -61,6 +61,9 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
 
     public bool IsStarted { get; private set; }
 
+    /// <summary>Raised after a check's status changes in the snapshot (its first result included).</summary>
+    public event Action? StatusChanged;
+
     public void Initialize(IReadOnlyList<CheckDescriptor> checks)
     {
         _states = checks.Select(c => new CheckState(c)).ToArray();
@@ -339,6 +342,10 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
 
         Metrics.RecordRun(check, entry.Status, entry.Duration);
         LogTransition(check, previous, entry);
+        if (previous?.Status != entry.Status)
+        {
+            StatusChanged?.Invoke();
+        }
     }
 
     private void LogTransition(CheckDescriptor check, CheckResultEntry? previous, CheckResultEntry entry)

@@ -14,6 +14,7 @@ internal sealed class HealthEndpointHandlers(
     HealthCheckRunner runner,
     MaintenanceState maintenance,
     LifecycleState lifecycle,
+    TrafficRefusal refusal,
     DetailsAccess access,
     OperatorAccess operators,
     IOptionsMonitor<OpsHealthOptions> options,
@@ -187,6 +188,11 @@ internal sealed class HealthEndpointHandlers(
             return (503, HealthResponses.Maintenance);
         }
 
+        if (refusal.ReadyBody is { } refused)
+        {
+            return (503, refused);
+        }
+
         runner.RefreshIfStale(static c => c.Ready);
         return runner.Snapshot.Ready switch
         {
@@ -199,6 +205,7 @@ internal sealed class HealthEndpointHandlers(
     private string? LifecycleReason(bool starting) =>
         lifecycle.Stopping ? LifecycleReasons.Stopping
         : maintenance.IsActive ? LifecycleReasons.Maintenance
+        : refusal.RefusalReason is { } refused ? refused
         : starting ? LifecycleReasons.Starting
         : null;
 

@@ -7,5 +7,15 @@ internal sealed class LifecycleState
 
     public bool Stopping => _stopping;
 
-    public void MarkStopping() => _stopping = true;
+    /// <summary>Raised once, when shutdown starts.</summary>
+    public event Action? Changed;
+
+    public void MarkStopping()
+    {
+        if (!_stopping)
+        {
+            _stopping = true;
+            Changed?.Invoke();
+        }
+    }
 }

@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Shutdown started: readiness answers 503 'stopping' for {DelayMs} ms before the host stops")]
     public static partial void ShutdownDelayStarted(ILogger logger, double delayMs);
+
+    [LoggerMessage(9, LogLevel.Warning, "Traffic refused from code ({Reason}) for {DurationMs} ms (-1: until accepted); readiness answers 503")]
+    public static partial void TrafficRefused(ILogger logger, string reason, double durationMs);
+
+    [LoggerMessage(10, LogLevel.Information, "Traffic accepted again ({Reason} ended: {How})")]
+    public static partial void TrafficAccepted(ILogger logger, string reason, string how);
 }

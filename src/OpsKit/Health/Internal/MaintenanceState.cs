@@ -11,6 +11,9 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
 
     public bool IsActive => _byFile || _byRequest;
 
+    /// <summary>Raised after maintenance is switched on or off by either source.</summary>
+    public event Action? Changed;
+
     public void SetByRequest(bool on)
     {
         if (_byRequest == on)
@@ -27,6 +30,8 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         {
             Log.MaintenanceOff(logger, "request");
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Polls the maintenance file; called by the runner's timer.</summary>
@@ -48,5 +53,7 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         {
             Log.MaintenanceOff(logger, "file");
         }
+
+        Changed?.Invoke();
     }
 }

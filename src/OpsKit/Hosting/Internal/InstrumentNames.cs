@@ -13,6 +13,7 @@ internal static class InstrumentNames
     public const string HealthCheckAbandoned = "opskit.health.check.abandoned";
     public const string HealthStatus = "opskit.health.status";
     public const string Maintenance = "opskit.maintenance";
+    public const string TrafficRefused = "opskit.health.traffic.refused";
     public const string CertificateExpiry = "opskit.certificate.expiry";
     public const string DiskUsage = "opskit.disk.usage";
     public const string MemoryUsage = "opskit.memory.usage";

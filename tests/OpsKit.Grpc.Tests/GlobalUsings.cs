@@ -1,0 +1,2 @@
+global using OpsKit.Testing;
+global using OpsKit.Tests;
