@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace OpsKit.Health.Internal;
@@ -27,4 +28,31 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Shutdown started: readiness answers 503 'stopping' for {DelayMs} ms before the host stops")]
     public static partial void ShutdownDelayStarted(ILogger logger, double delayMs);
+
+    /// <summary>Logs a check's first result when Healthy, and every change of its reported status, once.</summary>
+    public static void Transition(ILogger logger, string check, CheckResultEntry? previous, CheckResultEntry entry)
+    {
+        if (previous is null)
+        {
+            if (entry.Status == HealthStatus.Healthy)
+            {
+                CheckFirstResult(logger, check, entry.Status.ToString());
+                return;
+            }
+        }
+        else if (previous.Status == entry.Status)
+        {
+            return;
+        }
+
+        var previousStatus = previous?.Status.ToString() ?? "Unknown";
+        if (entry.Error is { } error)
+        {
+            CheckDegradedOrWorse(logger, check, previousStatus, entry.Status.ToString(), error.Category, error.Message);
+        }
+        else
+        {
+            CheckRecovered(logger, check, previousStatus, entry.Status.ToString());
+        }
+    }
 }
