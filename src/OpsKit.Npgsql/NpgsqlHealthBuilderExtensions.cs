@@ -57,7 +57,7 @@ public static class NpgsqlHealthBuilderExtensions
         if (options.EnablePool)
         {
             builder.AddCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
-                "postgres.pool", options.Name + ".pool", o => DependOn(Link(options.Pool.CopyTo(o), target), options.Name));
+                "postgres.pool", options.Name + ".pool", o => Link(options.Pool.CopyTo(o), target));
         }
 
         if (options.EnableConnections)
@@ -81,7 +81,11 @@ public static class NpgsqlHealthBuilderExtensions
         return builder;
     }
 
-    /// <summary>The check depends on the connectivity check unless configured otherwise: one alert when the server is down.</summary>
+    /// <summary>
+    /// The check depends on the connectivity check unless configured otherwise: one alert when the server is down. Not
+    /// <c>postgres.pool</c>: it reads the client pool without a round trip, and an exhausted pool is why <c>postgres</c>
+    /// fails, not the other way round.
+    /// </summary>
     private static TOptions DependOn<TOptions>(TOptions options, string root)
         where TOptions : OpsHealthCheckOptions
     {

@@ -8,7 +8,10 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal static class CheckDependencies
 {
-    public static void Validate(IReadOnlyList<CheckDescriptor> checks, List<string> errors)
+    /// <param name="checks">The checks whose options are valid.</param>
+    /// <param name="registered">Every registered name, also of checks whose own options failed (reported already).</param>
+    /// <param name="errors">Where the errors go.</param>
+    public static void Validate(IReadOnlyList<CheckDescriptor> checks, IReadOnlySet<string> registered, List<string> errors)
     {
         var byName = checks.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var valid = true;
@@ -22,10 +25,10 @@ internal static class CheckDependencies
                     errors.Add($"{key}: check '{check.Name}' cannot depend on itself.");
                     valid = false;
                 }
-                else if (!byName.ContainsKey(dependency))
+                else if (!registered.Contains(dependency))
                 {
                     errors.Add($"{key}: '{dependency}' is not a registered check."
-                        + NearestKey.Hint(dependency, byName.Keys, name => $"'{name}'", "Registered checks"));
+                        + NearestKey.Hint(dependency, registered, name => $"'{name}'", "Registered checks"));
                     valid = false;
                 }
             }
@@ -55,7 +58,7 @@ internal static class CheckDependencies
             path.Add(check.Name);
             foreach (var dependency in check.DependsOn)
             {
-                if (Visit(byName[dependency]) is { } cycle)
+                if (byName.TryGetValue(dependency, out var next) && Visit(next) is { } cycle)
                 {
                     return cycle;
                 }

@@ -63,7 +63,7 @@ internal sealed class HealthCheckSetup(
             }
         }
 
-        CheckDependencies.Validate(checks, errors);
+        CheckDependencies.Validate(checks, registeredNames, errors);
         foreach (var validation in validations)
         {
             errors.AddRange(validation.Validate());
