@@ -10,7 +10,8 @@
 #   ALERT_STORM_FOR=keep scripts/alert-storm.sh # the rules' own `for:` (2m critical, 5m warning; about 13 minutes)
 #
 # Settings (environment): ALERT_STORM_FOR (30s; `keep` for the rules' own), ALERT_STORM_WAIT (seconds after the freeze
-# before counting; default: the longest `for:` + 45 s), OPSKIT_FIXTURE_ROOT (/tmp/opskit-alert-storm).
+# before counting; default: the longest `for:` of the health-check, readiness and abandoned-run alerts + 45 s),
+# OPSKIT_FIXTURE_ROOT (/tmp/opskit-alert-storm).
 # Shortening `for:` changes when an alert moves from pending to firing, not whether it is raised: compare
 # firing + pending, or keep the rules' own.
 set -euo pipefail
@@ -99,7 +100,10 @@ if [ "$for_override" = keep ]; then
 else
   sed -E "s/^([[:space:]]+for: ).*/\1$for_override/" docs/prometheus/opskit-alerts.yml >"$rules"
 fi
-longest_for="$(grep -oE '^[[:space:]]+for: [0-9]+[smh]' "$rules" | awk '{v=$2; n=v+0; u=substr(v,length(v)); s=(u=="h")?n*3600:(u=="m")?n*60:n; if (s>m) m=s} END {print m+0}')"
+# The longest `for:` of the alerts a frozen dependency can raise (health checks, readiness, abandoned runs).
+longest_for="$(awk '/- alert:/ { health = ($3 ~ /HealthCheck|NotReady/) }
+  health && $1 == "for:" { v = $2; n = v + 0; u = substr(v, length(v)); s = (u == "h") ? n * 3600 : (u == "m") ? n * 60 : n; if (s > m) m = s }
+  END { print m + 0 }' "$rules")"
 wait_after_freeze="${ALERT_STORM_WAIT:-$((longest_for + 45))}"
 
 prometheus_port="$(free_port)"
