@@ -84,6 +84,33 @@ public sealed class CheckDependencyTests
         Assert.Equal(HealthErrorCategories.Dependency, entry!.Error!.Category);
     }
 
+    [Fact]
+    public async Task A_check_that_fails_while_its_dependency_s_run_ends_unhealthy_is_blamed_on_the_dependency()
+    {
+        var root = new TaskCompletionSource<HealthCheckResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = new TaskCompletionSource<HealthCheckResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rootRuns = 0;
+        var childRuns = 0;
+        await using var app = await StartAsync(
+            _ => Interlocked.Increment(ref rootRuns) == 1 ? Task.FromResult(HealthCheckResult.Healthy()) : root.Task,
+            _ => Interlocked.Increment(ref childRuns) == 1 ? Task.FromResult(HealthCheckResult.Healthy()) : child.Task,
+            ("OpsKit:Health:Checks:child:DependsOn:0", "root"));
+        var runner = await FirstResultsAsync(app);
+
+        // The child starts while the root is still Healthy, then the root's next run starts and the server goes away.
+        var childRun = runner.RunNowAsync("child", CancellationToken.None);
+        await Eventually.Until(() => Volatile.Read(ref childRuns) == 2, TimeSpan.FromSeconds(5), "the child's run is in progress");
+        var rootRun = runner.RunNowAsync("root", CancellationToken.None);
+        await Eventually.Until(() => Volatile.Read(ref rootRuns) == 2, TimeSpan.FromSeconds(5), "the root's run is in progress");
+        child.SetResult(HealthCheckResult.Unhealthy("connection lost"));
+        root.SetResult(HealthCheckResult.Unhealthy("down"));
+        var entry = await childRun;
+        await rootRun;
+
+        Assert.Equal(HealthErrorCategories.Dependency, entry!.Error!.Category);
+        Assert.Contains(entry.Data, pair => pair.Key == "dependency" && (string?)pair.Value == "root");
+    }
+
     [Theory]
     [InlineData("OpsKit:Health:Checks:child:DependsOn:0", "nope", "OpsKit:Health:Checks:child:DependsOn: 'nope' is not a registered check.")]
     [InlineData("OpsKit:Health:Checks:child:DependsOn:0", "child", "OpsKit:Health:Checks:child:DependsOn: check 'child' cannot depend on itself.")]
