@@ -293,9 +293,13 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     {
         foreach (var dependency in state.Dependencies)
         {
-            var run = startIfMissing && Snapshot.Entries[dependency.Check.Index] is null
-                ? TryRun(dependency) ?? dependency.CurrentRun
-                : dependency.IsBusy ? dependency.CurrentRun : null;
+            // The latest run completes once its result is recorded: awaiting it is instant unless it is in progress.
+            var run = dependency.CurrentRun;
+            if (run is null && startIfMissing)
+            {
+                run = TryRun(dependency) ?? dependency.CurrentRun;
+            }
+
             if (run is not null)
             {
                 await run.WaitAsync(stopping).ConfigureAwait(false);
@@ -371,17 +375,6 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         public Lock Gate { get; } = new();
 
         public bool Busy { get; set; }
-
-        public bool IsBusy
-        {
-            get
-            {
-                lock (Gate)
-                {
-                    return Busy;
-                }
-            }
-        }
 
         public IReadOnlyList<CheckState> Dependencies { get; set; } = [];
 
