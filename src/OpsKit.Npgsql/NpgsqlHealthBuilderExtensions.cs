@@ -60,22 +60,34 @@ public static class NpgsqlHealthBuilderExtensions
         if (options.EnableConnections)
         {
             builder.AddCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
-                "postgres.connections", options.Name + ".connections", o => Link(options.Connections.CopyTo(o), target));
+                "postgres.connections", options.Name + ".connections", o => DependOn(Link(options.Connections.CopyTo(o), target), options.Name));
         }
 
         if (options.EnableTransactions)
         {
             builder.AddCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
-                "postgres.transactions", options.Name + ".transactions", o => Link(options.Transactions.CopyTo(o), target));
+                "postgres.transactions", options.Name + ".transactions", o => DependOn(Link(options.Transactions.CopyTo(o), target), options.Name));
         }
 
         if (options.EnableReplication)
         {
             builder.AddCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
-                "postgres.replication", options.Name + ".replication", o => Link(options.Replication.CopyTo(o), target));
+                "postgres.replication", options.Name + ".replication", o => DependOn(Link(options.Replication.CopyTo(o), target), options.Name));
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The check depends on the connectivity check unless configured otherwise: one alert when the server is down. Not
+    /// <c>postgres.pool</c>: it reads the client pool without a round trip, and an exhausted pool is why <c>postgres</c>
+    /// fails, not the other way round.
+    /// </summary>
+    private static TOptions DependOn<TOptions>(TOptions options, string root)
+        where TOptions : OpsHealthCheckOptions
+    {
+        options.DependsOn ??= [root];
+        return options;
     }
 
     private static TOptions Link<TOptions>(TOptions options, PostgresTarget target)

@@ -50,16 +50,24 @@ public static class RedisHealthBuilderExtensions
         if (options.EnableMemory)
         {
             builder.AddCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
-                "redis.memory", options.Name + ".memory", o => Link(options.Memory.CopyTo(o), target));
+                "redis.memory", options.Name + ".memory", o => DependOn(Link(options.Memory.CopyTo(o), target), options.Name));
         }
 
         if (options.EnableLocks)
         {
             builder.AddCheck<RedisLocksCheck, RedisLocksCheckOptions>(
-                "redis.locks", options.Name + ".locks", o => Link(options.Locks.CopyTo(o), target));
+                "redis.locks", options.Name + ".locks", o => DependOn(Link(options.Locks.CopyTo(o), target), options.Name));
         }
 
         return builder;
+    }
+
+    /// <summary>The check depends on the connectivity check unless configured otherwise: one alert when the server is down.</summary>
+    private static TOptions DependOn<TOptions>(TOptions options, string root)
+        where TOptions : OpsHealthCheckOptions
+    {
+        options.DependsOn ??= [root];
+        return options;
     }
 
     private static TOptions Link<TOptions>(TOptions options, RedisTarget target)

@@ -48,6 +48,25 @@ public sealed class ValidateOnlyModeTests
     }
 
     [Fact]
+    public async Task Dependencies_and_thresholds_are_validated_by_key()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample,
+            new Dictionary<string, string>
+            {
+                ["OpsKit__Health__Checks__disk__DependsOn__0"] = "dta",
+                ["OpsKit__Health__Checks__memory__DependsOn__0"] = "memory",
+                ["OpsKit__Health__Checks__data__FailureThreshold"] = "0",
+            },
+            "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Checks:disk:DependsOn: 'dta' is not a registered check. Did you mean 'data'?", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Health:Checks:memory:DependsOn: check 'memory' cannot depend on itself.", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Health:Checks:data:FailureThreshold must be at least 1.", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit validation failed: 3 problem(s).", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Normal_start_with_bad_configuration_fails_naming_the_key_and_no_secret()
     {
         var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string>

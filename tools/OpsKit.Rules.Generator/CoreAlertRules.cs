@@ -18,6 +18,8 @@ public static class CoreAlertRules
     private const string OverallStatus = "opskit_health_status";
     private const string Maintenance = "opskit_maintenance";
     private const string TrafficRefused = "opskit_health_traffic_refused";
+    private const string Suppressed = "opskit_health_check_suppressed";
+    private const string Critical = "opskit_health_check_critical";
     private const string Abandoned = "opskit_health_check_abandoned_total";
     private const string CertificateExpiry = "opskit_certificate_expiry_seconds";
     private const string DiskUsage = "opskit_disk_usage_ratio";
@@ -25,6 +27,10 @@ public static class CoreAlertRules
     private const string CircuitState = "opskit_resilience_circuit_state";
 
     private const string NotInMaintenance = "unless on (job, instance) " + Maintenance + " == 1";
+
+    // One alert per root cause: a check not run because its dependency is Unhealthy defers to the dependency's alert.
+    // "unless … == 1" (not "and … == 0") keeps the alerts working on a scrape without these gauges.
+    private const string NotSuppressed = "unless on (job, instance, check) " + Suppressed + " == 1";
 
     /// <summary>Request rate, 5xx ratio and p95 latency per job, and unhealthy checks, for dashboards and ad-hoc queries.</summary>
     public static readonly RuleGroup Recording = new(
@@ -76,28 +82,41 @@ public static class CoreAlertRules
             },
             new(
                 "OpsKitHealthCheckUnhealthy",
-                $"{CheckStatus} == 0 {NotInMaintenance}",
+                // A critical check's failure is OpsKitCriticalHealthCheckUnhealthy's, not this warning's too.
+                $"{CheckStatus} == 0 {NotSuppressed} unless on (job, instance, check) {Critical} == 1 {NotInMaintenance}",
                 "5m",
                 "warning",
                 "Health check {{ $labels.check }} on {{ $labels.instance }} is unhealthy",
-                "Check {{ $labels.check }} of {{ $labels.job }} has reported Unhealthy for 5 minutes. GET /health shows its error category and message.")
+                "Non-critical check {{ $labels.check }} of {{ $labels.job }} has reported Unhealthy for 5 minutes. GET /health shows its error category and message.")
             {
                 Test = new(
-                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20")],
-                    [($"{CheckStatus}{{{App},check=\"db\"}}", "2x20")],
+                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{Critical}{{{App},check=\"db\"}}", "0x20"), ($"{Suppressed}{{{App},check=\"db\"}}", "0x20")],
+                    [
+                        ($"{CheckStatus}{{{App},check=\"db\"}}", "2x20"),
+                        ($"{CheckStatus}{{{App},check=\"db.replica\"}}", "0x20"),
+                        ($"{Suppressed}{{{App},check=\"db.replica\"}}", "1x20"),
+                        ($"{CheckStatus}{{{App},check=\"cache\"}}", "0x20"),
+                        ($"{Critical}{{{App},check=\"cache\"}}", "1x20"),
+                    ],
                     [("job", "api"), ("instance", "api-0:8080"), ("check", "db")]),
             },
             new(
                 "OpsKitCriticalHealthCheckUnhealthy",
-                $"({CheckStatus} == 0 and on (job, instance) {OverallStatus} == 0) {NotInMaintenance}",
+                $"({CheckStatus} == 0 and on (job, instance) {OverallStatus} == 0) {NotSuppressed} unless on (job, instance, check) {Critical} == 0 {NotInMaintenance}",
                 "2m",
                 "critical",
                 "Health check {{ $labels.check }} fails readiness of {{ $labels.instance }}",
-                "Check {{ $labels.check }} of {{ $labels.job }} is Unhealthy while the service's overall status is Unhealthy, which only a critical check causes.")
+                "Critical check {{ $labels.check }} of {{ $labels.job }} is Unhealthy, so the service's overall status is Unhealthy. Checks that depend on it are not run and do not alert.")
             {
                 Test = new(
-                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{OverallStatus}{{{App}}}", "0x20")],
-                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{OverallStatus}{{{App}}}", "1x20")],
+                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{OverallStatus}{{{App}}}", "0x20"), ($"{Critical}{{{App},check=\"db\"}}", "1x20"), ($"{Suppressed}{{{App},check=\"db\"}}", "0x20")],
+                    [
+                        ($"{OverallStatus}{{{App}}}", "0x20"),
+                        ($"{CheckStatus}{{{App},check=\"db.pool\"}}", "0x20"),
+                        ($"{Suppressed}{{{App},check=\"db.pool\"}}", "1x20"),
+                        ($"{CheckStatus}{{{App},check=\"mongo\"}}", "0x20"),
+                        ($"{Critical}{{{App},check=\"mongo\"}}", "0x20"),
+                    ],
                     [("job", "api"), ("instance", "api-0:8080"), ("check", "db")]),
             },
             new(

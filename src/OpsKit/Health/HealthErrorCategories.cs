@@ -32,6 +32,9 @@ public static class HealthErrorCategories
     /// <summary>No connection could be taken from an exhausted pool.</summary>
     public const string PoolExhausted = "pool_exhausted";
 
+    /// <summary>The check was not run because a check it depends on (its <c>DependsOn</c>) is Unhealthy.</summary>
+    public const string Dependency = "dependency";
+
     /// <summary>Any other exception.</summary>
     public const string Exception = "exception";
 }

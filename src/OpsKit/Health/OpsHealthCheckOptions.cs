@@ -29,6 +29,26 @@ public class OpsHealthCheckOptions
     /// <summary>Hard timeout of one run. Default: the engine's <see cref="OpsHealthOptions.Timeout"/>.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>
+    /// Names of checks this check depends on. While one of them is Unhealthy this check is not run (it costs no
+    /// timeout): it reports its failure status (Unhealthy) with category <c>dependency</c> and data <c>dependency</c>
+    /// naming the failed check, so alerts and logs point at the root cause. Unknown names and cycles fail start-up.
+    /// Default: none (OpsKit.Npgsql and OpsKit.Redis make their other checks depend on <c>postgres</c> / <c>redis</c>).
+    /// </summary>
+    public IList<string>? DependsOn { get; set; }
+
+    /// <summary>
+    /// Consecutive non-Healthy runs before the reported status leaves Healthy (flap damping). Between Degraded and
+    /// Unhealthy the latest run counts. Default: the engine's <see cref="OpsHealthOptions.FailureThreshold"/>.
+    /// </summary>
+    public int? FailureThreshold { get; set; }
+
+    /// <summary>
+    /// Consecutive Healthy runs before a non-Healthy reported status returns to Healthy. Default: the engine's
+    /// <see cref="OpsHealthOptions.SuccessThreshold"/>.
+    /// </summary>
+    public int? SuccessThreshold { get; set; }
+
     /// <summary>The check's name; set by OpsKit when the options are created.</summary>
     internal string Name { get; set; } = string.Empty;
 }

@@ -54,6 +54,18 @@ public sealed class OpsHealthOptions
     /// </summary>
     public int MaxParallelism { get; set; } = 8;
 
+    /// <summary>
+    /// Consecutive non-Healthy runs of a check before its reported status leaves Healthy, unless the check sets its own.
+    /// Default: 1 (the first failed run counts).
+    /// </summary>
+    public int FailureThreshold { get; set; } = 1;
+
+    /// <summary>
+    /// Consecutive Healthy runs of a check before its reported status returns to Healthy, unless the check sets its own.
+    /// Default: 1.
+    /// </summary>
+    public int SuccessThreshold { get; set; } = 1;
+
     /// <summary>Paths of the health endpoints.</summary>
     public OpsHealthPathOptions Paths { get; set; } = new();
 

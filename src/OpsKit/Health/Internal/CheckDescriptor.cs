@@ -1,13 +1,16 @@
 namespace OpsKit.Health.Internal;
 
-/// <summary>One check as the engine runs it: effective criticality, probes, period and timeout.</summary>
+/// <summary>One check as the engine runs it: effective criticality, probes, period, timeout, dependencies and damping.</summary>
 internal sealed class CheckDescriptor(
     int index,
     HealthCheckRegistration registration,
     bool critical,
     IReadOnlyList<string> tags,
     TimeSpan period,
-    TimeSpan timeout)
+    TimeSpan timeout,
+    IReadOnlyList<string>? dependsOn = null,
+    int failureThreshold = 1,
+    int successThreshold = 1)
 {
     public int Index { get; } = index;
 
@@ -29,4 +32,13 @@ internal sealed class CheckDescriptor(
     public TimeSpan Period { get; } = period;
 
     public TimeSpan Timeout { get; } = timeout;
+
+    /// <summary>Names of the checks this one depends on (validated at start-up: registered, no cycle).</summary>
+    public IReadOnlyList<string> DependsOn { get; } = dependsOn ?? [];
+
+    /// <summary>Consecutive non-Healthy runs before the reported status leaves Healthy.</summary>
+    public int FailureThreshold { get; } = failureThreshold;
+
+    /// <summary>Consecutive Healthy runs before the reported status returns to Healthy.</summary>
+    public int SuccessThreshold { get; } = successThreshold;
 }

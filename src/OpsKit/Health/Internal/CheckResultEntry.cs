@@ -8,7 +8,8 @@ internal sealed class CheckResultEntry(
     DateTimeOffset lastChange,
     string? description,
     HealthError? error,
-    IReadOnlyList<KeyValuePair<string, object?>> data)
+    IReadOnlyList<KeyValuePair<string, object?>> data,
+    int consecutiveFailures = 0)
 {
     public HealthStatus Status { get; } = status;
 
@@ -24,6 +25,19 @@ internal sealed class CheckResultEntry(
 
     public IReadOnlyList<KeyValuePair<string, object?>> Data { get; } = data;
 
+    /// <summary>Runs in a row, up to this one, whose own result was not Healthy (flap damping counts them).</summary>
+    public int ConsecutiveFailures { get; } = consecutiveFailures;
+
+    /// <summary>Whether the check was not run because a check it depends on is Unhealthy.</summary>
+    public bool Suppressed => Error?.Category == HealthErrorCategories.Dependency;
+
     public CheckResultEntry WithLastChange(DateTimeOffset lastChange) =>
-        new(Status, Duration, LastRun, lastChange, Description, Error, Data);
+        new(Status, Duration, LastRun, lastChange, Description, Error, Data, ConsecutiveFailures);
+
+    /// <summary>This result kept as the reported one for a newer run that damping does not let through yet.</summary>
+    public CheckResultEntry HeldFor(CheckResultEntry run) =>
+        new(Status, run.Duration, run.LastRun, LastChange, Description, Error, Data, run.ConsecutiveFailures);
+
+    public CheckResultEntry WithConsecutiveFailures(int count) =>
+        new(Status, Duration, LastRun, LastChange, Description, Error, Data, count);
 }

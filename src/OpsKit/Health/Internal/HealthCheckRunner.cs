@@ -7,13 +7,15 @@ namespace OpsKit.Health.Internal;
 /// Runs every check in the background on its own jittered period and keeps the latest results in an immutable
 /// <see cref="HealthSnapshot"/>. Probes only read the snapshot. At most one run per check exists at any time: a
 /// run that overruns its timeout is abandoned (reported Unhealthy with category <c>timeout</c>, its parallelism slot
-/// released), and the check is not started again until the abandoned run ends.
+/// released), and the check is not started again until the abandoned run ends. A check whose dependency
+/// (<see cref="CheckDescriptor.DependsOn"/>) is Unhealthy is not run; before reading a dependency's result a run waits
+/// for that dependency's run in progress, so both see the same outage.
 /// </summary>
 internal sealed class HealthCheckRunner : IAsyncDisposable
 {
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly TimeProvider _time;
-    private readonly HealthRedactor _redactor;
+    private readonly CheckEntryFactory _entries;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
@@ -34,7 +36,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     {
         _scopeFactory = scopeFactory;
         _time = time ?? TimeProvider.System;
-        _redactor = redactor;
+        _entries = new CheckEntryFactory(redactor, _time);
         _logger = logger;
         int parallelism;
         try
@@ -67,6 +69,12 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     public void Initialize(IReadOnlyList<CheckDescriptor> checks)
     {
         _states = checks.Select(c => new CheckState(c)).ToArray();
+        var byName = _states.ToDictionary(s => s.Check.Name, StringComparer.Ordinal);
+        foreach (var state in _states)
+        {
+            state.Dependencies = [.. state.Check.DependsOn.Select(byName.GetValueOrDefault).OfType<CheckState>()];
+        }
+
         _snapshot = HealthSnapshot.Empty(checks, _time.GetUtcNow());
     }
 
@@ -190,6 +198,13 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         var check = state.Check;
         try
         {
+            if (await FailedDependencyAsync(state, startIfMissing: true, stopping).ConfigureAwait(false) is { } dependency)
+            {
+                Record(state, _entries.DependencyFailed(check, dependency, TimeSpan.Zero), executed: false);
+                Release(state);
+                return;
+            }
+
             await _slots.WaitAsync(stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -235,7 +250,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         try
         {
             var result = await execution.WaitAsync(check.Timeout, _time, stopping).ConfigureAwait(false);
-            entry = ToEntry(check, result, _time.GetElapsedTime(started));
+            entry = _entries.FromResult(result, _time.GetElapsedTime(started));
         }
         catch (TimeoutException)
         {
@@ -244,21 +259,58 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
             await cancellation.CancelAsync().ConfigureAwait(false);
             Metrics.RecordAbandoned(check);
             Log.CheckAbandoned(_logger, check.Name, check.Timeout.TotalMilliseconds);
-            entry = new CheckResultEntry(
-                HealthStatus.Unhealthy,
-                _time.GetElapsedTime(started),
-                _time.GetUtcNow(),
-                _time.GetUtcNow(),
-                description: null,
-                new HealthError(HealthErrorCategories.Timeout, $"no answer within {check.Timeout.TotalMilliseconds:0} ms"),
-                []);
+            entry = _entries.TimedOut(check, _time.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             return;
         }
 
-        Record(check, entry);
+        // A run that started just before its dependency's outage fails on the same cause: blame the dependency if its
+        // run in progress ends Unhealthy.
+        try
+        {
+            if (entry.Status != HealthStatus.Healthy
+                && await FailedDependencyAsync(state, startIfMissing: false, stopping).ConfigureAwait(false) is { } dependency)
+            {
+                entry = _entries.DependencyFailed(check, dependency, entry.Duration);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        Record(state, entry, executed: true);
+    }
+
+    /// <summary>
+    /// The name of the first dependency that is Unhealthy, after waiting for its run in progress (or, with
+    /// <paramref name="startIfMissing"/>, starting its first run); null when none is.
+    /// </summary>
+    private async Task<string?> FailedDependencyAsync(CheckState state, bool startIfMissing, CancellationToken stopping)
+    {
+        foreach (var dependency in state.Dependencies)
+        {
+            // The latest run completes once its result is recorded: awaiting it is instant unless it is in progress.
+            var run = dependency.CurrentRun;
+            if (run is null && startIfMissing)
+            {
+                run = TryRun(dependency) ?? dependency.CurrentRun;
+            }
+
+            if (run is not null)
+            {
+                await run.WaitAsync(stopping).ConfigureAwait(false);
+            }
+
+            if (Snapshot.Entries[dependency.Check.Index] is { Status: HealthStatus.Unhealthy })
+            {
+                return dependency.Check.Name;
+            }
+        }
+
+        return null;
     }
 
     private static void Release(CheckState state)
@@ -293,84 +345,29 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         }
     }
 
-    private CheckResultEntry ToEntry(CheckDescriptor check, HealthCheckResult result, TimeSpan duration)
+    /// <summary>Stores what damping makes of <paramref name="run"/>; runs count in the metrics with their own status.</summary>
+    private void Record(CheckState state, CheckResultEntry run, bool executed)
     {
-        HealthError? error = null;
-        if (result.Status != HealthStatus.Healthy)
-        {
-            error = result.Exception is { } exception
-                ? HealthErrorClassifier.Classify(exception)
-                : new HealthError(HealthErrorCategories.Threshold, result.Description ?? result.Status.ToString());
-            error = error with { Message = _redactor.Redact(error.Message) };
-        }
-
-        var data = result.Data.Count == 0
-            ? (IReadOnlyList<KeyValuePair<string, object?>>)[]
-            : result.Data.Select(pair => new KeyValuePair<string, object?>(pair.Key, RedactValue(pair.Value))).ToArray();
-        var now = _time.GetUtcNow();
-        return new CheckResultEntry(
-            result.Status,
-            duration,
-            now,
-            now,
-            result.Description is null ? null : _redactor.Redact(result.Description),
-            error,
-            data);
-    }
-
-    private object? RedactValue(object? value) => value switch
-    {
-        string text => _redactor.Redact(text),
-        IEnumerable<string> texts => texts.Select(_redactor.Redact).ToArray(),
-        _ => value,
-    };
-
-    private void Record(CheckDescriptor check, CheckResultEntry entry)
-    {
+        var check = state.Check;
         CheckResultEntry? previous;
+        CheckResultEntry reported;
         lock (_snapshotLock)
         {
             var snapshot = _snapshot;
             previous = snapshot.Entries[check.Index];
-            if (previous is not null && previous.Status == entry.Status)
-            {
-                entry = entry.WithLastChange(previous.LastChange);
-            }
-
-            Volatile.Write(ref _snapshot, snapshot.With(check.Index, entry, _time.GetUtcNow()));
+            reported = state.Damping.Apply(previous, run);
+            Volatile.Write(ref _snapshot, snapshot.With(check.Index, reported, _time.GetUtcNow()));
         }
 
-        Metrics.RecordRun(check, entry.Status, entry.Duration);
-        LogTransition(check, previous, entry);
-        if (previous?.Status != entry.Status)
+        if (executed)
+        {
+            Metrics.RecordRun(check, run.Status, run.Duration);
+        }
+
+        Log.Transition(_logger, check.Name, previous, reported);
+        if (previous?.Status != reported.Status)
         {
             StatusChanged?.Invoke();
-        }
-    }
-
-    private void LogTransition(CheckDescriptor check, CheckResultEntry? previous, CheckResultEntry entry)
-    {
-        if (previous is null)
-        {
-            if (entry.Status == HealthStatus.Healthy)
-            {
-                Log.CheckFirstResult(_logger, check.Name, entry.Status.ToString());
-                return;
-            }
-        }
-        else if (previous.Status == entry.Status)
-        {
-            return;
-        }
-
-        var previousStatus = previous?.Status.ToString() ?? "Unknown";
-        if (entry.Error is { } error)
-        {
-            Log.CheckDegradedOrWorse(_logger, check.Name, previousStatus, entry.Status.ToString(), error.Category, error.Message);
-        }
-        else
-        {
-            Log.CheckRecovered(_logger, check.Name, previousStatus, entry.Status.ToString());
         }
     }
 
@@ -381,6 +378,10 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         public Lock Gate { get; } = new();
 
         public bool Busy { get; set; }
+
+        public IReadOnlyList<CheckState> Dependencies { get; set; } = [];
+
+        public FlapDamping Damping { get; } = new(check.FailureThreshold, check.SuccessThreshold);
 
         public Task? CurrentRun { get; set; }
     }

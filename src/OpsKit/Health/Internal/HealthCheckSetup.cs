@@ -60,6 +60,7 @@ internal sealed class HealthCheckSetup(
             }
         }
 
+        CheckDependencies.Validate(checks, registeredNames, errors);
         foreach (var validation in validations)
         {
             errors.AddRange(validation.Validate());
@@ -202,7 +203,21 @@ internal sealed class HealthCheckSetup(
             valid = false;
         }
 
+        var failureThreshold = options.FailureThreshold ?? engine.FailureThreshold;
+        var successThreshold = options.SuccessThreshold ?? engine.SuccessThreshold;
+        foreach (var (key, threshold) in new[] { ("FailureThreshold", options.FailureThreshold), ("SuccessThreshold", options.SuccessThreshold) })
+        {
+            if (threshold < 1)
+            {
+                errors.Add($"{path}:{key} must be at least 1.");
+                valid = false;
+            }
+        }
+
+        var dependsOn = (options.DependsOn ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal).ToList();
         var critical = options.Critical ?? !registration.Tags.Contains(OpsHealthTags.NonCritical);
-        return valid ? new CheckDescriptor(index, registration, critical, tags, period, timeout) : null;
+        return valid
+            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold)
+            : null;
     }
 }

@@ -48,6 +48,7 @@ internal static class HealthJsonWriter
                 json.WriteNumber("durationMs", Round(entry.Duration.TotalMilliseconds));
                 json.WriteString("lastRun", entry.LastRun);
                 json.WriteString("lastChange", entry.LastChange);
+                json.WriteNumber("consecutive_failures", entry.ConsecutiveFailures);
                 if (entry.Description is { } description)
                 {
                     json.WriteString("description", description);

@@ -17,8 +17,16 @@ internal sealed class HealthMetrics
         var m = meter.Meter;
         m.CreateObservableGauge(
             InstrumentNames.HealthCheckStatus,
-            () => ObserveChecks(snapshot()),
+            () => ObserveChecks(snapshot(), static (_, entry) => (int)entry.Status),
             description: "Status of each health check: 0 Unhealthy, 1 Degraded, 2 Healthy.");
+        m.CreateObservableGauge(
+            InstrumentNames.HealthCheckSuppressed,
+            () => ObserveChecks(snapshot(), static (_, entry) => entry.Suppressed ? 1 : 0),
+            description: "1 while a health check is not run because a check it depends on is Unhealthy (its alerts defer to that check's).");
+        m.CreateObservableGauge(
+            InstrumentNames.HealthCheckCritical,
+            () => ObserveChecks(snapshot(), static (check, _) => check.Critical ? 1 : 0),
+            description: "1 for a critical health check (its Unhealthy status fails readiness), 0 otherwise.");
         _duration = m.CreateHistogram<double>(
             InstrumentNames.HealthCheckDuration,
             InstrumentNames.Units.Seconds,
@@ -64,7 +72,7 @@ internal sealed class HealthMetrics
         }
     }
 
-    private static IEnumerable<Measurement<int>> ObserveChecks(HealthSnapshot? snapshot)
+    private static IEnumerable<Measurement<int>> ObserveChecks(HealthSnapshot? snapshot, Func<CheckDescriptor, CheckResultEntry, int> value)
     {
         if (snapshot is null)
         {
@@ -76,7 +84,7 @@ internal sealed class HealthMetrics
             if (snapshot.Entries[i] is { } entry)
             {
                 yield return new Measurement<int>(
-                    (int)entry.Status,
+                    value(snapshot.Checks[i], entry),
                     new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, snapshot.Checks[i].Name));
             }
         }

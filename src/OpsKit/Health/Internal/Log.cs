@@ -31,4 +31,31 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Traffic accepted again ({Reason} ended: {How})")]
     public static partial void TrafficAccepted(ILogger logger, string reason, string how);
+
+    /// <summary>Logs a check's first result when Healthy, and every change of its reported status, once.</summary>
+    public static void Transition(ILogger logger, string check, CheckResultEntry? previous, CheckResultEntry entry)
+    {
+        if (previous is null)
+        {
+            if (entry.Status == HealthStatus.Healthy)
+            {
+                CheckFirstResult(logger, check, entry.Status.ToString());
+                return;
+            }
+        }
+        else if (previous.Status == entry.Status)
+        {
+            return;
+        }
+
+        var previousStatus = previous?.Status.ToString() ?? "Unknown";
+        if (entry.Error is { } error)
+        {
+            CheckDegradedOrWorse(logger, check, previousStatus, entry.Status.ToString(), error.Category, error.Message);
+        }
+        else
+        {
+            CheckRecovered(logger, check, previousStatus, entry.Status.ToString());
+        }
+    }
 }

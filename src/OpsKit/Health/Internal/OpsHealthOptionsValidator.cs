@@ -43,6 +43,16 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
             failures.Add(Prefix + "MaxParallelism must be at least 1.");
         }
 
+        if (options.FailureThreshold < 1)
+        {
+            failures.Add(Prefix + "FailureThreshold must be at least 1.");
+        }
+
+        if (options.SuccessThreshold < 1)
+        {
+            failures.Add(Prefix + "SuccessThreshold must be at least 1.");
+        }
+
         if (options.Details is { } details && !Enum.IsDefined(details))
         {
             failures.Add(Prefix + "Details must be Never, Authorized, LocalOrAuthorized or Always.");

@@ -11,6 +11,8 @@ internal static class InstrumentNames
     public const string HealthCheckDuration = "opskit.health.check.duration";
     public const string HealthCheckExecutions = "opskit.health.check.executions";
     public const string HealthCheckAbandoned = "opskit.health.check.abandoned";
+    public const string HealthCheckSuppressed = "opskit.health.check.suppressed";
+    public const string HealthCheckCritical = "opskit.health.check.critical";
     public const string HealthStatus = "opskit.health.status";
     public const string Maintenance = "opskit.maintenance";
     public const string TrafficRefused = "opskit.health.traffic.refused";
