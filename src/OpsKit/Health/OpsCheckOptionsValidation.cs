@@ -51,6 +51,14 @@ public sealed class OpsCheckOptionsValidation(string? checkName)
         }
     }
 
+    /// <summary>The thresholds of <paramref name="options"/>, as <see cref="Ratios(double, double?)"/> checks them.</summary>
+    /// <param name="options">The options of a ratio check.</param>
+    public void Ratios(OpsRatioCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Ratios(options.DegradedAt, options.UnhealthyAt);
+    }
+
     /// <summary>A duration that must be greater than zero.</summary>
     /// <param name="key">The options property name.</param>
     /// <param name="value">Its value; null is accepted unless <paramref name="required"/>.</param>
