@@ -7,13 +7,18 @@ namespace OpsKit.Health;
 /// </summary>
 public abstract class OpsRatioCheckOptions : OpsHealthCheckOptions
 {
-    /// <summary>Creates the options with the check's default <see cref="DegradedAt"/>.</summary>
+    /// <summary>Creates the options with the check's default thresholds.</summary>
     /// <param name="degradedAt">The default Degraded threshold (0–1).</param>
-    protected OpsRatioCheckOptions(double degradedAt) => DegradedAt = degradedAt;
+    /// <param name="unhealthyAt">The default Unhealthy threshold (0–1); null for never.</param>
+    protected OpsRatioCheckOptions(double degradedAt, double? unhealthyAt = null)
+    {
+        DegradedAt = degradedAt;
+        UnhealthyAt = unhealthyAt;
+    }
 
     /// <summary>Usage (0–1) at or above which the check is Degraded.</summary>
     public double DegradedAt { get; set; }
 
-    /// <summary>Usage (0–1) at or above which the check is Unhealthy; null for never. Default: null.</summary>
+    /// <summary>Usage (0–1) at or above which the check is Unhealthy; null for never.</summary>
     public double? UnhealthyAt { get; set; }
 }
