@@ -24,7 +24,7 @@ internal sealed class PostgresCheckContext
         IOptions<OpsHealthOptions> engine)
     {
         Target = ((IPostgresCheckOptions)options).Target ?? PostgresTarget.Default;
-        DataSource = Target.Resolve(services);
+        DataSource = Target.DataSource.Resolve(services);
         _poolMeter = poolMeter;
         _metrics = metrics;
         Budget = (options.Timeout ?? engine.Value.Timeout) * BudgetShare;

@@ -1,5 +1,4 @@
 using OpsKit.Health;
-using OpsKit.Hosting;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -24,14 +23,14 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
     public ValidateOptionsResult Validate(string? name, PostgresPoolCheckOptions options)
     {
         var validation = Common(name, options);
-        validation.Ratios(options.DegradedAt, options.UnhealthyAt);
+        validation.Ratios(options);
         return validation.ToResult();
     }
 
     public ValidateOptionsResult Validate(string? name, PostgresConnectionsCheckOptions options)
     {
         var validation = Common(name, options);
-        validation.Ratios(options.DegradedAt, options.UnhealthyAt);
+        validation.Ratios(options);
         return validation.ToResult();
     }
 
@@ -64,19 +63,14 @@ internal sealed class PostgresOptionsValidator(IServiceProvider services) :
             return validation;
         }
 
-        if (!target.IsRegistered(services))
+        var errors = target.DataSource.StartupErrors(
+            services,
+            $"{validation.Section}: AddNpgsql() uses the application's {target.DataSource.Description} from dependency injection, " +
+            "and none is registered. Register it (for example services.AddNpgsqlDataSource(connectionString) or " +
+            "services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString))) before the host starts.");
+        foreach (var error in errors)
         {
-            validation.Add(
-                $"{validation.Section}: AddNpgsql() uses the application's {target.ServiceDescription} from dependency injection, " +
-                "and none is registered. Register it (for example services.AddNpgsqlDataSource(connectionString) or " +
-                "services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString))) before the host starts.");
-        }
-        else
-        {
-            foreach (var error in OpsStartupErrors.ClientCreation(services, target.ServiceDescription, s => target.Resolve(s)))
-            {
-                validation.Add(error);
-            }
+            validation.Add(error);
         }
 
         return validation;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OpsKit.Hosting;
 
 namespace OpsKit.Npgsql.Internal;
 
@@ -17,7 +17,8 @@ internal sealed class PostgresTarget(string name, object? serviceKey, string? po
 
     public string Name { get; } = name;
 
-    public object? ServiceKey { get; } = serviceKey;
+    /// <summary>The application's data source in dependency injection.</summary>
+    public OpsAppClient<NpgsqlDataSource> DataSource { get; } = new(serviceKey);
 
     public string? PoolName { get; } = poolName;
 
@@ -30,28 +31,6 @@ internal sealed class PostgresTarget(string name, object? serviceKey, string? po
 
     /// <summary>How many acquisitions by OpsKit checks on this data source ended in pool exhaustion.</summary>
     public long Exhausted => Interlocked.Read(ref _exhausted);
-
-    public string ServiceDescription => ServiceKey is null
-        ? nameof(NpgsqlDataSource)
-        : $"{nameof(NpgsqlDataSource)} (keyed service '{ServiceKey}')";
-
-    public NpgsqlDataSource Resolve(IServiceProvider services) => ServiceKey is null
-        ? services.GetRequiredService<NpgsqlDataSource>()
-        : services.GetRequiredKeyedService<NpgsqlDataSource>(ServiceKey);
-
-    public bool IsRegistered(IServiceProvider services)
-    {
-        if (ServiceKey is null)
-        {
-            return services.GetService<IServiceProviderIsService>() is { } isService
-                ? isService.IsService(typeof(NpgsqlDataSource))
-                : services.GetService<NpgsqlDataSource>() is not null;
-        }
-
-        return services.GetService<IServiceProviderIsKeyedService>() is { } isKeyed
-            ? isKeyed.IsKeyedService(typeof(NpgsqlDataSource), ServiceKey)
-            : services.GetKeyedService<NpgsqlDataSource>(ServiceKey) is not null;
-    }
 
     public void SetPool(double usage) => Volatile.Write(ref _pool, new PoolGaugeValue(usage));
 

@@ -18,7 +18,7 @@ internal sealed class RedisCheckCall(OpsHealthCheckOptions options, IServiceProv
         Func<IConnectionMultiplexer, T, HealthCheckResult> judge,
         CancellationToken cancellationToken)
     {
-        var multiplexer = Target.Resolve(services);
+        var multiplexer = Target.Client.Resolve(services);
         if (!multiplexer.IsConnected)
         {
             return RedisCheckBudget.NotConnected(multiplexer);

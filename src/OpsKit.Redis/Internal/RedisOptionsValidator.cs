@@ -1,5 +1,4 @@
 using OpsKit.Health;
-using OpsKit.Hosting;
 
 namespace OpsKit.Redis.Internal;
 
@@ -22,7 +21,7 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
     public ValidateOptionsResult Validate(string? name, RedisMemoryCheckOptions options)
     {
         var validation = Common(name, options);
-        validation.Ratios(options.DegradedAt, options.UnhealthyAt);
+        validation.Ratios(options);
         return validation.ToResult();
     }
 
@@ -57,19 +56,14 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) :
             return validation;
         }
 
-        if (!target.IsRegistered(services))
+        var errors = target.Client.StartupErrors(
+            services,
+            $"{validation.Section}: AddRedis() uses the application's {target.Client.Description} from dependency injection, " +
+            "and none is registered. Register the one shared multiplexer (for example " +
+            "services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options))) before the host starts.");
+        foreach (var error in errors)
         {
-            validation.Add(
-                $"{validation.Section}: AddRedis() uses the application's {target.ServiceDescription} from dependency injection, " +
-                "and none is registered. Register the one shared multiplexer (for example " +
-                "services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options))) before the host starts.");
-        }
-        else
-        {
-            foreach (var error in OpsStartupErrors.ClientCreation(services, target.ServiceDescription, s => target.Resolve(s)))
-            {
-                validation.Add(error);
-            }
+            validation.Add(error);
         }
 
         return validation;

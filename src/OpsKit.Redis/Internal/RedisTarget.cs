@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Hosting;
 using StackExchange.Redis;
 
 namespace OpsKit.Redis.Internal;
@@ -10,20 +10,10 @@ internal sealed class RedisTarget(string name, object? serviceKey)
 
     public string Name { get; } = name;
 
-    public object? ServiceKey { get; } = serviceKey;
-
-    public string ServiceDescription => ServiceKey is null
-        ? nameof(IConnectionMultiplexer)
-        : $"{nameof(IConnectionMultiplexer)} (keyed service '{ServiceKey}')";
-
-    public IConnectionMultiplexer Resolve(IServiceProvider services) => Multiplexer(services, ServiceKey);
+    /// <summary>The application's multiplexer in dependency injection.</summary>
+    public OpsAppClient<IConnectionMultiplexer> Client { get; } = new(serviceKey);
 
     /// <summary>The application's multiplexer: the keyed one for a <paramref name="serviceKey"/>, else the unkeyed one.</summary>
-    public static IConnectionMultiplexer Multiplexer(IServiceProvider services, object? serviceKey) => serviceKey is null
-        ? services.GetRequiredService<IConnectionMultiplexer>()
-        : services.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey);
-
-    public bool IsRegistered(IServiceProvider services) => ServiceKey is null
-        ? services.GetService<IServiceProviderIsService>()?.IsService(typeof(IConnectionMultiplexer)) ?? false
-        : services.GetService<IServiceProviderIsKeyedService>()?.IsKeyedService(typeof(IConnectionMultiplexer), ServiceKey) ?? false;
+    public static IConnectionMultiplexer Multiplexer(IServiceProvider services, object? serviceKey) =>
+        new OpsAppClient<IConnectionMultiplexer>(serviceKey).Resolve(services);
 }

@@ -39,16 +39,15 @@ public sealed class OpsCheckOptionsValidation(string? checkName)
     /// </summary>
     /// <param name="degradedAt">The value at or above which the check is Degraded.</param>
     /// <param name="unhealthyAt">The value at or above which it is Unhealthy; null for never.</param>
-    public void Ratios(double degradedAt, double? unhealthyAt)
+    public void Ratios(double degradedAt, double? unhealthyAt) =>
+        CheckValidation.Ratios(_errors, _name, degradedAt, unhealthyAt);
+
+    /// <summary>The thresholds of <paramref name="options"/>, as <see cref="Ratios(double, double?)"/> checks them.</summary>
+    /// <param name="options">The options of a ratio check.</param>
+    public void Ratios(OpsRatioCheckOptions options)
     {
-        if (unhealthyAt is { } unhealthy)
-        {
-            CheckValidation.Ratios(_errors, _name, degradedAt, unhealthy);
-        }
-        else
-        {
-            CheckValidation.Ratio(_errors, _name, "DegradedAt", degradedAt);
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        Ratios(options.DegradedAt, options.UnhealthyAt);
     }
 
     /// <summary>A duration that must be greater than zero.</summary>

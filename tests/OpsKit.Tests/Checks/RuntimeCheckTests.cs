@@ -147,6 +147,23 @@ public sealed class RuntimeCheckTests
     }
 
     [Fact]
+    public async Task File_descriptor_usage_past_both_thresholds_stays_Degraded_when_configuration_empties_UnhealthyAt()
+    {
+        var limit = FileDescriptorsCheck.SoftLimit()!.Value;
+        await using var app = await CheckApp.StartAsync(
+            h => h.AddFileDescriptors(o =>
+            {
+                o.DegradedAt = 1.0 / limit;
+                o.UnhealthyAt = 2.0 / limit;
+            }),
+            new Dictionary<string, string?> { ["OpsKit:Health:Checks:filedescriptors:UnhealthyAt"] = string.Empty });
+
+        var check = await app.WaitForAsync("filedescriptors", "Degraded");
+
+        Assert.Equal("threshold", check.Category());
+    }
+
+    [Fact]
     public async Task Thread_pool_is_Healthy_with_its_counters_in_data()
     {
         await using var app = await CheckApp.StartAsync(h => h.AddThreadPool());

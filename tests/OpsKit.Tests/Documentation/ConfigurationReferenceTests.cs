@@ -150,22 +150,22 @@ public sealed partial class ConfigurationReferenceTests
         return null;
     }
 
-    /// <summary>Public instance properties the binder or code can set; a derived check type documents only its own.</summary>
+    /// <summary>
+    /// Public instance properties the binder or code can set; a derived check type documents its own and those of an
+    /// abstract base such as <see cref="OpsRatioCheckOptions"/>, not the common ones of <see cref="OpsHealthCheckOptions"/>.
+    /// </summary>
     private static IEnumerable<PropertyInfo> Properties(Type type)
     {
-        var flags = BindingFlags.Public | BindingFlags.Instance;
-        if (type != typeof(OpsHealthCheckOptions) && typeof(OpsHealthCheckOptions).IsAssignableFrom(type))
-        {
-            flags |= BindingFlags.DeclaredOnly;
-        }
-
-        return type.GetProperties(flags);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        return type != typeof(OpsHealthCheckOptions) && typeof(OpsHealthCheckOptions).IsAssignableFrom(type)
+            ? properties.Where(p => p.DeclaringType != typeof(OpsHealthCheckOptions))
+            : properties;
     }
 
     private static IEnumerable<Type> OptionsTypes() =>
         new[] { typeof(OpsHealthOptions).Assembly, typeof(OpsKit.Npgsql.OpsNpgsqlOptions).Assembly, typeof(OpsKit.Redis.OpsRedisOptions).Assembly }
             .SelectMany(a => a.GetExportedTypes())
-            .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
+            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Options", StringComparison.Ordinal))
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
 
     /// <summary>Keys of the table rows under each heading that names an options type.</summary>

@@ -52,10 +52,10 @@ internal sealed class DiskSpaceCheck(DiskSpaceCheckOptions options, SystemCheckG
                 $"{available} bytes free on the volume of {path}, less than MinFreeBytes {minFree}", data));
         }
 
-        if (ratio >= options.UnhealthyAt)
+        if (options.UnhealthyAt is { } unhealthyAt && ratio >= unhealthyAt)
         {
             return Task.FromResult(CheckResults.Fail(HealthStatus.Unhealthy, HealthErrorCategories.Threshold,
-                $"volume of {path} is {percent}% used (UnhealthyAt {options.UnhealthyAt.ToString(CultureInfo.InvariantCulture)})", data));
+                $"volume of {path} is {percent}% used (UnhealthyAt {unhealthyAt.ToString(CultureInfo.InvariantCulture)})", data));
         }
 
         if (ratio >= options.DegradedAt)

@@ -7,12 +7,17 @@ internal static class CheckValidation
 {
     public static string Key(string name, string key) => CheckNames.SectionPath(name) + ":" + key;
 
-    public static void Ratios(List<string> failures, string name, double degradedAt, double unhealthyAt)
+    /// <summary>Both ratios in 0–1 and <c>DegradedAt</c> below <c>UnhealthyAt</c>; a null <c>UnhealthyAt</c> (never) is not checked.</summary>
+    public static void Ratios(List<string> failures, string name, double degradedAt, double? unhealthyAt)
     {
-        var ok = true;
-        ok &= Ratio(failures, name, "DegradedAt", degradedAt);
-        ok &= Ratio(failures, name, "UnhealthyAt", unhealthyAt);
-        if (ok && degradedAt >= unhealthyAt)
+        var ok = Ratio(failures, name, "DegradedAt", degradedAt);
+        if (unhealthyAt is not { } unhealthy)
+        {
+            return;
+        }
+
+        ok &= Ratio(failures, name, "UnhealthyAt", unhealthy);
+        if (ok && degradedAt >= unhealthy)
         {
             failures.Add($"{Key(name, "DegradedAt")} must be less than {Key(name, "UnhealthyAt")}.");
         }

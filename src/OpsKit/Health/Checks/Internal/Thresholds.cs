@@ -4,13 +4,13 @@ namespace OpsKit.Health.Checks.Internal;
 internal static class Thresholds
 {
     public static HealthCheckResult Evaluate(
-        string what, double value, double degradedAt, double unhealthyAt, Dictionary<string, object> data, string format = "0.###")
+        string what, double value, double degradedAt, double? unhealthyAt, Dictionary<string, object> data, string format = "0.###")
     {
         var text = value.ToString(format, CultureInfo.InvariantCulture);
-        if (value >= unhealthyAt)
+        if (unhealthyAt is { } unhealthy && value >= unhealthy)
         {
             return CheckResults.Fail(HealthStatus.Unhealthy, HealthErrorCategories.Threshold,
-                $"{what} is {text} (UnhealthyAt {unhealthyAt.ToString(CultureInfo.InvariantCulture)})", data);
+                $"{what} is {text} (UnhealthyAt {unhealthy.ToString(CultureInfo.InvariantCulture)})", data);
         }
 
         if (value >= degradedAt)
