@@ -27,16 +27,16 @@ internal sealed class DbSymbols(INamedTypeSymbol connection, INamedTypeSymbol? d
 
     public static DbSymbols? TryCreate(Compilation compilation)
     {
-        var connection = compilation.GetBestTypeByMetadataName("System.Data.Common.DbConnection");
+        var connection = compilation.GetFrameworkType("System.Data.Common.DbConnection", "System.Data.Common");
         return connection is null
             ? null
             : new DbSymbols(
                 connection,
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbDataSource"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbCommand"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbBatch"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbDataAdapter"),
-                compilation.GetBestTypeByMetadataName("System.Data.CommandBehavior"));
+                compilation.GetFrameworkType("System.Data.Common.DbDataSource", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbCommand", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbBatch", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbDataAdapter", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.CommandBehavior", "System.Data.Common"));
     }
 
     public bool IsConnection(ITypeSymbol? type) => InheritsFrom(type, Connection);
