@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -163,6 +164,10 @@ internal static class ConnectionLifetime
                     }
 
                     return ConnectionFate.Escapes;
+                case IInvalidOperation invalid when IsReceiverOfUnresolvedCall(invalid, reference):
+                    // conn.CreateCommand(sql) with the package that brings that extension not restored: the call binds to
+                    // nothing, but the connection is its receiver, a use like any other call on it (see UnresolvedDbConnection).
+                    continue;
                 default:
                     return ConnectionFate.Escapes;
             }
@@ -170,6 +175,12 @@ internal static class ConnectionLifetime
 
         return ConnectionFate.Leaks;
     }
+
+    private static bool IsReceiverOfUnresolvedCall(IInvalidOperation invalid, ILocalReferenceOperation reference)
+        => invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            && access.Expression == reference.Syntax
+            && !IsDisposeMethod(access.Name.Identifier.ValueText)
+            && invalid.Parent is not (IInvalidOperation or IArgumentOperation); // its result handed to more broken code: out of sight
 
     /// <summary><c>using (value)</c>, <c>using var x = value;</c> or <c>using (var x = value)</c>.</summary>
     private static bool IsUsingResource(IOperation value)
