@@ -164,7 +164,7 @@ internal static class ConnectionLifetime
                     }
 
                     return ConnectionFate.Escapes;
-                case IInvalidOperation invalid when IsReceiverOfUnresolvedCall(invalid, reference):
+                case not null when IsReceiverOfUnresolvedCall(reference):
                     // conn.CreateCommand(sql) with the package that brings that extension not restored: the call binds to
                     // nothing, but the connection is its receiver, a use like any other call on it (see UnresolvedDbConnection).
                     continue;
@@ -176,11 +176,12 @@ internal static class ConnectionLifetime
         return ConnectionFate.Leaks;
     }
 
-    private static bool IsReceiverOfUnresolvedCall(IInvalidOperation invalid, ILocalReferenceOperation reference)
-        => invalid.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+    private static bool IsReceiverOfUnresolvedCall(ILocalReferenceOperation reference)
+        => reference.Syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
             && access.Expression == reference.Syntax
             && !IsDisposeMethod(access.Name.Identifier.ValueText)
-            && invalid.Parent is not (IInvalidOperation or IArgumentOperation); // its result handed to more broken code: out of sight
+            && call.Parent is not ArgumentSyntax // its result handed to more code: out of sight
+            && reference.SemanticModel?.GetSymbolInfo(call).Symbol is null;
 
     /// <summary><c>using (value)</c>, <c>using var x = value;</c> or <c>using (var x = value)</c>.</summary>
     private static bool IsUsingResource(IOperation value)

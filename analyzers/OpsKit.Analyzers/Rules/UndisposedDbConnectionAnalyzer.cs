@@ -90,7 +90,8 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         var value = WalkUpAwait(invocation);
-        var isConnection = symbols.IsConnection(value.Type);
+        // A data source of the project's own may return the provider's connection type, unresolved before restore.
+        var isConnection = symbols.IsConnection(value.Type) || UnresolvedDbConnection.IsUnresolvedProviderConnection(ResultType(invocation));
         switch (value.WalkUpConversions())
         {
             case IExpressionStatementOperation:
@@ -129,6 +130,10 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 return;
         }
     }
+
+    /// <summary>What an open returns, seen through its task (awaiting a task of an unresolved type gives a nameless type).</summary>
+    private static ITypeSymbol? ResultType(IInvocationOperation invocation)
+        => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : invocation.Type;
 
     /// <summary><c>var c = new NpgsqlConnection(cs); c.Open();</c>: the first Open of a connection this function created.</summary>
     private static void AnalyzeOpenOfCreatedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)

@@ -316,6 +316,51 @@ public sealed class UndisposedDbConnectionTests
             """, TestProject.Library);
 
     [Fact]
+    public Task Before_restore_a_data_source_of_the_project_that_returns_the_provider_connection_is_still_followed()
+        => Verify.VerifyBrokenAsync("""
+            using System.Data.Common;
+            using Npgsql;
+
+            internal sealed class TenantDataSource(string connectionString) : DbDataSource
+            {
+                public override string ConnectionString => connectionString;
+
+                protected override DbConnection CreateDbConnection() => throw new NotSupportedException();
+
+                public new async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    return connection;
+                }
+            }
+
+            public sealed class ReportStore(string connectionString)
+            {
+                private readonly TenantDataSource _source = new(connectionString);
+
+                public async Task<object> CommandFor(string sql)
+                {
+                    var connection = await [|_source.OpenConnectionAsync()|];
+                    var command = connection.CreateCommand(sql);
+                    return command;
+                }
+
+                public async Task<object?> Disposed(string sql)
+                {
+                    await using var connection = await _source.OpenConnectionAsync();
+                    return connection.ExecuteScalar(sql);
+                }
+
+                public async Task<object> Returned()
+                {
+                    var connection = await _source.OpenConnectionAsync();
+                    return connection;
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
     public Task Before_restore_connections_that_are_disposed_handed_on_or_not_a_provider_type_are_silent()
         => Verify.VerifyBrokenAsync("""
             using Npgsql;
