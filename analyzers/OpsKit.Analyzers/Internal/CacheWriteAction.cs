@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,10 +24,17 @@ internal static class CacheWriteAction
             // Driven by the invoked name: only the code blocks of files that name a cache write (whole word: Set, not
             // Settings) get a callback per invocation, and only a call named like a cache write is bound to an
             // operation, so a compilation pays nothing for the method bodies that never write into a cache.
+            // The write methods are extension methods of Microsoft.Extensions.Caching.Memory (CreateEntry is a member of
+            // the cache types): a file that calls them names the cache type or imports that namespace, unless a global
+            // using imports it for the whole compilation.
             var mentionsWrite = new TreeMentions(wholeWord: true, "Set", "GetOrCreate", "GetOrCreateAsync", "CreateEntry");
+            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache", "Caching.Memory");
+            var importedEverywhere = new Lazy<bool>(() => HasGlobalCachingImport(compilationStart.Compilation, compilationStart.CancellationToken));
             compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
             {
-                if (!mentionsWrite.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+                var tree = blockStart.CodeBlock.SyntaxTree;
+                if (!mentionsWrite.In(tree, blockStart.CancellationToken)
+                    || !(mentionsCache.In(tree, blockStart.CancellationToken) || importedEverywhere.Value))
                 {
                     return;
                 }
@@ -47,5 +55,26 @@ internal static class CacheWriteAction
                     SyntaxKind.InvocationExpression);
             });
         });
+    }
+
+    private static bool HasGlobalCachingImport(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
+            {
+                continue;
+            }
+
+            foreach (var directive in unit.Usings)
+            {
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Name?.ToString().EndsWith("Caching.Memory", StringComparison.Ordinal) == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -93,4 +93,15 @@ internal static class CompilationExtensions
 
         return referenced ? compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName) : null;
     }
+
+    /// <summary>
+    /// A type of the base class library, looked up only in the assemblies that define it: the .NET reference assembly
+    /// named <paramref name="assemblyName"/>, else netstandard or the .NET Framework's mscorlib/System.Data. A lookup
+    /// across every reference would load the namespaces of all of them.
+    /// </summary>
+    public static INamedTypeSymbol? GetFrameworkType(this Compilation compilation, string fullyQualifiedMetadataName, string assemblyName)
+        => compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName, assemblyName)
+            ?? compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName, "netstandard")
+            ?? compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName, "mscorlib")
+            ?? compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName, "System.Data");
 }

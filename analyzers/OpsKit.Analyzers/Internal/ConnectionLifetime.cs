@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -27,16 +28,16 @@ internal sealed class DbSymbols(INamedTypeSymbol connection, INamedTypeSymbol? d
 
     public static DbSymbols? TryCreate(Compilation compilation)
     {
-        var connection = compilation.GetBestTypeByMetadataName("System.Data.Common.DbConnection");
+        var connection = compilation.GetFrameworkType("System.Data.Common.DbConnection", "System.Data.Common");
         return connection is null
             ? null
             : new DbSymbols(
                 connection,
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbDataSource"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbCommand"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbBatch"),
-                compilation.GetBestTypeByMetadataName("System.Data.Common.DbDataAdapter"),
-                compilation.GetBestTypeByMetadataName("System.Data.CommandBehavior"));
+                compilation.GetFrameworkType("System.Data.Common.DbDataSource", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbCommand", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbBatch", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.Common.DbDataAdapter", "System.Data.Common"),
+                compilation.GetFrameworkType("System.Data.CommandBehavior", "System.Data.Common"));
     }
 
     public bool IsConnection(ITypeSymbol? type) => InheritsFrom(type, Connection);
@@ -163,6 +164,10 @@ internal static class ConnectionLifetime
                     }
 
                     return ConnectionFate.Escapes;
+                case not null when IsReceiverOfUnresolvedCall(reference):
+                    // conn.CreateCommand(sql) with the package that brings that extension not restored: the call binds to
+                    // nothing, but the connection is its receiver, a use like any other call on it (see UnresolvedDbConnection).
+                    continue;
                 default:
                     return ConnectionFate.Escapes;
             }
@@ -170,6 +175,13 @@ internal static class ConnectionLifetime
 
         return ConnectionFate.Leaks;
     }
+
+    private static bool IsReceiverOfUnresolvedCall(ILocalReferenceOperation reference)
+        => reference.Syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
+            && access.Expression == reference.Syntax
+            && !IsDisposeMethod(access.Name.Identifier.ValueText)
+            && call.Parent is not ArgumentSyntax // its result handed to more code: out of sight
+            && reference.SemanticModel?.GetSymbolInfo(call).Symbol is null;
 
     /// <summary><c>using (value)</c>, <c>using var x = value;</c> or <c>using (var x = value)</c>.</summary>
     private static bool IsUsingResource(IOperation value)

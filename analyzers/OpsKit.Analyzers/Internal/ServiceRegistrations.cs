@@ -47,7 +47,17 @@ internal sealed class ServiceRegistrations
     public void Register(CompilationStartAnalysisContext context)
     {
         _compilation = context.Compilation;
-        context.RegisterSyntaxNodeAction(c => Collect((InvocationExpressionSyntax)c.Node), SyntaxKind.InvocationExpression);
+
+        // Every registration method's name contains one of these words: a file that names none of them gets no
+        // callback per invocation.
+        var mentions = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
+        context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+        {
+            if (mentions.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+            {
+                blockStart.RegisterSyntaxNodeAction(c => Collect((InvocationExpressionSyntax)c.Node), SyntaxKind.InvocationExpression);
+            }
+        });
     }
 
 

@@ -26,6 +26,10 @@ internal static class UnresolvedDbConnection
     private static readonly ImmutableHashSet<string> DataSourceTypes = ImmutableHashSet.Create(
         "NpgsqlDataSource", "MySqlDataSource", "OracleDataSource");
 
+    /// <summary>A well-known provider's connection type that does not resolve (its package is not restored yet).</summary>
+    public static bool IsUnresolvedProviderConnection(ITypeSymbol? type)
+        => type is { TypeKind: TypeKind.Error } && ConnectionTypes.Contains(type.Name);
+
     /// <summary>Reports on <c>ds.OpenConnection(Async)()</c> and on the first <c>Open(Async)()</c> of a created connection.</summary>
     public static void Analyze(SyntaxNodeAnalysisContext context, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
     {

@@ -45,7 +45,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
             // Looked up only when a Connect call is found: a lookup by metadata name without an assembly name
             // visits every reference of the compilation.
-            var lazy = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("System.Lazy`1"));
+            var lazy = new Lazy<INamedTypeSymbol?>(() => compilation.GetFrameworkType("System.Lazy`1", "System.Runtime"));
             var registrations = new ServiceRegistrations(compilation);
             var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
 

@@ -33,10 +33,16 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationStart.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-
-            // Before restore the provider's types are missing and their calls bind to nothing: see UnresolvedDbConnection.
-            compilationStart.RegisterSyntaxNodeAction(c => UnresolvedDbConnection.Analyze(c, ReportUnresolved), SyntaxKind.InvocationExpression);
+            // Only the code blocks of files that name an open get a callback per invocation, and only a call named
+            // like an open is bound: a compilation pays nothing for the bodies that never open a connection.
+            var mentionsOpen = new TreeMentions(wholeWord: true, "Open", "OpenAsync", "OpenConnection", "OpenConnectionAsync");
+            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+            {
+                if (mentionsOpen.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+                {
+                    blockStart.RegisterSyntaxNodeAction(c => OnInvocation(c, symbols), SyntaxKind.InvocationExpression);
+                }
+            });
         });
     }
 
@@ -47,9 +53,27 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndisposedDbConnection, invocation.GetLocation(), null, properties, name));
     }
 
-    private static void Analyze(OperationAnalysisContext context, DbSymbols symbols)
+    private static void OnInvocation(SyntaxNodeAnalysisContext context, DbSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (syntax.GetInvokedName() is not ("Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync"))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation)
+        {
+            Analyze(context, invocation, symbols);
+        }
+        else
+        {
+            // Before restore the provider's types are missing and their calls bind to nothing: see UnresolvedDbConnection.
+            UnresolvedDbConnection.Analyze(context, ReportUnresolved);
+        }
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    {
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
@@ -63,10 +87,11 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>ds.OpenConnection()</c>: discarded, used and dropped, or held in a local that leaks.</summary>
-    private static void AnalyzeOpenedConnection(OperationAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         var value = WalkUpAwait(invocation);
-        var isConnection = symbols.IsConnection(value.Type);
+        // A data source of the project's own may return the provider's connection type, unresolved before restore.
+        var isConnection = symbols.IsConnection(value.Type) || UnresolvedDbConnection.IsUnresolvedProviderConnection(ResultType(invocation));
         switch (value.WalkUpConversions())
         {
             case IExpressionStatementOperation:
@@ -106,8 +131,12 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>What an open returns, seen through its task (awaiting a task of an unresolved type gives a nameless type).</summary>
+    private static ITypeSymbol? ResultType(IInvocationOperation invocation)
+        => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : invocation.Type;
+
     /// <summary><c>var c = new NpgsqlConnection(cs); c.Open();</c>: the first Open of a connection this function created.</summary>
-    private static void AnalyzeOpenOfCreatedConnection(OperationAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    private static void AnalyzeOpenOfCreatedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         if (invocation.Instance?.WalkDownConversions() is not ILocalReferenceOperation instance)
         {
@@ -201,7 +230,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 ? statement
                 : null;
 
-    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, LocalDeclarationStatementSyntax? declaration)
+    private static void Report(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, LocalDeclarationStatementSyntax? declaration)
     {
         var useAwait = invocation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal) && IsAsyncFunction(invocation, context.ContainingSymbol);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(UseAwaitProperty, useAwait ? "true" : "false");
@@ -213,7 +242,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             invocation.TargetMethod.Name));
     }
 
-    private static bool IsAsyncFunction(IOperation operation, ISymbol containing)
+    private static bool IsAsyncFunction(IOperation operation, ISymbol? containing)
         => operation.GetEnclosingFunction() switch
         {
             IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,

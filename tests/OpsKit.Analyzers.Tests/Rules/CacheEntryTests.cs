@@ -54,6 +54,34 @@ public sealed class CacheEntryTests
             """, Library);
 
     [Fact]
+    public Task A_write_in_a_file_that_neither_names_the_cache_nor_imports_its_namespace_is_judged_through_a_global_using()
+        => VerifyExpiration.VerifyAsync("""
+            public sealed class SessionStore(CacheHolder holder)
+            {
+                public void Remember(string userId, string session) => holder.Shared.[|Set(userId, session)|];
+            }
+            """, Library with
+            {
+                AdditionalSources =
+                [
+                    "global using Microsoft.Extensions.Caching.Memory;",
+                    """
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public sealed class CacheHolder(IMemoryCache shared)
+                    {
+                        public IMemoryCache Shared { get; } = shared;
+                    }
+
+                    public static class Composition
+                    {
+                        public static void Add(IServiceCollection services) => services.AddMemoryCache();
+                    }
+                    """,
+                ],
+            });
+
+    [Fact]
     public Task Entries_with_Size_are_silent()
         => VerifySize.VerifyAsync(LimitedCache + """
                 public void Put(string id, string product) => _cache.Set(id, product, new MemoryCacheEntryOptions { Size = 1 });

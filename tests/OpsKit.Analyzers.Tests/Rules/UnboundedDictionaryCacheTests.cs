@@ -505,6 +505,20 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Public_static_map_typed_through_a_global_alias_is_still_judged_from_its_uses()
+        => Verify.VerifyAsync("""
+            public static class DeviceDirectory
+            {
+                internal static readonly TokenMap [|LastSeen|] = new();
+            }
+
+            public sealed class HeartbeatEndpoint
+            {
+                public void Beat(string deviceId) => DeviceDirectory.LastSeen[deviceId] = DateTime.UtcNow.ToString("O");
+            }
+            """, Library with { AdditionalSources = ["global using TokenMap = System.Collections.Generic.Dictionary<string, string>;"] });
+
+    [Fact]
     public Task Public_and_instance_mutable_fields_are_silent()
         => Verify.VerifyAsync("""
             public sealed class Holder

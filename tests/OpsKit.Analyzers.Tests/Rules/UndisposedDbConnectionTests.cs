@@ -255,6 +255,112 @@ public sealed class UndisposedDbConnectionTests
             """, TestProject.Library);
 
     [Fact]
+    public Task Before_restore_an_oracle_connection_opened_from_a_data_source_field_only_to_build_a_command_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using Oracle.ManagedDataAccess.Client;
+
+            public sealed class JobStore
+            {
+                private readonly OracleDataSource _source;
+                private readonly CancellationToken _stopping;
+
+                public JobStore(OracleDataSource source, CancellationToken stopping)
+                {
+                    _source = source;
+                    _stopping = stopping;
+                }
+
+                public async Task<OracleCommand> CommandFor(string sql)
+                {
+                    var connection = await [|_source.OpenConnectionAsync(_stopping)|];
+                    var command = connection.CreateCommand(sql);
+                    return command;
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
+    public Task A_connection_of_a_resolved_data_source_used_only_through_an_extension_that_is_not_restored_yet_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using System.Data.Common;
+            using Vendor.Sql.Extensions;
+
+            public sealed class JobStore(DbDataSource source)
+            {
+                public async Task<DbCommand> CommandFor(string sql)
+                {
+                    var connection = await [|source.OpenConnectionAsync()|];
+                    var command = connection.CreateCommand(sql);
+                    return command;
+                }
+
+                public async Task<object> Handed(string sql)
+                {
+                    var connection = await source.OpenConnectionAsync();
+                    return Vendor.Sql.Extensions.Wrap(connection, sql);
+                }
+
+                public async Task<object?> DisposedInFinally(string sql)
+                {
+                    var connection = await source.OpenConnectionAsync();
+                    try
+                    {
+                        return connection.QueryScalar(sql);
+                    }
+                    finally
+                    {
+                        connection.Dispose();
+                    }
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
+    public Task Before_restore_a_data_source_of_the_project_that_returns_the_provider_connection_is_still_followed()
+        => Verify.VerifyBrokenAsync("""
+            using System.Data.Common;
+            using Npgsql;
+
+            internal sealed class TenantDataSource(string connectionString) : DbDataSource
+            {
+                public override string ConnectionString => connectionString;
+
+                protected override DbConnection CreateDbConnection() => throw new NotSupportedException();
+
+                public new async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+                {
+                    var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    return connection;
+                }
+            }
+
+            public sealed class ReportStore(string connectionString)
+            {
+                private readonly TenantDataSource _source = new(connectionString);
+
+                public async Task<object> CommandFor(string sql)
+                {
+                    var connection = await [|_source.OpenConnectionAsync()|];
+                    var command = connection.CreateCommand(sql);
+                    return command;
+                }
+
+                public async Task<object?> Disposed(string sql)
+                {
+                    await using var connection = await _source.OpenConnectionAsync();
+                    return connection.ExecuteScalar(sql);
+                }
+
+                public async Task<object> Returned()
+                {
+                    var connection = await _source.OpenConnectionAsync();
+                    return connection;
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
     public Task Before_restore_connections_that_are_disposed_handed_on_or_not_a_provider_type_are_silent()
         => Verify.VerifyBrokenAsync("""
             using Npgsql;
