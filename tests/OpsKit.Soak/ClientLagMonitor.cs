@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OpsKit.Soak;
 
 /// <summary>
-/// How late the soak's own process runs: the worst delay, per window, between when a thread-pool work item is queued
+/// How late the prober's own process runs: the worst delay, per window, between when a thread-pool work item is queued
 /// and when it starts (the probe storm's continuations run there), and between when a dedicated thread should wake
 /// from a 1 ms sleep and when it does (the operating system not scheduling this process at all). A probe time measured
 /// while this process was not running says nothing about the sample, so the report shows the two side by side.

@@ -41,7 +41,7 @@ internal sealed class ProbeStorm : IAsyncDisposable
     public long Errors => Interlocked.Read(ref _errors);
 
     /// <summary>The probe latencies (ms) since the previous call.</summary>
-    public IReadOnlyList<double> TakeWindow()
+    private List<double> TakeWindow()
     {
         lock (_gate)
         {
@@ -51,8 +51,18 @@ internal sealed class ProbeStorm : IAsyncDisposable
         }
     }
 
-    /// <summary>How late this process itself ran (ms, worst since the previous call): see <see cref="ClientLagMonitor"/>.</summary>
-    public double TakeClientLag() => _lag.TakeWorstMilliseconds();
+    /// <summary>The probes since the previous call, with this process's own worst lag (see <see cref="ClientLagMonitor"/>).</summary>
+    public ProbeWindow TakeProbeWindow()
+    {
+        var window = TakeWindow().Order().ToList();
+        return new ProbeWindow(
+            window.Count,
+            ProbeWindow.Percentile(window, 0.99),
+            window.Count == 0 ? 0 : window[^1],
+            _lag.TakeWorstMilliseconds(),
+            Requests,
+            Errors);
+    }
 
     public async ValueTask DisposeAsync()
     {

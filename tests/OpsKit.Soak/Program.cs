@@ -1,6 +1,11 @@
 using System.Globalization;
 using OpsKit.Soak;
 
+if (args is [ProberProcess.Argument, var address, var rate])
+{
+    return await ProberProcess.RunAsync(new Uri(address), int.Parse(rate, CultureInfo.InvariantCulture));
+}
+
 var settings = SoakSettings.FromEnvironment();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -17,14 +22,16 @@ Dictionary<string, SortedDictionary<string, int>> censuses;
 int faultsPerCycle;
 long probes;
 long errors;
-await using (var storm = new ProbeStorm(environment.App.Address, settings.ProbesPerSecond))
+await using (var prober = ProberProcess.Start(environment.App.Address, settings.ProbesPerSecond))
 {
-    var run = new SoakRun(settings, environment, storm, Console.Error);
+    await SoakEnvironment.LowerOwnPriorityAsync();
+    var run = new SoakRun(settings, environment, prober, Console.Error);
     (samples, faults) = await run.RunAsync(cancel.Token);
     censuses = run.Censuses;
     faultsPerCycle = run.FaultsPerCycle;
-    probes = storm.Requests;
-    errors = storm.Errors;
+    var totals = await prober.TakeWindowAsync(cancel.Token);
+    probes = totals.Requests;
+    errors = totals.Errors;
 }
 
 var verdicts = SoakReport.Judge(settings, samples, faults, faultsPerCycle, errors);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OpsKit.Soak;
 
 /// <summary>Reads the sample's process (<c>/proc</c>), its <c>/metrics</c>, and the servers' own session counts.</summary>
-internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm storm)
+internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess prober)
 {
     // Npgsql's db.client.connection.count (idle + used): renamed db.client.connections.usage on /metrics today
     // (docs/metrics.md), its convention name once that rename goes; a scrape has one of the two.
@@ -16,7 +16,7 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm st
         var pid = environment.App.ProcessId;
         var status = await File.ReadAllLinesAsync($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status", cancellationToken).ConfigureAwait(false);
         var metrics = await environment.App.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        var window = storm.TakeWindow().Order().ToList();
+        var window = await prober.TakeWindowAsync(cancellationToken).ConfigureAwait(false);
         var descriptors = Directory.GetFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/fd");
         var gcPauseSeconds = MetricSum(metrics, "dotnet_gc_pause_time_seconds_total");
         var gcPauseInWindow = double.IsNaN(_gcPauseSeconds) ? 0 : gcPauseSeconds - _gcPauseSeconds;
@@ -34,9 +34,9 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm st
             CheckExecutions: MetricSum(metrics, "opskit_health_check_executions_total"),
             AbandonedRuns: MetricSum(metrics, "opskit_health_check_abandoned_total"),
             Probes: window.Count,
-            ProbeP99Milliseconds: Percentile(window, 0.99),
-            ProbeMaxMilliseconds: window.Count == 0 ? 0 : window[^1],
-            ClientLagMilliseconds: storm.TakeClientLag(),
+            ProbeP99Milliseconds: window.P99,
+            ProbeMaxMilliseconds: window.Max,
+            ClientLagMilliseconds: window.ClientLag,
             GcPauseMilliseconds: gcPauseInWindow * 1000,
             ThreadPoolQueue: MetricSum(metrics, "dotnet_thread_pool_queue_length"),
             KestrelConnections: (long)MetricSum(metrics, "kestrel_active_connections"),
@@ -44,23 +44,21 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProbeStorm st
             LoadedCodeDescriptors: descriptors.Count(IsLoadedCode));
     }
 
-    // Assemblies and native libraries: mapped once per process, the first time a code path needs them.
+    // Assemblies, their symbols (read the first time a stack trace is made) and native libraries: opened once per process,
+    // the first time a code path needs them.
     private static bool IsLoadedCode(string descriptor)
     {
         try
         {
             return new FileInfo(descriptor).LinkTarget is { } target
-                && (target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".so", StringComparison.Ordinal) || target.Contains(".so.", StringComparison.Ordinal));
+                && (target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".pdb", StringComparison.Ordinal)
+                    || target.EndsWith(".so", StringComparison.Ordinal) || target.Contains(".so.", StringComparison.Ordinal));
         }
         catch (IOException)
         {
             return false; // closed while we looked
         }
     }
-
-    /// <summary>The <paramref name="fraction"/> quantile of sorted values (nearest rank); 0 for none.</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double fraction) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static long StatusValue(string[] status, string key)
     {

@@ -97,7 +97,7 @@ internal sealed class SoakEnvironment : IAsyncDisposable
     // nice 10 their crash recovery and start-up work yields to the sample, so a probe time measures the sample rather
     // than the servers' start-up (docs/reliability.md). Every PostgreSQL process: the postmaster's children were forked
     // before the change, later backends inherit it.
-    private async Task LowerServerPriorityAsync()
+    private Task LowerServerPriorityAsync()
     {
         var processes = new List<int>();
         if (Postgres.ProcessId is { } postmaster)
@@ -111,19 +111,41 @@ internal sealed class SoakEnvironment : IAsyncDisposable
             processes.Add(redis);
         }
 
-        if (processes.Count == 0)
+        return ReniceAsync(SoakSettings.ServerNice, processes);
+    }
+
+    /// <summary>
+    /// Lowers the soak's own priority (nice 5) once the sample and the prober have started (they keep the default): the
+    /// fault injection, sampling and census yield to the process under test and to the one timing it. Linux keeps a nice
+    /// value per thread, so every thread is changed; threads started later inherit it.
+    /// </summary>
+    public static Task LowerOwnPriorityAsync() => ReniceAsync(SoakSettings.OrchestratorNice, []);
+
+    // Linux keeps a nice value per thread: every thread of each process (and of this one when none is given).
+    private static async Task ReniceAsync(int nice, IReadOnlyList<int> processes)
+    {
+        var threads = (processes.Count == 0 ? [Environment.ProcessId] : processes).SelectMany(ThreadsOf).ToList();
+        if (threads.Count == 0)
         {
             return;
         }
 
         var start = new ProcessStartInfo("renice") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (IEnumerable<string>)["-n", SoakSettings.ServerNice.ToString(CultureInfo.InvariantCulture), "-p", .. processes.Select(p => p.ToString(CultureInfo.InvariantCulture))])
+        foreach (var argument in (IEnumerable<string>)["-n", nice.ToString(CultureInfo.InvariantCulture), "-p", .. threads.Select(t => t.ToString(CultureInfo.InvariantCulture))])
         {
             start.ArgumentList.Add(argument);
         }
 
         using var renice = Process.Start(start) ?? throw new InvalidOperationException("renice did not start");
         await renice.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    private static IEnumerable<int> ThreadsOf(int process)
+    {
+        var tasks = $"/proc/{process.ToString(CultureInfo.InvariantCulture)}/task";
+        return System.IO.Directory.Exists(tasks)
+            ? System.IO.Directory.EnumerateDirectories(tasks).Select(t => int.Parse(Path.GetFileName(t), CultureInfo.InvariantCulture)).ToList()
+            : [];
     }
 
     private async Task ThenLowerServerPriorityAsync(Task started)

@@ -32,7 +32,7 @@ internal static class SoakReport
             new($"faults injected >= 20", faults.Count.ToString(CultureInfo.InvariantCulture), faults.Count >= 20),
             new($"every fault detected within period + timeout + 1 s = {detection.TotalSeconds:0} s", Describe(worstDetection), worstDetection <= detection),
             new($"every check Healthy again within {settings.RecoveryLength.TotalSeconds:0} s of the repair", Describe(worstRecovery), worstRecovery <= settings.RecoveryLength),
-            new($"probe p99 < 10 ms in every sampling window after the first {ProbeWarmUp.TotalSeconds:0} s", string.Create(CultureInfo.InvariantCulture, $"{worstP99:0.00} ms (worst window, at {worstWindow.Seconds:0} s; the soak's own lag then {worstWindow.ClientLagMilliseconds:0.0} ms); {slowWindows} windows over 10 ms"), worstP99 < 10),
+            new($"probe p99 < 10 ms in every sampling window after the first {ProbeWarmUp.TotalSeconds:0} s", string.Create(CultureInfo.InvariantCulture, $"{worstP99:0.00} ms (worst window, at {worstWindow.Seconds:0} s; the prober's own lag then {worstWindow.ClientLagMilliseconds:0.0} ms); {slowWindows} windows over 10 ms"), worstP99 < 10),
             new("no probe unanswered (200 or 503)", probeErrors.ToString(CultureInfo.InvariantCulture), probeErrors == 0),
             new("PostgreSQL sessions of the app outside its Npgsql pool at the end = 0", leakedSessions.ToString(CultureInfo.InvariantCulture), leakedSessions == 0),
             Compare("Redis clients: end <= baseline", baseline, final, s => s.RedisClients, 0),

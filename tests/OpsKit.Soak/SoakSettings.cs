@@ -24,6 +24,9 @@ internal sealed record SoakSettings(
     /// <summary>The niceness PostgreSQL and Redis run at (see <c>SoakEnvironment.LowerServerPriorityAsync</c>).</summary>
     public const int ServerNice = 10;
 
+    /// <summary>The niceness the soak itself runs at once the sample and the prober have started.</summary>
+    public const int OrchestratorNice = 5;
+
     public static TimeSpan DetectionBound => CheckPeriod + CheckTimeout + TimeSpan.FromSeconds(1);
 
     public static SoakSettings FromEnvironment() => new(
