@@ -15,6 +15,7 @@ internal sealed class ProbeStorm : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly Lock _gate = new();
     private readonly ClientLagMonitor _lag = new();
+    private TimeSpan _gcPause = GC.GetTotalPauseDuration();
     private List<double> _window = [];
     private long _errors;
     private long _requests;
@@ -55,11 +56,15 @@ internal sealed class ProbeStorm : IAsyncDisposable
     public ProbeWindow TakeProbeWindow()
     {
         var window = TakeWindow().Order().ToList();
+        var gcPause = GC.GetTotalPauseDuration();
+        var gcPauseInWindow = gcPause - _gcPause;
+        _gcPause = gcPause;
         return new ProbeWindow(
             window.Count,
             ProbeWindow.Percentile(window, 0.99),
             window.Count == 0 ? 0 : window[^1],
             _lag.TakeWorstMilliseconds(),
+            gcPauseInWindow.TotalMilliseconds,
             Requests,
             Errors);
     }

@@ -67,6 +67,8 @@ internal sealed class ProberProcess : IAsyncDisposable
     /// <summary>The prober's side: storms <paramref name="address"/> and answers "take" with a window, until "stop".</summary>
     public static async Task<int> RunAsync(Uri address, int probesPerSecond)
     {
+        // The instrument's own collections must not show up as probe time: no blocking gen2 collections while it runs.
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         await using var storm = new ProbeStorm(address, probesPerSecond);
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } command && command != "stop")
         {

@@ -20,6 +20,7 @@ internal sealed record ResourceSample(
     double ProbeP99Milliseconds,
     double ProbeMaxMilliseconds,
     double ClientLagMilliseconds,
+    double ClientGcPauseMilliseconds,
     double GcPauseMilliseconds,
     double ThreadPoolQueue,
     long KestrelConnections,

@@ -37,6 +37,7 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess
             ProbeP99Milliseconds: window.P99,
             ProbeMaxMilliseconds: window.Max,
             ClientLagMilliseconds: window.ClientLag,
+            ClientGcPauseMilliseconds: window.ClientGcPause,
             GcPauseMilliseconds: gcPauseInWindow * 1000,
             ThreadPoolQueue: MetricSum(metrics, "dotnet_thread_pool_queue_length"),
             KestrelConnections: (long)MetricSum(metrics, "kestrel_active_connections"),
