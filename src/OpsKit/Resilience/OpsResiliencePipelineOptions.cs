@@ -12,8 +12,7 @@ public sealed class OpsResiliencePipelineOptions
     public const string SectionName = "OpsKit:Resilience:Pipelines";
 
     /// <summary>
-    /// Total time for one call, all retries, delays and endpoints included. Default: 2 minutes (the seed's
-    /// 120 s). Set it to <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to turn the total timeout off.
+    /// Total time for one call, all retries, delays and endpoints included. Default: 2 minutes. Set it to <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> to turn the total timeout off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -3,7 +3,7 @@ namespace OpsKit.Resilience;
 /// <summary>Retry settings of a pipeline (<c>OpsKit:Resilience:Pipelines:&lt;name&gt;:Retry</c>).</summary>
 public sealed class OpsRetryOptions
 {
-    /// <summary>The seed's schedule, used when <see cref="Delays"/> is empty: 200 ms, 1 s, 5 s, 10 s, 30 s.</summary>
+    /// <summary>The default schedule, used when <see cref="Delays"/> is empty: 200 ms, 1 s, 5 s, 10 s, 30 s.</summary>
     public static IReadOnlyList<TimeSpan> DefaultDelays { get; } =
     [
         TimeSpan.FromMilliseconds(200),

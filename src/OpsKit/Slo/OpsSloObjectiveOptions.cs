@@ -7,7 +7,7 @@ namespace OpsKit.Slo;
 public sealed class OpsSloObjectiveOptions
 {
     /// <summary>
-    /// Target presets from the seeds: <c>web-api</c> (p50 100 ms, p95 500 ms warning / 5 s critical, p99 1 s;
+    /// Target presets (docs/slo.md): <c>web-api</c> (p50 100 ms, p95 500 ms warning / 5 s critical, p99 1 s;
     /// error rate 1 % warning / 5 % critical) and <c>strict</c> (p95 200 ms warning / 500 ms critical; error rate
     /// 5 % warning / 10 % critical). Default: none.
     /// </summary>

@@ -1,10 +1,9 @@
 namespace OpsKit.Slo.Internal;
 
 /// <summary>
-/// Target presets taken from the seeds. <c>web-api</c>: seed 0's KPIs (S0-D8: p50 100 ms, p95 500 ms, p99 1 s, error
-/// rate warning 1 % / critical 5 %) with the 5 s "high response times" alert (S0-A3) as the p95 critical level.
-/// <c>strict</c>: seed 3's API targets (S3-A2/S3-D8: p95 200 ms warning / 500 ms critical, error rate 5 % / 10 %).
-/// Neither sets availability: the seeds state availability as uptime, which Prometheus measures from <c>up</c>.
+/// Target presets, documented in docs/slo.md. <c>web-api</c>: p50 100 ms, p95 500 ms, p99 1 s, error rate warning 1 % /
+/// critical 5 %, with a 5 s p95 as the critical latency level. <c>strict</c>: p95 200 ms warning / 500 ms critical,
+/// error rate 5 % / 10 %. Neither sets availability: availability is uptime, which Prometheus measures from <c>up</c>.
 /// </summary>
 internal static class SloPresets
 {

@@ -11,7 +11,7 @@ namespace OpsKit.Telemetry.Internal;
 /// </summary>
 internal static class TelemetryViews
 {
-    /// <summary>The seeds' request-duration buckets (seconds).</summary>
+    /// <summary>The request-duration buckets (seconds) docs/metrics.md lists.</summary>
     public static readonly double[] RequestDurationBuckets = [0.1, 0.5, 1, 2.5, 5, 10];
 
     /// <summary>Check runs are usually milliseconds; the top bucket covers the default 5 s timeout.</summary>
