@@ -19,16 +19,15 @@ internal sealed class PostgresCheck(
     {
         var started = _time.GetTimestamp();
         return _context.RunAsync(
-            async (connection, token) =>
+            session =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT 1";
-                await command.ExecuteScalarAsync(token).ConfigureAwait(false);
+                using var command = session.Command("SELECT 1");
+                command.ExecuteScalar();
                 var latency = _time.GetElapsedTime(started);
                 var data = new Dictionary<string, object>(StringComparer.Ordinal)
                 {
                     ["latency_ms"] = Math.Round(latency.TotalMilliseconds, 1),
-                    ["server_version"] = connection.ServerVersion,
+                    ["server_version"] = session.Connection.ServerVersion,
                 };
                 if (latency >= options.DegradedLatency)
                 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using OpsKit.Health;
 
@@ -39,11 +40,22 @@ internal sealed class PostgresCheckContext
 
     public PoolReading ReadPool() => _poolMeter.Read(Target.PoolName ?? DataSource.ConnectionString);
 
-    /// <summary>Runs <paramref name="body"/> on a pooled connection within <see cref="Budget"/>.</summary>
-    public async Task<HealthCheckResult> RunAsync(
-        Func<NpgsqlConnection, CancellationToken, Task<HealthCheckResult>> body,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a pooled connection within <see cref="Budget"/>, then runs <paramref name="body"/> on it, synchronously
+    /// and on a thread of its own, with commands (<see cref="PostgresSession.Command"/>) that time out when the budget ends.
+    /// </summary>
+    /// <remarks>
+    /// Npgsql cancels a query by sending PostgreSQL a cancel request over a new connection, and does that
+    /// synchronously: a blocking connect, negotiation, write and read, on whichever thread notices the cancellation or
+    /// the timeout. On a frozen or overloaded server that thread waits with it, and when several checks time out at
+    /// once, a thread-pool thread each, every request of the app waits too, probes included (docs/reliability.md). A
+    /// query that runs synchronously on a thread of its own keeps all of that off the thread pool. There is at most one
+    /// such thread per check, since a check does not run again before its previous run has ended. Taking the
+    /// connection stays asynchronous: cancelling it sends no cancel request.
+    /// </remarks>
+    public async Task<HealthCheckResult> RunAsync(Func<PostgresSession, HealthCheckResult> body, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Budget);
         NpgsqlConnection connection;
@@ -66,32 +78,39 @@ internal sealed class PostgresCheckContext
             return HealthCheckResult.Unhealthy(ex.GetType().Name, ex);
         }
 
-        await using (connection.ConfigureAwait(false))
-        {
-            try
+        var session = new PostgresSession(connection, Budget - Stopwatch.GetElapsedTime(started));
+        return await Task.Factory.StartNew(
+            () =>
             {
-                return await body(connection, deadline.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                return TimedOut(ex);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
-            {
-                return HealthCheckResult.Unhealthy(ex.GetType().Name, ex);
-            }
-        }
+                using (connection)
+                {
+                    try
+                    {
+                        return body(session);
+                    }
+                    catch (Exception ex) when (IsTimeout(ex))
+                    {
+                        return TimedOut(ex);
+                    }
+                    catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
+                    {
+                        return HealthCheckResult.Unhealthy(ex.GetType().Name, ex);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="sql"/>, a query of one row, as <see cref="RunAsync"/> does, and judges its row.</summary>
     public Task<HealthCheckResult> QueryRowAsync(string sql, Func<NpgsqlDataReader, HealthCheckResult> judge, CancellationToken cancellationToken) =>
         RunAsync(
-            async (connection, token) =>
+            session =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await reader.ReadAsync(token).ConfigureAwait(false);
+                using var command = session.Command(sql);
+                using var reader = command.ExecuteReader();
+                reader.Read();
                 return judge(reader);
             },
             cancellationToken);
@@ -112,6 +131,10 @@ internal sealed class PostgresCheckContext
         var message = string.Create(CultureInfo.InvariantCulture, $"no answer from PostgreSQL within {Budget.TotalMilliseconds:0} ms");
         return HealthCheckResult.Unhealthy(message, new HealthCheckFailureException(HealthErrorCategories.Timeout, message, inner));
     }
+
+    /// <summary>A command that ran out of its budget: Npgsql reports it as a timeout, possibly wrapped.</summary>
+    private static bool IsTimeout(Exception exception) =>
+        exception is TimeoutException || exception.InnerException is TimeoutException;
 
     private static bool IsPoolExhausted(NpgsqlException exception) =>
         exception.InnerException is TimeoutException

@@ -36,17 +36,17 @@ internal sealed class PostgresTransactionsCheck(
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _context.RunAsync(
-            async (connection, token) =>
+            session =>
             {
-                await using var command = new NpgsqlCommand(Sql, connection);
+                using var command = session.Command(Sql);
                 command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Interval, Value = options.LongTransaction });
                 command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Interval, Value = options.IdleInTransaction });
                 var sessions = new List<IReadOnlyDictionary<string, object?>>();
                 var longRunning = 0;
                 var idleInTransaction = 0;
-                await using (var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false))
+                using (var reader = command.ExecuteReader())
                 {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
+                    while (reader.Read())
                     {
                         var state = reader.IsDBNull(1) ? null : reader.GetString(1);
                         var transactionAge = reader.IsDBNull(2) ? 0 : reader.GetDouble(2);
@@ -69,8 +69,8 @@ internal sealed class PostgresTransactionsCheck(
                     }
                 }
 
-                await using var privilege = new NpgsqlCommand(PrivilegeSql, connection);
-                var canSeeAll = await privilege.ExecuteScalarAsync(token).ConfigureAwait(false) is true;
+                using var privilege = session.Command(PrivilegeSql);
+                var canSeeAll = privilege.ExecuteScalar() is true;
 
                 var data = new Dictionary<string, object>(StringComparer.Ordinal)
                 {

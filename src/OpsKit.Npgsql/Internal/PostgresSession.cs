@@ -1,0 +1,11 @@
+using Npgsql;
+
+namespace OpsKit.Npgsql.Internal;
+
+/// <summary>A connection taken for one check run, and how long its commands may take: what is left of the run's budget.</summary>
+internal readonly record struct PostgresSession(NpgsqlConnection Connection, TimeSpan Remaining)
+{
+    /// <summary>A command that times out when the run's budget ends (Npgsql counts whole seconds; 0 would mean never).</summary>
+    public NpgsqlCommand Command(string sql) =>
+        new(sql, Connection) { CommandTimeout = Math.Max(1, (int)Math.Ceiling(Remaining.TotalSeconds)) };
+}
