@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Npgsql;
 using OpsKit.Hosting;
 
 namespace OpsKit.Npgsql.Internal;
@@ -21,34 +20,34 @@ internal sealed class PostgresDiagnosticsSection(IServiceProvider services, Npgs
         json.WriteStartObject();
         foreach (var target in _targets)
         {
-            json.WriteStartObject(target.Name);
-            if (!target.DataSource.IsRegistered(services))
-            {
-                json.WriteString("error", $"no {target.DataSource.Description} is registered");
-                json.WriteEndObject();
-                continue;
-            }
+            json.WritePropertyName(target.Name);
+            WriteTarget(json, target);
+        }
 
-            var dataSource = target.DataSource.Resolve(services);
-            var pool = poolMeter.Read(target.PoolName ?? dataSource.ConnectionString);
-            json.WriteStartObject("pool");
-            json.WriteBoolean("found", pool.Found);
-            if (pool.Found)
-            {
-                json.WriteNumber("busy", pool.Busy);
-                json.WriteNumber("idle", pool.Idle);
-                json.WriteNumber("max", pool.Max);
-                json.WriteNumber("usage", Math.Round(pool.Usage, 3));
-            }
+        json.WriteEndObject();
+    }
 
-            json.WriteEndObject();
-            json.WriteNumber("exhaustedAcquisitions", target.Exhausted);
-            if (target.Connections is { } connections)
-            {
-                json.WriteNumber("serverConnectionsUsage", Math.Round(connections.Usage, 3));
-            }
+    private void WriteTarget(Utf8JsonWriter json, PostgresTarget target)
+    {
+        json.WriteStartObject();
+        var pool = target.DataSource.IsRegistered(services)
+            ? poolMeter.Read(target.PoolName ?? target.DataSource.Resolve(services).ConnectionString)
+            : default;
+        json.WriteStartObject("pool");
+        json.WriteBoolean("found", pool.Found);
+        if (pool.Found)
+        {
+            json.WriteNumber("busy", pool.Busy);
+            json.WriteNumber("idle", pool.Idle);
+            json.WriteNumber("max", pool.Max);
+            json.WriteNumber("usage", Math.Round(pool.Usage, 3));
+        }
 
-            json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteNumber("exhaustedAcquisitions", target.Exhausted);
+        if (target.Connections is { } connections)
+        {
+            json.WriteNumber("serverConnectionsUsage", Math.Round(connections.Usage, 3));
         }
 
         json.WriteEndObject();
