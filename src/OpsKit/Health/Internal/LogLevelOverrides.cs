@@ -51,6 +51,9 @@ internal sealed class LogLevelOverrides(IServiceProvider services, TimeProvider?
     /// <summary>Sets or replaces the override of a category; null when <see cref="MaxOverrides"/> other categories have one.</summary>
     public LogLevelOverride? Set(string category, LogLevel level, TimeSpan duration)
     {
+        // Resolved on a request, while the container is alive; the logger factory cannot be a constructor dependency,
+        // because it is built from the options this class configures.
+        _logger ??= services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LogLevelOverrides).FullName!);
         var entry = new LogLevelOverride(category, level, _time.GetUtcNow() + duration);
         lock (_gate)
         {
@@ -152,10 +155,12 @@ internal sealed class LogLevelOverrides(IServiceProvider services, TimeProvider?
         }
 
         Signal();
-        _logger ??= services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LogLevelOverrides).FullName!);
-        foreach (var entry in expired)
+        if (_logger is { } logger)
         {
-            Log.LogLevelOverrideExpired(_logger, entry.Category, entry.Level.ToString());
+            foreach (var entry in expired)
+            {
+                Log.LogLevelOverrideExpired(logger, entry.Category, entry.Level.ToString());
+            }
         }
     }
 
