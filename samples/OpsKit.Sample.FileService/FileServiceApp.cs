@@ -79,6 +79,7 @@ public static class FileServiceApp
         FileEndpoints.Map(app.MapGroup("/files").RequireAuthorization());
         app.MapOpsHealth();
         app.MapOpsMetrics();
+        app.MapOpsDiagnostics();   // the evidence of an incident in one request, for operators (docs/troubleshooting.md)
         return app;
     }
 

@@ -41,6 +41,7 @@ public static class NpgsqlHealthBuilderExtensions
         services.TryAddSingleton<PostgresMetrics>();
         services.TryAddEnumerable(
         [
+            ServiceDescriptor.Singleton<IOpsDiagnosticsSection, PostgresDiagnosticsSection>(),
             ServiceDescriptor.Singleton<IConnectionStringSyntax, NpgsqlConnectionStringSyntax>(),
             ServiceDescriptor.Singleton<IValidateOptions<PostgresCheckOptions>, PostgresOptionsValidator>(),
             ServiceDescriptor.Singleton<IValidateOptions<PostgresPoolCheckOptions>, PostgresOptionsValidator>(),

@@ -37,8 +37,10 @@ public static class RedisHealthBuilderExtensions
         var services = builder.Services;
         services.TryAddOpsKitMeter();
         services.TryAddSingleton<RedisMetrics>();
+        services.AddSingleton(target);
         services.TryAddEnumerable(
         [
+            ServiceDescriptor.Singleton<IOpsDiagnosticsSection, RedisDiagnosticsSection>(),
             ServiceDescriptor.Singleton<IConnectionStringSyntax, RedisConnectionStringSyntax>(),
             ServiceDescriptor.Singleton<IValidateOptions<RedisCheckOptions>, RedisOptionsValidator>(),
             ServiceDescriptor.Singleton<IValidateOptions<RedisMemoryCheckOptions>, RedisOptionsValidator>(),

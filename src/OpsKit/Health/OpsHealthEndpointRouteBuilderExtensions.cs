@@ -66,6 +66,56 @@ public static class OpsHealthEndpointRouteBuilderExtensions
         return Named(endpoints.MapGet("/ops/info", info.InfoAsync), "info");
     }
 
+    /// <summary>
+    /// Maps temporary log levels: <c>GET /ops/logging</c> lists the active overrides with their expiry;
+    /// <c>POST /ops/logging</c> with <c>{"category":"Npgsql","level":"Debug","duration":"00:10:00"}</c> makes that
+    /// category (and its sub-categories) log from that level for the duration (default 10 minutes, at most
+    /// <c>OpsKit:Logging:MaxOverrideDuration</c>), then reverts by itself; <c>"level": null</c> or
+    /// <c>DELETE /ops/logging/{category}</c> ends one early. An override only makes a category more verbose than the app
+    /// configures it (400 otherwise); at most 20 are active. Reading follows health details
+    /// (<c>OpsKit:Health:Details</c>); changing is for operators: the <c>OpsKit:Health:DetailsPolicy</c> policy, without
+    /// which changes are disabled outside Development (logged once here). Each change is logged with the caller and
+    /// counted. The app's logging providers are untouched: overrides are filter rules the logger factory reloads.
+    /// Requires <c>AddOpsHealth()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The route group of the three endpoints.</returns>
+    public static RouteGroupBuilder MapOpsLogging(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        var handler = EndpointMapping.Require<LoggingEndpointHandler>(services, "MapOpsLogging()", "the OpsKit health services", "AddOpsHealth()");
+        OperatorAccess.WarnIfDisabled(
+            services,
+            EndpointMapping.OptionsOrDefaults<OpsHealthOptions>(services).DetailsPolicy,
+            "POST /ops/logging and DELETE /ops/logging/{category}",
+            OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
+
+        var group = endpoints.MapGroup("/ops/logging");
+        Named(group.MapGet(string.Empty, handler.ListAsync), "logging");
+        Named(group.MapPost(string.Empty, handler.SetAsync), "logging set");
+        Named(group.MapDelete("/{category}", context => handler.DeleteAsync(context, context.Request.RouteValues["category"] as string ?? string.Empty)), "logging remove");
+        return group;
+    }
+
+    /// <summary>
+    /// Maps <c>GET /ops/diagnostics</c>: one JSON document with the health details, the latest status transitions, thread
+    /// pool, GC and process figures, configuration provenance (as <see cref="MapOpsInfo"/>) and every registered
+    /// <c>OpsKit.Hosting.IOpsDiagnosticsSection</c> (PostgreSQL pools, Redis connections, caches, circuits), at most
+    /// 256 KiB (parts that do not fit are named in <c>omitted</c>). For operators only, like maintenance: callers that
+    /// pass the <c>OpsKit:Health:DetailsPolicy</c> policy (in Development also direct callers on this machine); others
+    /// get 401 or 403. Requires <c>AddOpsHealth()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint route builder.</param>
+    /// <returns>The endpoint's convention builder.</returns>
+    public static IEndpointConventionBuilder MapOpsDiagnostics(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var handler = EndpointMapping.Require<DiagnosticsEndpointHandler>(
+            endpoints.ServiceProvider, "MapOpsDiagnostics()", "the OpsKit health services", "AddOpsHealth()");
+        return Named(endpoints.MapGet("/ops/diagnostics", handler.DiagnosticsAsync), "diagnostics");
+    }
+
     private static IEndpointConventionBuilder Probe(IEndpointConventionBuilder builder, string name) =>
         Named(builder, name).AllowAnonymous();
 

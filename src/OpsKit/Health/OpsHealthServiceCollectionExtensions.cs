@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsKit.Health;
 using OpsKit.Health.Internal;
+using OpsKit.Hosting;
 using OpsKit.Hosting.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<DetailsAccess>();
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
+        AddLogLevelOverrides(services);
 
         var validateOnly = ValidateOnlyMode.IsRequested();
         var request = new ValidateOnlyRequest(validateOnly);
@@ -91,5 +93,18 @@ public static class OpsHealthServiceCollectionExtensions
         }
 
         services.AddHostedService<HealthEngineHostedService>();
+    }
+
+    // Registered with the engine, not by MapOpsLogging(): the logger factory reads its filter configuration when it is
+    // built, before any endpoint is mapped. With no override active the post-configuration adds nothing.
+    private static void AddLogLevelOverrides(IServiceCollection services)
+    {
+        services.AddOpsSection<LogLevelOverrideOptions>(LogLevelOverrideOptions.SectionName);
+        services.AddSingleton<IOpsStartupValidation, LogLevelOverrideValidation>();
+        services.TryAddSingleton<LogLevelOverrides>();
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(static sp => sp.GetRequiredService<LogLevelOverrides>());
+        services.AddSingleton<IOptionsChangeTokenSource<LoggerFilterOptions>>(static sp => sp.GetRequiredService<LogLevelOverrides>());
+        services.TryAddSingleton<LoggingEndpointHandler>();
+        services.TryAddSingleton<DiagnosticsEndpointHandler>();
     }
 }

@@ -62,6 +62,7 @@ public static class OpsResilienceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpsResiliencePipelineOptions>, PipelineOptionsValidator>());
         services.TryAddSingleton<PipelineOptionsStore>();
         services.TryAddSingleton<CircuitStateRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOpsDiagnosticsSection, CircuitsDiagnosticsSection>());
         services.TryAddSingleton<ResilienceMetrics>();
         services.TryAddSingleton<EndpointPipelines>();
         services.AddOpsStartupValidator<ResilienceStartupValidator>();

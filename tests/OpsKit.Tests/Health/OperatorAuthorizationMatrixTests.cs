@@ -51,6 +51,14 @@ public sealed class OperatorAuthorizationMatrixTests
         ("`POST /ops/caches/{name}/clear`", Setups[1], ["401", "401", "403", "403", "200"]),
         ("`POST /ops/caches/{name}/clear`", Setups[2], ["401", "401", "403", "200", "401"]),
         ("`POST /ops/caches/{name}/clear`", Setups[3], ["401", "401", "403", "403", "401"]),
+        ("`POST /ops/logging`", Setups[0], ["401", "401", "403", "200", "200"]),
+        ("`POST /ops/logging`", Setups[1], ["401", "401", "403", "403", "200"]),
+        ("`POST /ops/logging`", Setups[2], ["401", "401", "403", "200", "401"]),
+        ("`POST /ops/logging`", Setups[3], ["401", "401", "403", "403", "401"]),
+        ("`GET /ops/diagnostics`", Setups[0], ["401", "401", "403", "200", "200"]),
+        ("`GET /ops/diagnostics`", Setups[1], ["401", "401", "403", "403", "200"]),
+        ("`GET /ops/diagnostics`", Setups[2], ["401", "401", "403", "200", "401"]),
+        ("`GET /ops/diagnostics`", Setups[3], ["401", "401", "403", "403", "401"]),
         ("`GET /health` (default `Details`)", Setups[0], ["details", "details", "details", "details", "details"]),
         ("`GET /health` (default `Details`)", Setups[1], ["details", "details", "details", "details", "details"]),
         ("`GET /health` (default `Details`)", Setups[2], ["status", "status", "status", "details", "status"]),
@@ -138,10 +146,21 @@ public sealed class OperatorAuthorizationMatrixTests
             return details.Body.TryGetProperty("checks", out _) ? "details" : "status";
         }
 
-        if (endpoint.StartsWith("`GET /ops/info`", StringComparison.Ordinal))
+        if (endpoint.StartsWith("`GET /ops/", StringComparison.Ordinal))
         {
-            var info = await app.Client.GetJsonAsync("/ops/info", As);
-            return info.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var read = await app.Client.GetJsonAsync(endpoint.StartsWith("`GET /ops/info`", StringComparison.Ordinal) ? "/ops/info" : "/ops/diagnostics", As);
+            return read.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (endpoint == "`POST /ops/logging`")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/ops/logging")
+            {
+                Content = new StringContent("""{"category":"Matrix","level":"Debug","duration":"00:01:00"}""", Encoding.UTF8, "application/json"),
+            };
+            As(request);
+            using var answer = await app.Client.SendAsync(request);
+            return ((int)answer.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var path = endpoint switch
@@ -191,6 +210,8 @@ public sealed class OperatorAuthorizationMatrixTests
                 a.MapOpsHealth();
                 a.MapOpsCaches();
                 a.MapOpsInfo();
+                a.MapOpsLogging();
+                a.MapOpsDiagnostics();
             });
         try
         {

@@ -26,6 +26,7 @@ internal sealed class OpsCaches(IServiceProvider services, CacheCatalog<OpsMemor
         services.TryAddSingleton<CacheMetrics>();
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<CacheEndpointHandlers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOpsDiagnosticsSection, CachesDiagnosticsSection>());
         services.AddOpsStartupValidator<OpsCachesHostedService>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -40,6 +41,30 @@ internal static class ConfigurationProvenance
         }
 
         return (entries, keys.Count > MaxKeys);
+    }
+
+    /// <summary>
+    /// Writes <see cref="Collect"/>'s entries as one object, <c>{"key": {"provider", "value"?}}</c>, at the writer's
+    /// position; true when keys were left out.
+    /// </summary>
+    public static bool WriteValue(Utf8JsonWriter json, IConfiguration configuration, HealthRedactor redactor)
+    {
+        var (entries, truncated) = Collect(configuration, redactor);
+        json.WriteStartObject();
+        foreach (var entry in entries)
+        {
+            json.WriteStartObject(entry.Key);
+            json.WriteString("provider", entry.Provider);
+            if (entry.Value is not null)
+            {
+                json.WriteString("value", entry.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        return truncated;
     }
 
     /// <summary>A display name for the provider that sets <paramref name="key"/> (providers in reverse order).</summary>

@@ -58,6 +58,8 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
 
     public HealthMetrics Metrics { get; }
 
+    public HealthTransitions Transitions { get; } = new();
+
     /// <summary>Runs that have started and not yet ended, abandoned ones included.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -367,6 +369,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         Log.Transition(_logger, check.Name, previous, reported);
         if (previous?.Status != reported.Status)
         {
+            Transitions.Add(new(_time.GetUtcNow(), check.Name, previous?.Status.ToString() ?? "Pending", reported.Status.ToString(), reported.Error?.Category));
             StatusChanged?.Invoke();
         }
     }

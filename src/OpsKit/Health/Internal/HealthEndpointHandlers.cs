@@ -88,6 +88,14 @@ internal sealed class HealthEndpointHandlers(
         await JsonResponse.WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
+    /// <summary>The detailed JSON of the current snapshot, as a caller allowed details sees it, without running a check.</summary>
+    internal void WriteDetailed(IBufferWriter<byte> output)
+    {
+        var snapshot = runner.Snapshot;
+        HealthJsonWriter.WriteDetailed(
+            output, snapshot, snapshot.Overall ?? HealthStatus.Unhealthy, LifecycleReason(snapshot.Overall is null), _time.GetUtcNow(), _sections);
+    }
+
     /// <summary><c>POST {details}?refresh=&lt;name&gt;</c>: run one check now and return its result.</summary>
     public async Task RefreshAsync(HttpContext context)
     {
@@ -228,7 +236,7 @@ internal sealed class HealthEndpointHandlers(
     internal static Task DenyAsync(HttpContext context) =>
         WriteErrorAsync(context, OperatorAccess.DenialStatus(context), "not authorized");
 
-    private static Task WriteErrorAsync(HttpContext context, int code, string message)
+    internal static Task WriteErrorAsync(HttpContext context, int code, string message)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var json = new Utf8JsonWriter(buffer))

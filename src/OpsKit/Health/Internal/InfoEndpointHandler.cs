@@ -21,7 +21,8 @@ internal sealed class InfoEndpointHandler(
     HealthRedactor redactor,
     TimeProvider? time = null)
 {
-    private static readonly DateTimeOffset ProcessStart = StartTimeOfThisProcess();
+    /// <summary>When the operating system started this process.</summary>
+    internal static readonly DateTimeOffset ProcessStart = StartTimeOfThisProcess();
 
     private readonly ServiceBuildInfo _service = ServiceBuildInfo.Of(ServiceBuildInfo.ServiceAssembly(environment.ApplicationName));
     private readonly ServiceBuildInfo _opsKit = ServiceBuildInfo.Of(typeof(InfoEndpointHandler).Assembly);
@@ -69,21 +70,8 @@ internal sealed class InfoEndpointHandler(
         json.WriteNumber("uptimeSeconds", Math.Round(Math.Max(0, (now - ProcessStart).TotalSeconds), 1));
         json.WriteEndObject();
 
-        var (entries, truncated) = ConfigurationProvenance.Collect(configuration, redactor);
-        json.WriteStartObject("configuration");
-        foreach (var entry in entries)
-        {
-            json.WriteStartObject(entry.Key);
-            json.WriteString("provider", entry.Provider);
-            if (entry.Value is not null)
-            {
-                json.WriteString("value", entry.Value);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
+        json.WritePropertyName("configuration");
+        var truncated = ConfigurationProvenance.WriteValue(json, configuration, redactor);
         if (truncated)
         {
             json.WriteBoolean("configurationTruncated", true);

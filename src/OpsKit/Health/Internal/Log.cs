@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Traffic accepted again ({Reason} ended: {How})")]
     public static partial void TrafficAccepted(ILogger logger, string reason, string how);
 
+    [LoggerMessage(11, LogLevel.Information, "Temporary log level {Level} of {Category} expired; the app's own level applies again")]
+    public static partial void LogLevelOverrideExpired(ILogger logger, string category, string level);
+
     /// <summary>Logs a check's first result when Healthy, and every change of its reported status, once.</summary>
     public static void Transition(ILogger logger, string check, CheckResultEntry? previous, CheckResultEntry entry)
     {

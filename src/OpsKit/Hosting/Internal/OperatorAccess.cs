@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace OpsKit.Hosting.Internal;
 
 /// <summary>
-/// Who may change state through an OpsKit endpoint (maintenance, refresh, cache clear), and the record of every
+/// Who may change state through an OpsKit endpoint (maintenance, refresh, cache clear, log levels), and the record of every
 /// attempt. A caller must pass the named authorization policy the capability configures; without one, state changes
 /// are off, except in Development for callers on this machine that talk to the app directly
 /// (<see cref="ForwardedRequest.IsDirectLoopback"/>). Being authenticated is never enough, and neither is a
@@ -16,6 +16,7 @@ internal sealed class OperatorAccess
     public const string Maintenance = "maintenance";
     public const string Refresh = "refresh";
     public const string CacheClear = "cache_clear";
+    public const string LogLevelChange = "log_level";
 
     private const int MaxLoggedLength = 128;
 
@@ -36,7 +37,7 @@ internal sealed class OperatorAccess
         _logger = loggers.CreateLogger(LogCategory);
         _actions = meter.Meter.CreateCounter<long>(
             InstrumentNames.OperatorActions,
-            description: "State changes requested through OpsKit endpoints (maintenance, refresh, cache clear), by result.");
+            description: "State changes requested through OpsKit endpoints (maintenance, refresh, cache clear, log level), by result.");
     }
 
     /// <summary>Whether state changes can be allowed at all: a policy is named, or the app runs in Development.</summary>
