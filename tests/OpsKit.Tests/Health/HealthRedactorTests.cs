@@ -8,7 +8,9 @@ public sealed class HealthRedactorTests
     private readonly HealthRedactor _redactor = new();
 
     [Theory]
-    [InlineData("Host=db;Username=app;Password=Xq7-secret-9f;Database=x", "Host=db;Username=app;Password=***;Database=x")]
+    [InlineData("Host=db;Username=app;Password=Xq7-secret-9f;Database=x", "Host=db;Username=***;Password=***;Database=x")]
+    [InlineData("Server=db;User ID=corpus_user_5518;Pwd=Xq7-secret-9f", "Server=db;User ID=***;Pwd=***")]
+    [InlineData("postgres: Host=db;Username=postgres;Database=app", "postgres: Host=db;Username=***;Database=app")]
     [InlineData("pwd = 'hunter22' and more", "pwd = *** and more")]
     [InlineData("GET https://user:Zr4-secret-2k@host/path failed", "GET https://***@host/path failed")]
     [InlineData("redis://:s3cr3t-pass@cache:6379", "redis://***@cache:6379")]

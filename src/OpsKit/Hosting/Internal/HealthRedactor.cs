@@ -6,7 +6,7 @@ namespace OpsKit.Hosting.Internal;
 /// <summary>
 /// The one scrubber every health output goes through (detailed JSON, HealthChecks UI format, logs, validation
 /// messages). It removes the values of secret configuration keys wherever they appear, <c>password=…</c>-style
-/// pairs, credentials in URIs and bearer tokens.
+/// pairs, the user names of connection strings, credentials in URIs and bearer tokens.
 /// </summary>
 internal sealed partial class HealthRedactor
 {
@@ -42,6 +42,10 @@ internal sealed partial class HealthRedactor
         text = SecretPair().Replace(text, m => Remember(m, ref found, m.Groups["key"].Value + m.Groups["sep"].Value + Mask));
         text = UriCredentials().Replace(text, m => Remember(m, ref found, m.Groups["scheme"].Value + Mask + "@"));
         text = BearerToken().Replace(text, m => Remember(m, ref found, m.Groups["scheme"].Value + " " + Mask));
+
+        // The user name is half of a credential. It is masked where it stands but not elsewhere: names such as
+        // "postgres" are also ordinary words in the same message.
+        text = UserNamePair().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + Mask);
         if (found is not null)
         {
             foreach (var value in found)
@@ -140,6 +144,9 @@ internal sealed partial class HealthRedactor
 
     [GeneratedRegex(@"(?i)(?<key>\b(?:password|passwd|pwd|secret|client[-_]?secret|token|access[-_]?token|api[-_]?key)\b)(?<sep>\s*[=:]\s*)(?<value>""[^""]*""|'[^']*'|[^;,\s&""']+)")]
     private static partial Regex SecretPair();
+
+    [GeneratedRegex(@"(?i)(?<key>\b(?:user\s?name|user\s?id|uid)\b)(?<sep>\s*=\s*)(?<value>""[^""]*""|'[^']*'|[^;,\s&""']+)")]
+    private static partial Regex UserNamePair();
 
     [GeneratedRegex(@"(?i)(?<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s:@]*:(?<value>[^/\s@]+)@")]
     private static partial Regex UriCredentials();
