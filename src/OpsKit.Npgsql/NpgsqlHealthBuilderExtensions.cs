@@ -50,51 +50,14 @@ public static class NpgsqlHealthBuilderExtensions
             ServiceDescriptor.Singleton<IValidateOptions<PostgresReplicationCheckOptions>, PostgresOptionsValidator>(),
         ]);
 
-        builder.AddCheck<PostgresCheck, PostgresCheckOptions>(
-            "postgres", options.Name, o => Link(options.Postgres.CopyTo(o), target));
-        if (options.EnablePool)
-        {
-            builder.AddCheck<PostgresPoolCheck, PostgresPoolCheckOptions>(
-                "postgres.pool", options.Name + ".pool", o => Link(options.Pool.CopyTo(o), target));
-        }
+        new OpsCheckFamily(builder, "postgres", options.Name, o => ((IPostgresCheckOptions)o).Target = target)
+            .AddRoot<PostgresCheck, PostgresCheckOptions>(options.Postgres)
 
-        if (options.EnableConnections)
-        {
-            builder.AddCheck<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>(
-                "postgres.connections", options.Name + ".connections", o => DependOn(Link(options.Connections.CopyTo(o), target), options.Name));
-        }
-
-        if (options.EnableTransactions)
-        {
-            builder.AddCheck<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>(
-                "postgres.transactions", options.Name + ".transactions", o => DependOn(Link(options.Transactions.CopyTo(o), target), options.Name));
-        }
-
-        if (options.EnableReplication)
-        {
-            builder.AddCheck<PostgresReplicationCheck, PostgresReplicationCheckOptions>(
-                "postgres.replication", options.Name + ".replication", o => DependOn(Link(options.Replication.CopyTo(o), target), options.Name));
-        }
-
+            // Not on postgres: the pool is read without a round trip, and an exhausted pool is why postgres fails.
+            .AddMember<PostgresPoolCheck, PostgresPoolCheckOptions>("pool", options.Pool, options.EnablePool, dependsOnRoot: false)
+            .AddMember<PostgresConnectionsCheck, PostgresConnectionsCheckOptions>("connections", options.Connections, options.EnableConnections)
+            .AddMember<PostgresTransactionsCheck, PostgresTransactionsCheckOptions>("transactions", options.Transactions, options.EnableTransactions)
+            .AddMember<PostgresReplicationCheck, PostgresReplicationCheckOptions>("replication", options.Replication, options.EnableReplication);
         return builder;
-    }
-
-    /// <summary>
-    /// The check depends on the connectivity check unless configured otherwise: one alert when the server is down. Not
-    /// <c>postgres.pool</c>: it reads the client pool without a round trip, and an exhausted pool is why <c>postgres</c>
-    /// fails, not the other way round.
-    /// </summary>
-    private static TOptions DependOn<TOptions>(TOptions options, string root)
-        where TOptions : OpsHealthCheckOptions
-    {
-        options.DependsOn ??= [root];
-        return options;
-    }
-
-    private static TOptions Link<TOptions>(TOptions options, PostgresTarget target)
-        where TOptions : IPostgresCheckOptions
-    {
-        options.Target = target;
-        return options;
     }
 }

@@ -47,35 +47,10 @@ public static class RedisHealthBuilderExtensions
             ServiceDescriptor.Singleton<IValidateOptions<RedisLocksCheckOptions>, RedisOptionsValidator>(),
         ]);
 
-        builder.AddCheck<RedisCheck, RedisCheckOptions>(
-            "redis", options.Name, o => Link(options.Redis.CopyTo(o), target));
-        if (options.EnableMemory)
-        {
-            builder.AddCheck<RedisMemoryCheck, RedisMemoryCheckOptions>(
-                "redis.memory", options.Name + ".memory", o => DependOn(Link(options.Memory.CopyTo(o), target), options.Name));
-        }
-
-        if (options.EnableLocks)
-        {
-            builder.AddCheck<RedisLocksCheck, RedisLocksCheckOptions>(
-                "redis.locks", options.Name + ".locks", o => DependOn(Link(options.Locks.CopyTo(o), target), options.Name));
-        }
-
+        new OpsCheckFamily(builder, "redis", options.Name, o => ((IRedisCheckOptions)o).Target = target)
+            .AddRoot<RedisCheck, RedisCheckOptions>(options.Redis)
+            .AddMember<RedisMemoryCheck, RedisMemoryCheckOptions>("memory", options.Memory, options.EnableMemory)
+            .AddMember<RedisLocksCheck, RedisLocksCheckOptions>("locks", options.Locks, options.EnableLocks);
         return builder;
-    }
-
-    /// <summary>The check depends on the connectivity check unless configured otherwise: one alert when the server is down.</summary>
-    private static TOptions DependOn<TOptions>(TOptions options, string root)
-        where TOptions : OpsHealthCheckOptions
-    {
-        options.DependsOn ??= [root];
-        return options;
-    }
-
-    private static TOptions Link<TOptions>(TOptions options, RedisTarget target)
-        where TOptions : IRedisCheckOptions
-    {
-        options.Target = target;
-        return options;
     }
 }

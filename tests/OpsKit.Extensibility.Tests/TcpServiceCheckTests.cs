@@ -77,6 +77,37 @@ public sealed partial class TcpServiceCheckTests
     }
 
     [Fact]
+    public async Task A_member_of_a_check_family_is_not_run_while_its_root_check_is_unhealthy_and_names_it_as_the_cause()
+    {
+        using var closed = new ClosedPort();
+        using var admin = new TcpServiceListener();
+        await using var app = await StartAsync(
+            health => health.AddTcpServiceWithAdminPort("ledger", "127.0.0.1", closed.Port, admin.Port));
+
+        var member = await CheckAsync(app, "ledger.admin", c => c.GetProperty("status").GetString() == "Unhealthy");
+        var root = await CheckAsync(app, "ledger", c => c.GetProperty("status").GetString() == "Unhealthy");
+
+        Assert.Equal("dependency", member.GetProperty("error").GetProperty("category").GetString());
+        Assert.Equal("ledger", member.GetProperty("data").GetProperty("dependency").GetString());
+        Assert.Equal("connection_refused", root.GetProperty("error").GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task A_member_of_a_check_family_runs_on_its_own_options_while_its_root_check_is_healthy()
+    {
+        using var service = new TcpServiceListener();
+        using var closed = new ClosedPort();
+        await using var app = await StartAsync(
+            health => health.AddTcpServiceWithAdminPort("ledger", "127.0.0.1", service.Port, closed.Port));
+
+        var root = await CheckAsync(app, "ledger", c => c.GetProperty("status").GetString() == "Healthy");
+        var member = await CheckAsync(app, "ledger.admin", c => c.GetProperty("status").GetString() == "Unhealthy");
+
+        Assert.False(root.TryGetProperty("error", out _));
+        Assert.Equal("connection_refused", member.GetProperty("error").GetProperty("category").GetString());
+    }
+
+    [Fact]
     public async Task Its_gauge_is_served_on_the_prometheus_endpoint_with_the_check_label()
     {
         using var service = new TcpServiceListener();

@@ -33,4 +33,22 @@ public static class TcpServiceHealthBuilderExtensions
     public static OpsHealthBuilder AddTcpService(
         this OpsHealthBuilder builder, string name, Action<TcpServiceCheckOptions>? configure = null, bool? critical = null) =>
         builder.AddTcpServiceCheckType().AddCheck<TcpServiceCheck, TcpServiceCheckOptions>(CheckType, name, configure, critical);
+
+    /// <summary>
+    /// Adds a <c>tcp-service</c> check of a service's port and a <c>tcp-service.admin</c> check of its admin port, named
+    /// <c>&lt;name&gt;.admin</c>, which is not run while the first one is Unhealthy: one alert when the host is down.
+    /// </summary>
+    /// <param name="builder">The OpsKit health builder.</param>
+    /// <param name="name">The name of the service port's check.</param>
+    /// <param name="host">The service's host name or address.</param>
+    /// <param name="port">The service's port.</param>
+    /// <param name="adminPort">The service's admin port.</param>
+    /// <returns>The builder.</returns>
+    public static OpsHealthBuilder AddTcpServiceWithAdminPort(this OpsHealthBuilder builder, string name, string host, int port, int adminPort)
+    {
+        new OpsCheckFamily(builder.AddTcpServiceCheckType(), CheckType, name, o => ((TcpServiceCheckOptions)o).Host = host)
+            .AddRoot<TcpServiceCheck, TcpServiceCheckOptions>(new() { Port = port })
+            .AddMember<TcpServiceCheck, TcpServiceCheckOptions>("admin", new() { Port = adminPort });
+        return builder;
+    }
 }

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 
-internal static partial class CacheNames
+internal static class CacheNames
 {
     /// <summary><c>OpsKit:Caching:Policy</c> names the endpoints' policy, so no cache may be called that.</summary>
     public const string PolicyKey = "Policy";
@@ -16,14 +16,7 @@ internal static partial class CacheNames
 
     public static void ThrowIfInvalid(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        if (!ValidName().IsMatch(name))
-        {
-            throw new ArgumentException(
-                $"Cache name '{name}' is not valid: names match [a-z0-9][a-z0-9._-]* (they become metric labels, configuration keys and URL segments).",
-                nameof(name));
-        }
-
+        OpsNames.ThrowIfInvalid(name, "Cache", "metric labels, configuration keys and URL segments");
         if (string.Equals(name, DiskKey, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException(
@@ -38,7 +31,4 @@ internal static partial class CacheNames
                 nameof(name));
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidName();
 }

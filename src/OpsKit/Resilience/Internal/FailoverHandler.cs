@@ -10,39 +10,21 @@ namespace OpsKit.Resilience.Internal;
 /// attempt timeout). So a dead primary costs one failed attempt per round, none once its circuit is open, and the
 /// retry delays apply between rounds, not between endpoints.
 /// </summary>
-internal sealed class FailoverHandler : DelegatingHandler
+internal sealed class FailoverHandler(
+    string pipelineName,
+    PipelineOptionsStore store,
+    ResiliencePipelineProvider<string> provider,
+    EndpointPipelines endpointPipelines,
+    ResilienceMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<FailoverHandler> logger) : DelegatingHandler
 {
-    private readonly string _pipeline;
-    private readonly PipelineOptionsStore _store;
-    private readonly ResiliencePipelineProvider<string> _provider;
-    private readonly EndpointPipelines _endpoints;
-    private readonly ResilienceMetrics _metrics;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
     private ResiliencePipeline<HttpResponseMessage>? _rounds;
-
-    public FailoverHandler(
-        string pipeline,
-        PipelineOptionsStore store,
-        ResiliencePipelineProvider<string> provider,
-        EndpointPipelines endpoints,
-        ResilienceMetrics metrics,
-        TimeProvider timeProvider,
-        ILogger<FailoverHandler> logger)
-    {
-        _pipeline = pipeline;
-        _store = store;
-        _provider = provider;
-        _endpoints = endpoints;
-        _metrics = metrics;
-        _timeProvider = timeProvider;
-        _logger = logger;
-    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var rounds = _rounds ??= _provider.GetPipeline<HttpResponseMessage>(_pipeline);
+        var rounds = _rounds ??= provider.GetPipeline<HttpResponseMessage>(pipelineName);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PipelineBuilders.RequestKey, request);
         try
@@ -62,7 +44,7 @@ internal sealed class FailoverHandler : DelegatingHandler
 
     private async ValueTask<Outcome<HttpResponseMessage>> SendRoundAsync(ResilienceContext context, HttpRequestMessage request, Uri? original)
     {
-        var settings = _store.Get(_pipeline);
+        var settings = store.Get(pipelineName);
         var endpoints = settings.Endpoints;
         Exception? earlierFailure = null;
         string? pathBelowBase = null;
@@ -84,7 +66,7 @@ internal sealed class FailoverHandler : DelegatingHandler
             {
                 if (outcome.Result is { Content: { } content } response && endpoint.IdleReadTimeout != Timeout.InfiniteTimeSpan)
                 {
-                    response.Content = new IdleTimeoutContent(content, endpoint.IdleReadTimeout, _timeProvider);
+                    response.Content = new IdleTimeoutContent(content, endpoint.IdleReadTimeout, timeProvider);
                 }
 
                 return outcome;
@@ -108,11 +90,11 @@ internal sealed class FailoverHandler : DelegatingHandler
 
             if (outcome.Exception is not BrokenCircuitException)
             {
-                Log.FailingOver(_logger, _pipeline, endpoint.Name, Reason(outcome));
+                Log.FailingOver(logger, pipelineName, endpoint.Name, Reason(outcome));
             }
 
             outcome.Result?.Dispose();
-            _metrics.Failover(_pipeline, endpoint.Name);
+            metrics.Failover(pipelineName, endpoint.Name);
         }
 
         // Unreachable: the loop returns at the last endpoint.
@@ -121,7 +103,7 @@ internal sealed class FailoverHandler : DelegatingHandler
 
     private async ValueTask<Outcome<HttpResponseMessage>> SendToEndpointAsync(ResilienceContext round, HttpRequestMessage request, EndpointSettings endpoint)
     {
-        var pipeline = _endpoints.Get(endpoint);
+        var pipeline = endpointPipelines.Get(endpoint);
         var attempt = ResilienceContextPool.Shared.Get(round.CancellationToken);
         try
         {

@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 
 /// <summary>Validates <see cref="OpsSecurityOptions"/>; each message names its <c>OpsKit:Security</c> key.</summary>
-internal sealed partial class OpsSecurityOptionsValidator : IValidateOptions<OpsSecurityOptions>
+internal sealed class OpsSecurityOptionsValidator : IValidateOptions<OpsSecurityOptions>
 {
     private const string Section = OpsSecurityOptions.SectionName;
 
@@ -52,8 +52,5 @@ internal sealed partial class OpsSecurityOptionsValidator : IValidateOptions<Ops
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static bool IsName(string? value) => value is { Length: > 0 and <= 64 } && NamePattern().IsMatch(value);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    private static bool IsName(string? value) => value is { Length: > 0 and <= 64 } && OpsNames.IsValid(value);
 }

@@ -1,16 +1,16 @@
-using System.Text.RegularExpressions;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Slo.Internal;
 
 /// <summary>Applies presets under the explicit keys and validates every objective; each message names its key.</summary>
-internal static partial class SloSettingsResolver
+internal static class SloSettingsResolver
 {
     private static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
 
     public static string SectionPath(string name) => OpsSloOptions.SectionName + ":" + name;
 
-    public static bool IsValidName(string name) => ValidName().IsMatch(name);
+    public static bool IsValidName(string name) => OpsNames.IsValid(name);
 
     public static (IReadOnlyList<SloSettings> Objectives, IReadOnlyList<string> Errors) Resolve(OpsSloOptions options)
     {
@@ -167,7 +167,4 @@ internal static partial class SloSettingsResolver
             targets.Add(new SloTarget(name, kind, 0, warning, critical));
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidName();
 }
