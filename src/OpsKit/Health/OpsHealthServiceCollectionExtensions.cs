@@ -72,6 +72,7 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<DetailsAccess>();
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
+        services.AddSingleton<IListenerEndpoints, HealthListenerEndpoints>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();
         var request = new ValidateOnlyRequest(validateOnly);
