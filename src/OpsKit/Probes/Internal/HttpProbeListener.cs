@@ -27,6 +27,7 @@ internal sealed class HttpProbeListener(IServiceProvider services, IHostEnvironm
             kestrel.Listen(address, port);
         });
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, ListenerLifetime>();
         builder.Logging.AddProvider(new ForwardingLoggerProvider(loggers));
 
         // One line per probe request at Information would drown the worker's own logs.

@@ -36,16 +36,16 @@ internal sealed class ProbeListenersHostedService(
         Add(ProbePorts.ReadyKey, settings.ReadyPort, static r => r.Ready);
         Add(ProbePorts.StartupKey, settings.StartupPort, static r => r.Startup);
 
-        // A port that cannot be bound at start fails the start, naming the key; later it is logged and retried.
-        foreach (var (listener, port, probe) in _ports)
+        // The HTTP port first: once the readiness port accepts, every probe port answers.
+        if (settings.HttpPort is { } httpPort)
         {
             try
             {
-                listener.Set(probe(state.Current).IsPassing);
+                await http.StartAsync(address, httpPort, cancellationToken).ConfigureAwait(false);
             }
-            catch (SocketException e)
+            catch (IOException e)
             {
-                throw new InvalidOperationException($"{listener.Key}: port {port} cannot be opened ({e.SocketErrorCode}).", e);
+                throw new InvalidOperationException($"{ProbePorts.HttpKey}: port {httpPort} cannot be opened ({e.Message}).", e);
             }
         }
 
@@ -57,15 +57,19 @@ internal sealed class ProbeListenersHostedService(
             service.Update();
         }, this);
 
-        if (settings.HttpPort is { } httpPort)
+        // A port that cannot be bound at start fails the start, naming the key; later it is logged and retried.
+        lock (_gate)
         {
-            try
+            foreach (var (listener, port, probe) in _ports)
             {
-                await http.StartAsync(address, httpPort, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                throw new InvalidOperationException($"{ProbePorts.HttpKey}: port {httpPort} cannot be opened ({e.Message}).", e);
+                try
+                {
+                    listener.Set(probe(state.Current).IsPassing && !(_stopping && listener.Key == ProbePorts.ReadyKey));
+                }
+                catch (SocketException e)
+                {
+                    throw new InvalidOperationException($"{listener.Key}: port {port} cannot be opened ({e.SocketErrorCode}).", e);
+                }
             }
         }
 
