@@ -15,7 +15,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         var ports = worker.Ports;
         await Eventually.Until(() => ProbePort.AcceptsAsync(ports.Ready), Recovery, "the readiness port opens once Redis answers");
 
-        var down = FaultClock.Start("W1", "Redis stopped -> readiness port closed", WorkerPorts.Period + WorkerPorts.Timeout + TimeSpan.FromSeconds(1), output);
+        var down = FaultClock.Start("W1-T1", "redis-stopped-ready-port-closed", WorkerPorts.Period + WorkerPorts.Timeout + TimeSpan.FromSeconds(1), output);
         await redis.StopAsync();
         await down.UntilAsync(async () => !await ProbePort.AcceptsAsync(ports.Ready), "the readiness port refuses connections");
 
