@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpsKit.Health;
 
 namespace OpsKit.Sample.Worker.Tests;
 
@@ -44,5 +46,25 @@ public sealed class HttpListenerTests
 
         Assert.True(await ProbePort.AcceptsAsync(ports.Live));
         Assert.True(await ProbePort.AcceptsAsync(ports.Startup));
+    }
+
+    [Fact]
+    public async Task Refusing_traffic_from_code_closes_the_readiness_port_and_accepting_opens_it_again()
+    {
+        await using var worker = await WorkerHost.StartAsync();
+        var ports = worker.Ports;
+        var availability = worker.Host.Services.GetRequiredService<IOpsAvailability>();
+        await Eventually.Until(() => ProbePort.AcceptsAsync(ports.Ready), Start, "readiness passes");
+
+        availability.RefuseTraffic("draining");
+
+        await Eventually.Until(async () => !await ProbePort.AcceptsAsync(ports.Ready), Start, "the readiness port closes");
+        Assert.True(await ProbePort.AcceptsAsync(ports.Live), "liveness is untouched by a refusal");
+        var response = await worker.Client.GetAsync("health/ready");
+        Assert.Contains("\"reason\":\"draining\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        availability.AcceptTraffic();
+
+        await Eventually.Until(() => ProbePort.AcceptsAsync(ports.Ready), Start, "the readiness port opens again");
     }
 }
