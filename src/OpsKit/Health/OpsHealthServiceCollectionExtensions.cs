@@ -74,6 +74,7 @@ public static class OpsHealthServiceCollectionExtensions
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<HealthEndpointHandlers>();
         AddLogLevelOverrides(services);
+        services.AddSingleton<IListenerEndpoints, HealthListenerEndpoints>();
 
         var validateOnly = ValidateOnlyMode.IsRequested();
         var request = new ValidateOnlyRequest(validateOnly);

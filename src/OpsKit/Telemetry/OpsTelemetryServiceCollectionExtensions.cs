@@ -52,6 +52,7 @@ public static class OpsTelemetryServiceCollectionExtensions
         services.AddOpsSection<OpsTelemetryOptions>(OpsTelemetryOptions.SectionName);
         services.AddSingleton<IValidateOptions<OpsTelemetryOptions>, OpsTelemetryOptionsValidator>();
         services.TryAddSingleton<ProbeTrafficFilter>();
+        services.AddSingleton<IListenerEndpoints, MetricsListenerEndpoints>();
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddDetector(sp => new OpsResourceDetector(

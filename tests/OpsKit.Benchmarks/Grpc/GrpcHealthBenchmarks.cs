@@ -16,7 +16,9 @@ namespace OpsKit.Benchmarks.Grpc;
 /// <summary>
 /// One health question with five trivial checks, over real loopback sockets on Kestrel: OpsKit.Grpc's <c>Check</c>
 /// (h2c), Grpc.AspNetCore.HealthChecks' own service with its defaults (h2c; it runs the checks per call), and OpsKit's
-/// <c>/health/ready</c> over HTTP/1.1 as a kubelet asks it.
+/// <c>/health/ready</c> over HTTP/1.1 as a kubelet asks it; and a worker on the generic host with the same checks
+/// (<see cref="WorkerProbeHost"/>): a <c>tcpSocket:</c> probe of its readiness port and <c>/health/ready</c> on its HTTP
+/// probe port.
 /// </summary>
 [MemoryDiagnoser]
 public class GrpcHealthBenchmarks
@@ -30,6 +32,7 @@ public class GrpcHealthBenchmarks
     private HealthClient? _opsKitGrpc;
     private HealthClient? _stockGrpc;
     private HttpClient? _opsKitHttp;
+    private WorkerProbeHost? _worker;
 
     [GlobalSetup]
     public async Task Setup()
@@ -72,6 +75,7 @@ public class GrpcHealthBenchmarks
         _opsKitGrpc = new HealthClient(_opsKitChannel);
         _stockGrpc = new HealthClient(_stockChannel);
         _opsKitHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{opsKitHttpPort}") };
+        _worker = await WorkerProbeHost.StartAsync(CheckCount);
 
         // Measure the steady state: OpsKit's first snapshot exists.
         while ((await _opsKitGrpc.CheckAsync(Overall)).Status != HealthCheckResponse.Types.ServingStatus.Serving)
@@ -84,6 +88,11 @@ public class GrpcHealthBenchmarks
     public async Task Cleanup()
     {
         _opsKitHttp?.Dispose();
+        if (_worker is not null)
+        {
+            await _worker.DisposeAsync();
+        }
+
         _opsKitChannel?.Dispose();
         _stockChannel?.Dispose();
         foreach (var app in new[] { _opsKit, _stock })
@@ -105,6 +114,16 @@ public class GrpcHealthBenchmarks
     public async Task<int> OpsKitReadyHttp11()
     {
         using var response = await _opsKitHttp!.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        return (int)response.StatusCode;
+    }
+
+    [Benchmark]
+    public Task<bool> WorkerTcpReadyPort() => _worker!.ConnectReadyPortAsync();
+
+    [Benchmark]
+    public async Task<int> WorkerReadyHttp11()
+    {
+        using var response = await _worker!.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         return (int)response.StatusCode;
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace OpsKit.Tests.Architecture;
 
 /// <summary>
-/// The folders of src/OpsKit are capabilities (Caching, Health, Resilience, Security, Slo, Telemetry) on one hosting
+/// The folders of src/OpsKit are capabilities (Caching, Health, Probes, Resilience, Security, Slo, Telemetry) on one hosting
 /// core (Hosting). Read from the sources' <c>using</c> directives and fully-qualified <c>OpsKit.X.Internal.</c>
 /// references: a capability may use the hosting core and another capability's public API, never another
 /// capability's <c>Internal</c> namespace, and the folders form no cycle.

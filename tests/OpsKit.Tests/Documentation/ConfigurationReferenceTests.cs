@@ -19,6 +19,7 @@ public sealed partial class ConfigurationReferenceTests
     {
         ["OpsHealthOptions"] = ["OpsKit:Health:"],
         ["OpsHealthPathOptions"] = ["OpsKit:Health:Paths:"],
+        ["OpsProbeListenerOptions"] = ["OpsKit:Health:Probes:"],
         ["OpsHealthCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["DiskSpaceCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["ProcessMemoryCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],

@@ -1,0 +1,4 @@
+using OpsKit.Sample.Worker;
+
+using var host = WorkerApp.Create(args);
+host.Run();

@@ -1,0 +1,3 @@
+global using System.Net;
+global using OpsKit.Testing;
+global using Xunit.Abstractions;
