@@ -16,7 +16,7 @@ internal sealed class HealthCheckSetup(
     IEnumerable<IOpsStartupValidation> validations,
     IConfiguration? configuration = null)
 {
-    public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<string> Errors) Build()
+    public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<HealthGroup> Groups, IReadOnlyList<string> Errors) Build()
     {
         var errors = new List<string>();
         OpsHealthOptions engine;
@@ -61,12 +61,13 @@ internal sealed class HealthCheckSetup(
         }
 
         CheckDependencies.Validate(checks, registeredNames, errors);
+        var groups = HealthGroups.Build(engine, checks, errors);
         foreach (var validation in validations)
         {
             errors.AddRange(validation.Validate());
         }
 
-        return (checks, errors.Select(redactor.Redact).ToList());
+        return (checks, groups, errors.Select(redactor.Redact).ToList());
     }
 
     private void ValidateSections(HashSet<string> registeredNames, List<string> errors)
@@ -161,7 +162,8 @@ internal sealed class HealthCheckSetup(
         var path = CheckNames.SectionPath(registration.Name);
         var valid = true;
 
-        var tags = (options.Tags ?? [.. registration.Tags])
+        var allTags = options.Tags ?? [.. registration.Tags];
+        var tags = allTags
             .Where(t => CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase))
             .Select(t => t.ToLowerInvariant())
             .Distinct()
@@ -169,9 +171,9 @@ internal sealed class HealthCheckSetup(
             .ToList();
         if (options.Tags is { } configuredTags)
         {
-            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase) && !HealthGroups.IsGroupTag(engine, t)))
             {
-                errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup.");
+                errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup. (Other tags are allowed when a group selects by them: see {HealthGroups.Section}.)");
                 valid = false;
             }
         }
@@ -217,7 +219,7 @@ internal sealed class HealthCheckSetup(
         var dependsOn = (options.DependsOn ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal).ToList();
         var critical = options.Critical ?? !registration.Tags.Contains(OpsHealthTags.NonCritical);
         return valid
-            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold)
+            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold, allTags)
             : null;
     }
 }
