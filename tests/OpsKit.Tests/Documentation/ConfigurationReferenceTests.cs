@@ -19,6 +19,7 @@ public sealed partial class ConfigurationReferenceTests
     {
         ["OpsHealthOptions"] = ["OpsKit:Health:"],
         ["OpsHealthPathOptions"] = ["OpsKit:Health:Paths:"],
+        ["OpsHealthGroupOptions"] = ["OpsKit:Health:Groups:<name>:"],
         ["OpsHealthCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["DiskSpaceCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["ProcessMemoryCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
