@@ -20,19 +20,24 @@ internal sealed class HealthCheckSetup(
     {
         var errors = new List<string>();
         OpsHealthOptions engine;
+
+        // Groups are resolved from the options as set even when an engine key is invalid, so that one report lists the
+        // groups' tag errors too; the checks use the defaults then, so that a bad engine Period is not repeated per check.
+        OpsHealthOptions groupSource;
         try
         {
-            engine = engineOptions.Value;
+            engine = groupSource = engineOptions.Value;
         }
         catch (OptionsValidationException ex)
         {
             errors.AddRange(ex.Failures);
             engine = new OpsHealthOptions();
+            groupSource = Unvalidated();
         }
         catch (InvalidOperationException ex)
         {
             errors.Add(ex.Message);
-            engine = new OpsHealthOptions();
+            engine = groupSource = new OpsHealthOptions();
         }
 
         var registered = registrations.Value.Registrations;
@@ -54,20 +59,44 @@ internal sealed class HealthCheckSetup(
                 continue;
             }
 
-            if (Describe(checks.Count, registration, options, engine, errors) is { } descriptor)
+            if (Describe(checks.Count, registration, options, engine, groupSource, errors) is { } descriptor)
             {
                 checks.Add(descriptor);
             }
         }
 
         CheckDependencies.Validate(checks, registeredNames, errors);
-        var groups = HealthGroups.Build(engine, checks, errors);
+        var groups = HealthGroups.Build(groupSource, checks, errors);
         foreach (var validation in validations)
         {
             errors.AddRange(validation.Validate());
         }
 
         return (checks, groups, errors.Select(redactor.Redact).ToList());
+    }
+
+    /// <summary>The engine options as configured, without validation (what the options factory builds before validating).</summary>
+    private OpsHealthOptions Unvalidated()
+    {
+        var options = new OpsHealthOptions();
+        foreach (var configure in services.GetServices<IConfigureOptions<OpsHealthOptions>>())
+        {
+            if (configure is IConfigureNamedOptions<OpsHealthOptions> named)
+            {
+                named.Configure(Options.DefaultName, options);
+            }
+            else
+            {
+                configure.Configure(options);
+            }
+        }
+
+        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<OpsHealthOptions>>())
+        {
+            postConfigure.PostConfigure(Options.DefaultName, options);
+        }
+
+        return options;
     }
 
     private void ValidateSections(HashSet<string> registeredNames, List<string> errors)
@@ -157,6 +186,7 @@ internal sealed class HealthCheckSetup(
         HealthCheckRegistration registration,
         OpsHealthCheckOptions options,
         OpsHealthOptions engine,
+        OpsHealthOptions groupSource,
         List<string> errors)
     {
         var path = CheckNames.SectionPath(registration.Name);
@@ -171,7 +201,7 @@ internal sealed class HealthCheckSetup(
             .ToList();
         if (options.Tags is { } configuredTags)
         {
-            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase) && !HealthGroups.IsGroupTag(engine, t)))
+            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase) && !HealthGroups.IsGroupTag(groupSource, t)))
             {
                 errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup. (Other tags are allowed when a group selects by them: see {HealthGroups.Section}.)");
                 valid = false;
