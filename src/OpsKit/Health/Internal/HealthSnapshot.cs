@@ -13,10 +13,10 @@ internal sealed class HealthSnapshot
         Entries = entries;
         Timestamp = timestamp;
         Live = HealthStatusRules.Aggregate(checks, entries, static c => c.Live, missingIsStarting: false);
-        Ready = HealthStatusRules.Aggregate(checks, entries, static c => c.Ready, missingIsStarting: true);
+        Ready = HealthStatusRules.Readiness(checks, entries, static c => c.Ready);
         Startup = HealthStatusRules.Aggregate(checks, entries, static c => c.Startup, missingIsStarting: true);
         Overall = HealthStatusRules.Aggregate(checks, entries, static _ => true, missingIsStarting: true);
-        GroupStatus = [.. groups.Select(g => HealthStatusRules.Aggregate(checks, entries, g.Contains, missingIsStarting: true))];
+        GroupStatus = [.. groups.Select(g => HealthStatusRules.Readiness(checks, entries, g.Contains))];
     }
 
     public IReadOnlyList<CheckDescriptor> Checks { get; }
