@@ -20,7 +20,7 @@ public sealed class PostgresGroupTests
             {
                 b.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
                 b.Services.AddOpsHealth()
-                    .AddNpgsql(o => (o.EnablePool, o.EnableConnections, o.EnableTransactions) = (false, false, false))
+                    .AddNpgsql(o => (o.EnablePool, o.EnableConnections, o.EnableTransactions, o.EnableReplication) = (false, false, false, false))
                     .AddCheck("cache", _ => Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()));
             },
             PostgresApp.FastPeriods(

@@ -137,7 +137,7 @@ public sealed class HealthGroupTests
                 await release.WaitAsync(ct);
                 return HealthCheckResult.Healthy();
             }, tags: ["db"]),
-            Config(("OpsKit:Health:Groups:db:Details", "Never"), ("OpsKit:Health:Timeout", "00:00:01")));
+            Config(("OpsKit:Health:Groups:db:Details", "Never"), ("OpsKit:Health:Period", "00:00:01"), ("OpsKit:Health:Timeout", "00:00:05")));
 
         var starting = await app.Client.GetJsonAsync("/health/db");
         Assert.Equal(503, starting.Code);
