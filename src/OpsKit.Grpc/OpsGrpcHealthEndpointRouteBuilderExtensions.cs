@@ -12,7 +12,7 @@ public static class OpsGrpcHealthEndpointRouteBuilderExtensions
     /// <summary>
     /// Serves <c>grpc.health.v1.Health</c> (<c>Check</c> and <c>Watch</c>) from the OpsKit health snapshot: service
     /// <c>""</c> is readiness (maintenance, refused traffic and shutdown included), <c>live</c>, <c>ready</c> and
-    /// <c>startup</c> are the probes of the same names; any other name is <c>NOT_FOUND</c> for <c>Check</c> and
+    /// <c>startup</c> are the probes of the same names, and each group of <c>OpsKit:Health:Groups</c> answers under its name; any other name is <c>NOT_FOUND</c> for <c>Check</c> and
     /// <c>SERVICE_UNKNOWN</c> for <c>Watch</c>. No call runs a check.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>

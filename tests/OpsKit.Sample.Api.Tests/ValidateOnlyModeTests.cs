@@ -48,6 +48,26 @@ public sealed class ValidateOnlyModeTests
     }
 
     [Fact]
+    public async Task Health_group_errors_are_printed_by_key_and_the_exit_code_is_1()
+    {
+        var (exitCode, output) = await SampleProcess.RunAsync(Sample,
+            new Dictionary<string, string>
+            {
+                ["OpsKit__Health__Groups__lb__Path"] = "/health/ready",
+                ["OpsKit__Health__Groups__lb__Tags__0"] = "edge",
+                ["OpsKit__Health__Groups__db__Path"] = "/health/db",
+            },
+            "--opskit-validate");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("OpsKit:Health:Groups:lb:Path '/health/ready' is already the path of OpsKit:Health:Paths:Ready;", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Health:Groups:lb:Tags: no check carries the tag 'edge'.", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Health:Groups:db:Tags must list at least one tag", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit validation failed: 3 problem(s).", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dependencies_and_thresholds_are_validated_by_key()
     {
         var (exitCode, output) = await SampleProcess.RunAsync(Sample,

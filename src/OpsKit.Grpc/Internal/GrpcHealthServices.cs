@@ -6,7 +6,7 @@ namespace OpsKit.Grpc.Internal;
 
 /// <summary>
 /// The service names of the gRPC health service and the probe verdict each one reports (docs/probes.md): the empty
-/// name is the server as a whole (readiness, as a load balancer sees it).
+/// name is the server as a whole (readiness, as a load balancer sees it); a health group answers under its own name.
 /// </summary>
 internal static class GrpcHealthServices
 {
@@ -26,7 +26,7 @@ internal static class GrpcHealthServices
         "" or Ready => report.Ready,
         Live => report.Live,
         Startup => report.Startup,
-        _ => null,
+        _ => report.Groups.GetValueOrDefault(service),
     };
 
     public static HealthCheckResponse Response(OpsProbeStatus verdict) => verdict.IsPassing ? Serving : NotServing;

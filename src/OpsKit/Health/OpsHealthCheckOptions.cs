@@ -19,7 +19,9 @@ public class OpsHealthCheckOptions
     public bool? Critical { get; set; }
 
     /// <summary>
-    /// Probes the check belongs to: <c>live</c>, <c>ready</c>, <c>startup</c>. Default: <c>ready</c>.
+    /// Probes the check belongs to: <c>live</c>, <c>ready</c>, <c>startup</c>, plus any tag a health group selects by
+    /// (<see cref="OpsHealthOptions.Groups"/>); replaces the tags given in code. Default: <c>ready</c> (also when no
+    /// probe is listed).
     /// </summary>
     public IList<string>? Tags { get; set; }
 

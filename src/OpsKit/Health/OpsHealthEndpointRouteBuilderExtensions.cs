@@ -13,7 +13,7 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/health/startup</c> and <c>/health</c> (paths from
     /// <c>OpsKit:Health:Paths</c>), plus <c>POST /health/maintenance</c>, <c>POST /health?refresh=</c> and the
-    /// optional <c>/alive</c> alias. Probe endpoints allow anonymous callers and are left out of HTTP metrics. The two
+    /// optional <c>/alive</c> alias, and the path of every group of <c>OpsKit:Health:Groups</c>. Probe endpoints allow anonymous callers and are left out of HTTP metrics. The two
     /// state changes need the <c>OpsKit:Health:DetailsPolicy</c> policy; without one they are disabled outside
     /// Development (logged once here) and, in Development, open only to direct callers on this machine.
     /// Requires <c>AddOpsHealth()</c>.
@@ -44,7 +44,16 @@ public static class OpsHealthEndpointRouteBuilderExtensions
             ? null
             : Probe(endpoints.MapGet(paths.Alive, handlers.LiveAsync), "alive");
 
-        return new OpsHealthEndpoints(live, ready, startup, details, maintenance, refresh, alive);
+        var groups = new Dictionary<string, IEndpointConventionBuilder>(StringComparer.Ordinal);
+        foreach (var (name, group) in options.Groups)
+        {
+            if (!string.IsNullOrEmpty(group.Path))
+            {
+                groups[name] = Probe(endpoints.MapGet(group.Path, (RequestDelegate)(context => handlers.GroupAsync(context, name))), "group " + name);
+            }
+        }
+
+        return new OpsHealthEndpoints(live, ready, startup, details, maintenance, refresh, alive, groups);
     }
 
     /// <summary>

@@ -15,8 +15,10 @@ public sealed class OpsHealthEndpoints
         IEndpointConventionBuilder details,
         IEndpointConventionBuilder maintenance,
         IEndpointConventionBuilder refresh,
-        IEndpointConventionBuilder? alive)
+        IEndpointConventionBuilder? alive,
+        IReadOnlyDictionary<string, IEndpointConventionBuilder> groups)
     {
+        Groups = groups;
         Live = live;
         Ready = ready;
         Startup = startup;
@@ -46,4 +48,7 @@ public sealed class OpsHealthEndpoints
 
     /// <summary>The Aspire-style liveness alias when <c>OpsKit:Health:Paths:Alive</c> is set; otherwise null.</summary>
     public IEndpointConventionBuilder? Alive { get; }
+
+    /// <summary>The path of each health group (<c>OpsKit:Health:Groups</c>) by group name; empty when there is none.</summary>
+    public IReadOnlyDictionary<string, IEndpointConventionBuilder> Groups { get; }
 }

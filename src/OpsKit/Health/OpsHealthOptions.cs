@@ -69,6 +69,12 @@ public sealed class OpsHealthOptions
     /// <summary>Paths of the health endpoints.</summary>
     public OpsHealthPathOptions Paths { get; set; } = new();
 
+    /// <summary>
+    /// Health groups by name (<c>OpsKit:Health:Groups:&lt;name&gt;</c>; names match <c>[a-z0-9][a-z0-9._-]*</c> and are
+    /// not <c>live</c>, <c>ready</c> or <c>startup</c>). Default: none.
+    /// </summary>
+    public IDictionary<string, OpsHealthGroupOptions> Groups { get; } = new Dictionary<string, OpsHealthGroupOptions>(StringComparer.Ordinal);
+
     /// <summary>The shortest <see cref="Period"/> (engine or check) start-up accepts. Not configurable: tests of the engine's own scheduling lower it.</summary>
     internal TimeSpan MinimumPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

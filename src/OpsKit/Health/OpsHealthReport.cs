@@ -16,4 +16,11 @@ public sealed record OpsHealthReport(
     OpsProbeStatus Live,
     OpsProbeStatus Ready,
     OpsProbeStatus Startup,
-    IReadOnlyList<OpsHealthEntry> Entries);
+    IReadOnlyList<OpsHealthEntry> Entries)
+{
+    /// <summary>
+    /// The verdict of each health group (<c>OpsKit:Health:Groups</c>) by name, ruled as <see cref="Ready"/> is
+    /// (maintenance, refused traffic and shutdown included). Default: empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, OpsProbeStatus> Groups { get; init; } = new Dictionary<string, OpsProbeStatus>(StringComparer.Ordinal);
+}

@@ -2,7 +2,8 @@ namespace OpsKit.Health;
 
 /// <summary>
 /// The health-check tags the OpsKit engine recognises on a registration (<c>HealthCheckRegistration.Tags</c>) and in
-/// <c>OpsKit:Health:Checks:&lt;name&gt;:Tags</c>. A check with none of the three probe tags runs for readiness only.
+/// <c>OpsKit:Health:Checks:&lt;name&gt;:Tags</c>. A check with none of the three probe tags runs for readiness only. Any
+/// other tag is the app's own, for health groups to select by (<see cref="OpsHealthOptions.Groups"/>).
 /// </summary>
 public static class OpsHealthTags
 {

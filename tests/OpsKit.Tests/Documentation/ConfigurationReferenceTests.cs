@@ -20,6 +20,7 @@ public sealed partial class ConfigurationReferenceTests
         ["OpsHealthOptions"] = ["OpsKit:Health:"],
         ["OpsHealthPathOptions"] = ["OpsKit:Health:Paths:"],
         ["OpsProbeListenerOptions"] = ["OpsKit:Health:Probes:"],
+        ["OpsHealthGroupOptions"] = ["OpsKit:Health:Groups:<name>:"],
         ["OpsHealthCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["DiskSpaceCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],
         ["ProcessMemoryCheckOptions"] = ["OpsKit:Health:Checks:<name>:"],

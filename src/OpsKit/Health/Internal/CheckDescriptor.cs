@@ -10,7 +10,8 @@ internal sealed class CheckDescriptor(
     TimeSpan timeout,
     IReadOnlyList<string>? dependsOn = null,
     int failureThreshold = 1,
-    int successThreshold = 1)
+    int successThreshold = 1,
+    IEnumerable<string>? allTags = null)
 {
     public int Index { get; } = index;
 
@@ -22,6 +23,9 @@ internal sealed class CheckDescriptor(
 
     /// <summary>Probe tags, sorted: a subset of live, ready, startup (never empty).</summary>
     public IReadOnlyList<string> Tags { get; } = tags;
+
+    /// <summary>Every tag of the check (probe tags, <c>non-critical</c> and the app's own), compared case-insensitively: what groups select by.</summary>
+    public IReadOnlySet<string> AllTags { get; } = new HashSet<string>(allTags ?? tags, StringComparer.OrdinalIgnoreCase);
 
     public bool Live { get; } = tags.Contains(OpsHealthTags.Live);
 

@@ -4,8 +4,9 @@ using OpsKit.Hosting.Internal;
 namespace OpsKit.Health.Internal;
 
 /// <summary>
-/// Decides who sees details (docs/endpoints.md). State changes (refresh, maintenance) are
-/// <see cref="OperatorAccess"/>'s decision, not this one's.
+/// Decides who sees details (docs/endpoints.md), at the details path and at a group's path (whose own settings, when
+/// set, replace the engine's). State changes (refresh, maintenance) are <see cref="OperatorAccess"/>'s decision, not
+/// this one's.
 /// </summary>
 internal sealed class DetailsAccess(
     IOptionsMonitor<OpsHealthOptions> options,
@@ -15,17 +16,22 @@ internal sealed class DetailsAccess(
     public HealthDetailsExposure Exposure =>
         options.CurrentValue.Details ?? (environment.IsDevelopment() ? HealthDetailsExposure.Always : HealthDetailsExposure.Authorized);
 
-    public async ValueTask<bool> CanSeeDetailsAsync(HttpContext context) => Exposure switch
+    public ValueTask<bool> CanSeeDetailsAsync(HttpContext context) =>
+        CanSeeDetailsAsync(context, Exposure, options.CurrentValue.DetailsPolicy);
+
+    public ValueTask<bool> CanSeeDetailsAsync(HttpContext context, HealthGroup group) =>
+        CanSeeDetailsAsync(context, group.Details ?? Exposure, group.DetailsPolicy ?? options.CurrentValue.DetailsPolicy);
+
+    private async ValueTask<bool> CanSeeDetailsAsync(HttpContext context, HealthDetailsExposure exposure, string? policy) => exposure switch
     {
         HealthDetailsExposure.Always => true,
         HealthDetailsExposure.Never => false,
-        HealthDetailsExposure.LocalOrAuthorized => ForwardedRequest.IsDirectLoopback(context) || await IsAuthorizedAsync(context).ConfigureAwait(false),
-        _ => await IsAuthorizedAsync(context).ConfigureAwait(false),
+        HealthDetailsExposure.LocalOrAuthorized => ForwardedRequest.IsDirectLoopback(context) || await IsAuthorizedAsync(context, policy).ConfigureAwait(false),
+        _ => await IsAuthorizedAsync(context, policy).ConfigureAwait(false),
     };
 
-    private async ValueTask<bool> IsAuthorizedAsync(HttpContext context)
+    private async ValueTask<bool> IsAuthorizedAsync(HttpContext context, string? policy)
     {
-        var policy = options.CurrentValue.DetailsPolicy;
         if (string.IsNullOrEmpty(policy))
         {
             return context.User.Identity?.IsAuthenticated == true;

@@ -49,7 +49,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
         }
 
         _slots = new SemaphoreSlim(parallelism, parallelism);
-        _snapshot = HealthSnapshot.Empty([], _time.GetUtcNow());
+        _snapshot = HealthSnapshot.Empty([], [], _time.GetUtcNow());
         // Nothing to observe before the runner starts (validate-only mode, or a host that failed to start).
         Metrics = new HealthMetrics(meter, () => IsStarted ? Volatile.Read(ref _snapshot) : null, maintenance);
     }
@@ -68,7 +68,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     /// <summary>Raised after a check's status changes in the snapshot (its first result included).</summary>
     public event Action? StatusChanged;
 
-    public void Initialize(IReadOnlyList<CheckDescriptor> checks)
+    public void Initialize(IReadOnlyList<CheckDescriptor> checks, IReadOnlyList<HealthGroup> groups)
     {
         _states = checks.Select(c => new CheckState(c)).ToArray();
         var byName = _states.ToDictionary(s => s.Check.Name, StringComparer.Ordinal);
@@ -77,7 +77,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
             state.Dependencies = [.. state.Check.DependsOn.Select(byName.GetValueOrDefault).OfType<CheckState>()];
         }
 
-        _snapshot = HealthSnapshot.Empty(checks, _time.GetUtcNow());
+        _snapshot = HealthSnapshot.Empty(checks, groups, _time.GetUtcNow());
     }
 
     /// <summary>Starts one scheduling loop per check; the first run of each starts at once.</summary>

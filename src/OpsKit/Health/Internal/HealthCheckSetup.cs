@@ -16,23 +16,28 @@ internal sealed class HealthCheckSetup(
     IEnumerable<IOpsStartupValidation> validations,
     IConfiguration? configuration = null)
 {
-    public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<string> Errors) Build()
+    public (IReadOnlyList<CheckDescriptor> Checks, IReadOnlyList<HealthGroup> Groups, IReadOnlyList<string> Errors) Build()
     {
         var errors = new List<string>();
         OpsHealthOptions engine;
+
+        // Groups are resolved from the options as set even when an engine key is invalid, so that one report lists the
+        // groups' tag errors too; the checks use the defaults then, so that a bad engine Period is not repeated per check.
+        OpsHealthOptions groupSource;
         try
         {
-            engine = engineOptions.Value;
+            engine = groupSource = engineOptions.Value;
         }
         catch (OptionsValidationException ex)
         {
             errors.AddRange(ex.Failures);
             engine = new OpsHealthOptions();
+            groupSource = Unvalidated();
         }
         catch (InvalidOperationException ex)
         {
             errors.Add(ex.Message);
-            engine = new OpsHealthOptions();
+            engine = groupSource = new OpsHealthOptions();
         }
 
         var registered = registrations.Value.Registrations;
@@ -54,19 +59,44 @@ internal sealed class HealthCheckSetup(
                 continue;
             }
 
-            if (Describe(checks.Count, registration, options, engine, errors) is { } descriptor)
+            if (Describe(checks.Count, registration, options, engine, groupSource, errors) is { } descriptor)
             {
                 checks.Add(descriptor);
             }
         }
 
         CheckDependencies.Validate(checks, registeredNames, errors);
+        var groups = HealthGroups.Build(groupSource, checks, errors);
         foreach (var validation in validations)
         {
             errors.AddRange(validation.Validate());
         }
 
-        return (checks, errors.Select(redactor.Redact).ToList());
+        return (checks, groups, errors.Select(redactor.Redact).ToList());
+    }
+
+    /// <summary>The engine options as configured, without validation (what the options factory builds before validating).</summary>
+    private OpsHealthOptions Unvalidated()
+    {
+        var options = new OpsHealthOptions();
+        foreach (var configure in services.GetServices<IConfigureOptions<OpsHealthOptions>>())
+        {
+            if (configure is IConfigureNamedOptions<OpsHealthOptions> named)
+            {
+                named.Configure(Options.DefaultName, options);
+            }
+            else
+            {
+                configure.Configure(options);
+            }
+        }
+
+        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<OpsHealthOptions>>())
+        {
+            postConfigure.PostConfigure(Options.DefaultName, options);
+        }
+
+        return options;
     }
 
     private void ValidateSections(HashSet<string> registeredNames, List<string> errors)
@@ -156,12 +186,14 @@ internal sealed class HealthCheckSetup(
         HealthCheckRegistration registration,
         OpsHealthCheckOptions options,
         OpsHealthOptions engine,
+        OpsHealthOptions groupSource,
         List<string> errors)
     {
         var path = CheckNames.SectionPath(registration.Name);
         var valid = true;
 
-        var tags = (options.Tags ?? [.. registration.Tags])
+        var allTags = options.Tags ?? [.. registration.Tags];
+        var tags = allTags
             .Where(t => CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase))
             .Select(t => t.ToLowerInvariant())
             .Distinct()
@@ -169,9 +201,9 @@ internal sealed class HealthCheckSetup(
             .ToList();
         if (options.Tags is { } configuredTags)
         {
-            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase)))
+            foreach (var tag in configuredTags.Where(t => !CheckNames.ProbeTags.Contains(t, StringComparer.OrdinalIgnoreCase) && !HealthGroups.IsGroupTag(groupSource, t)))
             {
-                errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup.");
+                errors.Add($"{path}:Tags: '{tag}' is not a probe; use live, ready or startup. (Other tags are allowed when a group selects by them: see {HealthGroups.Section}.)");
                 valid = false;
             }
         }
@@ -217,7 +249,7 @@ internal sealed class HealthCheckSetup(
         var dependsOn = (options.DependsOn ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal).ToList();
         var critical = options.Critical ?? !registration.Tags.Contains(OpsHealthTags.NonCritical);
         return valid
-            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold)
+            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold, allTags)
             : null;
     }
 }

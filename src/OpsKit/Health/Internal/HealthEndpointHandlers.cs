@@ -15,6 +15,7 @@ internal sealed class HealthEndpointHandlers(
     MaintenanceState maintenance,
     LifecycleState lifecycle,
     TrafficRefusal refusal,
+    IOpsHealthState state,
     DetailsAccess access,
     OperatorAccess operators,
     IOptionsMonitor<OpsHealthOptions> options,
@@ -82,7 +83,7 @@ internal sealed class HealthEndpointHandlers(
         }
         else
         {
-            HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow(), _sections);
+            HealthJsonWriter.WriteDetailed(buffer, snapshot, status, reason, _time.GetUtcNow(), _sections, state.Current.Groups);
         }
 
         await JsonResponse.WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
@@ -93,7 +94,35 @@ internal sealed class HealthEndpointHandlers(
     {
         var snapshot = runner.Snapshot;
         HealthJsonWriter.WriteDetailed(
-            output, snapshot, snapshot.Overall ?? HealthStatus.Unhealthy, LifecycleReason(snapshot.Overall is null), _time.GetUtcNow(), _sections);
+            output, snapshot, snapshot.Overall ?? HealthStatus.Unhealthy, LifecycleReason(snapshot.Overall is null), _time.GetUtcNow(), _sections, state.Current.Groups);
+    }
+
+    /// <summary>
+    /// A group's path: the group's verdict (ruled as readiness is) in the probe body, or, for callers the group's details
+    /// settings allow, the detailed JSON of its checks with the same status code.
+    /// </summary>
+    public async Task GroupAsync(HttpContext context, string name)
+    {
+        var snapshot = runner.Snapshot;
+        if (snapshot.Groups.FirstOrDefault(g => g.Name == name) is not { } group
+            || state.Current.Groups.GetValueOrDefault(name) is not { } verdict)
+        {
+            // Mapped from the options before the engine started: nothing to say yet.
+            await JsonResponse.WriteAsync(context, 503, HealthResponses.Starting).ConfigureAwait(false);
+            return;
+        }
+
+        runner.RefreshIfStale(group.Contains);
+        var code = verdict.IsPassing ? 200 : 503;
+        if (!await access.CanSeeDetailsAsync(context, group).ConfigureAwait(false))
+        {
+            await JsonResponse.WriteAsync(context, code, ProbeBody(verdict)).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        HealthJsonWriter.WriteDetailed(buffer, snapshot, verdict.Status, verdict.Reason, _time.GetUtcNow(), [], state.Current.Groups, group);
+        await JsonResponse.WriteAsync(context, code, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary><c>POST {details}?refresh=&lt;name&gt;</c>: run one check now and return its result.</summary>
@@ -209,6 +238,15 @@ internal sealed class HealthEndpointHandlers(
             var status => (200, HealthResponses.For(status.Value)),
         };
     }
+
+    private byte[] ProbeBody(OpsProbeStatus verdict) => verdict.Reason switch
+    {
+        null => HealthResponses.For(verdict.Status),
+        LifecycleReasons.Starting => HealthResponses.Starting,
+        LifecycleReasons.Maintenance => HealthResponses.Maintenance,
+        LifecycleReasons.Stopping => HealthResponses.Stopping,
+        var reason => refusal.RefusalReason == reason && refusal.ReadyBody is { } refused ? refused : HealthResponses.Body(verdict.Status, reason),
+    };
 
     private string? LifecycleReason(bool starting) =>
         lifecycle.Stopping ? LifecycleReasons.Stopping

@@ -24,7 +24,7 @@ internal sealed class HealthEngineHostedService(
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        var (checks, errors) = setup.Build();
+        var (checks, groups, errors) = setup.Build();
         _errors = errors;
         if (errors.Count > 0 && !validateOnly.Enabled)
         {
@@ -34,7 +34,7 @@ internal sealed class HealthEngineHostedService(
                 errors);
         }
 
-        runner.Initialize(checks);
+        runner.Initialize(checks, groups);
         return Task.CompletedTask;
     }
 

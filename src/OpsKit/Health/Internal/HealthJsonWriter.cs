@@ -16,7 +16,9 @@ internal static class HealthJsonWriter
         HealthStatus status,
         string? reason,
         DateTimeOffset now,
-        IReadOnlyList<IHealthDetailsSection> sections)
+        IReadOnlyList<IHealthDetailsSection> sections,
+        IReadOnlyDictionary<string, OpsProbeStatus> groupVerdicts,
+        HealthGroup? only = null)
     {
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
@@ -32,6 +34,11 @@ internal static class HealthJsonWriter
         for (var i = 0; i < snapshot.Checks.Count; i++)
         {
             var check = snapshot.Checks[i];
+            if (only is not null && !only.Contains(check))
+            {
+                continue;
+            }
+
             var entry = snapshot.Entries[i];
             json.WriteStartObject(check.Name);
             json.WriteString("status", entry?.Status.ToString() ?? "Pending");
@@ -76,10 +83,48 @@ internal static class HealthJsonWriter
         }
 
         json.WriteEndObject();
+        if (only is null && snapshot.Groups.Count > 0)
+        {
+            WriteGroups(json, snapshot, groupVerdicts);
+        }
+
         foreach (var section in sections)
         {
             json.WritePropertyName(section.Name);
             section.WriteValue(json);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"groups"</c>: each group as its endpoint answers it, with its path and checks.</summary>
+    private static void WriteGroups(Utf8JsonWriter json, HealthSnapshot snapshot, IReadOnlyDictionary<string, OpsProbeStatus> verdicts)
+    {
+        json.WriteStartObject("groups");
+        foreach (var group in snapshot.Groups)
+        {
+            json.WriteStartObject(group.Name);
+            if (verdicts.TryGetValue(group.Name, out var verdict))
+            {
+                json.WriteString("status", verdict.Status.ToString());
+                if (verdict.Reason is { } reason)
+                {
+                    json.WriteString("reason", reason);
+                }
+            }
+
+            json.WriteString("path", group.Path);
+            json.WriteStartArray("checks");
+            foreach (var check in snapshot.Checks)
+            {
+                if (group.Contains(check))
+                {
+                    json.WriteStringValue(check.Name);
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();

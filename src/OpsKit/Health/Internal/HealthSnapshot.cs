@@ -6,21 +6,26 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal sealed class HealthSnapshot
 {
-    private HealthSnapshot(IReadOnlyList<CheckDescriptor> checks, CheckResultEntry?[] entries, DateTimeOffset timestamp)
+    private HealthSnapshot(IReadOnlyList<CheckDescriptor> checks, IReadOnlyList<HealthGroup> groups, CheckResultEntry?[] entries, DateTimeOffset timestamp)
     {
         Checks = checks;
+        Groups = groups;
         Entries = entries;
         Timestamp = timestamp;
         Live = HealthStatusRules.Aggregate(checks, entries, static c => c.Live, missingIsStarting: false);
-        Ready = HealthStatusRules.Aggregate(checks, entries, static c => c.Ready, missingIsStarting: true);
+        Ready = HealthStatusRules.Readiness(checks, entries, static c => c.Ready);
         Startup = HealthStatusRules.Aggregate(checks, entries, static c => c.Startup, missingIsStarting: true);
         Overall = HealthStatusRules.Aggregate(checks, entries, static _ => true, missingIsStarting: true);
+        GroupStatus = [.. groups.Select(g => HealthStatusRules.Readiness(checks, entries, g.Contains))];
     }
 
     public IReadOnlyList<CheckDescriptor> Checks { get; }
 
     /// <summary>Latest result per check, by <see cref="CheckDescriptor.Index"/>; null until its first run ends.</summary>
     public IReadOnlyList<CheckResultEntry?> Entries { get; }
+
+    /// <summary>The health groups, in name order.</summary>
+    public IReadOnlyList<HealthGroup> Groups { get; }
 
     public DateTimeOffset Timestamp { get; }
 
@@ -36,13 +41,16 @@ internal sealed class HealthSnapshot
     /// <summary>Overall status of every check; null while one of them has no result yet.</summary>
     public HealthStatus? Overall { get; }
 
-    public static HealthSnapshot Empty(IReadOnlyList<CheckDescriptor> checks, DateTimeOffset now) =>
-        new(checks, new CheckResultEntry?[checks.Count], now);
+    /// <summary>Overall status of each group's checks, by position in <see cref="Groups"/>; null while one of them has no result yet.</summary>
+    public IReadOnlyList<HealthStatus?> GroupStatus { get; }
+
+    public static HealthSnapshot Empty(IReadOnlyList<CheckDescriptor> checks, IReadOnlyList<HealthGroup> groups, DateTimeOffset now) =>
+        new(checks, groups, new CheckResultEntry?[checks.Count], now);
 
     public HealthSnapshot With(int index, CheckResultEntry entry, DateTimeOffset now)
     {
         var entries = (CheckResultEntry?[])((CheckResultEntry?[])Entries).Clone();
         entries[index] = entry;
-        return new HealthSnapshot(Checks, entries, now);
+        return new HealthSnapshot(Checks, Groups, entries, now);
     }
 }

@@ -6,6 +6,16 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal static class HealthStatusRules
 {
+    /// <summary>
+    /// The verdict of a readiness-ruled set: <c>/health/ready</c> and every health group (docs/endpoints.md), so that a
+    /// change to the readiness rules applies to groups too. Null while a check of the set has no result yet.
+    /// </summary>
+    public static HealthStatus? Readiness(
+        IReadOnlyList<CheckDescriptor> checks,
+        IReadOnlyList<CheckResultEntry?> entries,
+        Func<CheckDescriptor, bool> inSet) =>
+        Aggregate(checks, entries, inSet, missingIsStarting: true);
+
     public static HealthStatus? Aggregate(
         IReadOnlyList<CheckDescriptor> checks,
         IReadOnlyList<CheckResultEntry?> entries,

@@ -63,6 +63,7 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         ValidatePath(options.Paths.Startup, "Startup", required: true, failures);
         ValidatePath(options.Paths.Details, "Details", required: true, failures);
         ValidatePath(options.Paths.Alive, "Alive", required: false, failures);
+        HealthGroups.Validate(options, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

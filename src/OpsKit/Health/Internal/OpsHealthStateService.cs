@@ -102,7 +102,13 @@ internal sealed class OpsHealthStateService : IOpsHealthState
                 entry?.Error?.Category);
         }
 
-        return new OpsHealthReport(snapshot.Timestamp, overall, live, ready, startup, entries);
+        var groups = new Dictionary<string, OpsProbeStatus>(snapshot.Groups.Count, StringComparer.Ordinal);
+        for (var i = 0; i < snapshot.Groups.Count; i++)
+        {
+            groups[snapshot.Groups[i].Name] = Verdict(snapshot.GroupStatus[i], lifecycleReason, degradedPasses: true);
+        }
+
+        return new OpsHealthReport(snapshot.Timestamp, overall, live, ready, startup, entries) { Groups = groups };
     }
 
     /// <summary>The probe rules of docs/endpoints.md: a reason fails the probe; no result yet is <c>starting</c>.</summary>
