@@ -10,7 +10,6 @@ internal static class HealthResponses
     /// <summary>The <c>reason</c> of a readiness answer kept at 200 Degraded by Unhealthy dependencies.</summary>
     public const string DependencyReason = "dependency";
 
-
     public static readonly byte[] Healthy = Body(HealthStatus.Healthy, null);
     public static readonly byte[] Degraded = Body(HealthStatus.Degraded, null);
     public static readonly byte[] Unhealthy = Body(HealthStatus.Unhealthy, null);
