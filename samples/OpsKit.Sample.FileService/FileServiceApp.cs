@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Npgsql;
+using OpsKit.Health;
 using OpsKit.Sample.FileService.Internal;
 using StackExchange.Redis;
 
@@ -55,7 +56,8 @@ public static class FileServiceApp
             .AddRedis(o => o.Locks.LockPatterns = [LockPrefix + "*"])      // redis, redis.memory, redis.locks
             .AddDirectory("storage", storageRoot, o => o.Create = true)    // the storage root exists and is writable
             .AddDiskSpace("disk", storageRoot)                             // the volume under the storage root
-            .AddProcessMemory();
+            .AddProcessMemory()
+            .AddCheck<MetadataCheck>("metadata");                        // the files table is readable; DependsOn postgres
         services.AddOpsRedisLock();
         services.AddOpsTelemetry();
 

@@ -10,4 +10,7 @@ public sealed class PostgresCheckOptions : OpsHealthCheckOptions, IPostgresCheck
     public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromSeconds(1);
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

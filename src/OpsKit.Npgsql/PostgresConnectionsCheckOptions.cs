@@ -10,4 +10,7 @@ namespace OpsKit.Npgsql;
 public sealed class PostgresConnectionsCheckOptions() : OpsRatioCheckOptions(degradedAt: 0.8), IPostgresCheckOptions
 {
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

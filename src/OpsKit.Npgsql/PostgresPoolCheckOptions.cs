@@ -12,4 +12,7 @@ namespace OpsKit.Npgsql;
 public sealed class PostgresPoolCheckOptions() : OpsRatioCheckOptions(degradedAt: 0.8), IPostgresCheckOptions
 {
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

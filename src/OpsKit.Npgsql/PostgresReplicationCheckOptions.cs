@@ -16,4 +16,7 @@ public sealed class PostgresReplicationCheckOptions : OpsHealthCheckOptions, IPo
     public TimeSpan? UnhealthyLag { get; set; } = TimeSpan.FromMinutes(5);
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

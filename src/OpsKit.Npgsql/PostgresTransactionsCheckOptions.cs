@@ -20,4 +20,7 @@ public sealed class PostgresTransactionsCheckOptions : OpsHealthCheckOptions, IP
     public int MaxSessions { get; set; } = 10;
 
     PostgresTarget? IPostgresCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

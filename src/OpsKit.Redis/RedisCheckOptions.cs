@@ -10,4 +10,7 @@ public sealed class RedisCheckOptions : OpsHealthCheckOptions, IRedisCheckOption
     public TimeSpan DegradedLatency { get; set; } = TimeSpan.FromMilliseconds(500);
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

@@ -27,4 +27,7 @@ public sealed class RedisLocksCheckOptions : OpsHealthCheckOptions, IRedisCheckO
     public int SampleSize { get; set; } = 10;
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

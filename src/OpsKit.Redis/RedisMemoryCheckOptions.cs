@@ -20,4 +20,7 @@ public sealed class RedisMemoryCheckOptions() : OpsRatioCheckOptions(degradedAt:
     public string? ExpectedPolicy { get; set; }
 
     RedisTarget? IRedisCheckOptions.Target { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IsRemoteDependency => true;
 }

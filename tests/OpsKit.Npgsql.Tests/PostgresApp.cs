@@ -16,6 +16,9 @@ internal static class PostgresApp
             ["OpsKit:Health:Period"] = "00:00:01",
             ["OpsKit:Health:Timeout"] = "00:00:02",
             ["OpsKit:Health:Details"] = "Always",
+            // These tests are about the checks' own results: a down PostgreSQL fails readiness as in the seed scenarios.
+            // The default (200 Degraded) is tested in OpsKit.Npgsql.Tests/ReadinessDefaultTests.cs.
+            ["OpsKit:Health:Readiness"] = "Required",
         };
         foreach (var (key, value) in extra)
         {

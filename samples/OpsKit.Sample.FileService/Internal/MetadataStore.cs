@@ -44,6 +44,14 @@ internal sealed class MetadataStore(NpgsqlDataSource dataSource)
         _schemaReady = true;
     }
 
+    /// <summary>Reads one row of the table (creating it first when missing): throws when the app's role cannot.</summary>
+    public async Task ReadProbeAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand("SELECT 1 FROM files LIMIT 1");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Records (or updates) a stored file in a transaction that commits only when <paramref name="placeFile"/> returns:
     /// a file that could not be moved into place leaves no metadata row behind.

@@ -51,6 +51,22 @@ public class OpsHealthCheckOptions
     /// </summary>
     public int? SuccessThreshold { get; set; }
 
+    /// <summary>
+    /// What an Unhealthy result does to readiness when the check is critical: <see cref="CheckReadiness.Required"/> (503)
+    /// or <see cref="CheckReadiness.Degrade"/> (200 Degraded, reason <c>dependency</c>). Default: the engine's
+    /// <see cref="OpsHealthOptions.Readiness"/> for checks of a remote dependency (<see cref="IsRemoteDependency"/>),
+    /// <see cref="CheckReadiness.Required"/> for every other check.
+    /// </summary>
+    public CheckReadiness? Readiness { get; set; }
+
+    /// <summary>
+    /// Whether the check probes a server that every replica shares (a database, a cache, an upstream), whose outage
+    /// would make all replicas unready at once. Such checks take the engine's <see cref="OpsHealthOptions.Readiness"/>
+    /// unless they set <see cref="Readiness"/>. Default: <see langword="false"/>; OpsKit's http, tcp, remote certificate,
+    /// PostgreSQL and Redis checks answer <see langword="true"/>.
+    /// </summary>
+    protected internal virtual bool IsRemoteDependency => false;
+
     /// <summary>The check's name; set by OpsKit when the options are created.</summary>
     internal string Name { get; set; } = string.Empty;
 }

@@ -66,6 +66,15 @@ public sealed class OpsHealthOptions
     /// </summary>
     public int SuccessThreshold { get; set; } = 1;
 
+    /// <summary>
+    /// What an Unhealthy critical check of a remote dependency (http, tcp, remote certificate, PostgreSQL, Redis) does to
+    /// readiness unless the check sets its own <see cref="OpsHealthCheckOptions.Readiness"/>. Checks of this process and
+    /// host (disk, memory, directories, start-up work) are <see cref="CheckReadiness.Required"/> whatever this says.
+    /// Default: <see cref="CheckReadiness.Degrade"/>, so an outage every replica shares does not take them all out of
+    /// rotation at once (docs/probes.md).
+    /// </summary>
+    public CheckReadiness Readiness { get; set; } = CheckReadiness.Degrade;
+
     /// <summary>Paths of the health endpoints.</summary>
     public OpsHealthPathOptions Paths { get; set; } = new();
 

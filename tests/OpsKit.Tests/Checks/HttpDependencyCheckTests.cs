@@ -21,7 +21,9 @@ public sealed class HttpDependencyCheckTests
 
         Assert.Equal("status", check.Category());
         Assert.Equal(503, check.Data().GetProperty("status_code").GetInt32());
-        Assert.Equal(503, (await app.Client.GetJsonAsync("/health/ready")).Code);
+        // A remote dependency degrades readiness by default instead of failing it (docs/probes.md).
+        var ready = await app.Client.GetJsonAsync("/health/ready");
+        Assert.Equal((200, "dependency"), (ready.Code, ready.Body.GetProperty("reason").GetString()));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace OpsKit.Health.Internal;
 
-/// <summary>One check as the engine runs it: effective criticality, probes, period, timeout, dependencies and damping.</summary>
+/// <summary>One check as the engine runs it: effective criticality and readiness, probes, period, timeout, dependencies and damping.</summary>
 internal sealed class CheckDescriptor(
     int index,
     HealthCheckRegistration registration,
@@ -11,6 +11,7 @@ internal sealed class CheckDescriptor(
     IReadOnlyList<string>? dependsOn = null,
     int failureThreshold = 1,
     int successThreshold = 1,
+    CheckReadiness readiness = CheckReadiness.Required,
     IEnumerable<string>? allTags = null)
 {
     public int Index { get; } = index;
@@ -32,6 +33,9 @@ internal sealed class CheckDescriptor(
     public bool Ready { get; } = tags.Contains(OpsHealthTags.Ready);
 
     public bool Startup { get; } = tags.Contains(OpsHealthTags.Startup);
+
+    /// <summary>What an Unhealthy result of this check (when critical) does to the probes.</summary>
+    public CheckReadiness Readiness { get; } = readiness;
 
     public TimeSpan Period { get; } = period;
 

@@ -246,10 +246,17 @@ internal sealed class HealthCheckSetup(
             }
         }
 
+        var readiness = options.Readiness ?? (options.IsRemoteDependency ? engine.Readiness : CheckReadiness.Required);
+        if (!Enum.IsDefined(readiness))
+        {
+            errors.Add($"{path}:Readiness must be Required or Degrade.");
+            valid = false;
+        }
+
         var dependsOn = (options.DependsOn ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal).ToList();
         var critical = options.Critical ?? !registration.Tags.Contains(OpsHealthTags.NonCritical);
         return valid
-            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold, allTags)
+            ? new CheckDescriptor(index, registration, critical, tags, period, timeout, dependsOn, failureThreshold, successThreshold, readiness, allTags)
             : null;
     }
 }

@@ -231,11 +231,12 @@ internal sealed class HealthEndpointHandlers(
         }
 
         runner.RefreshIfStale(static c => c.Ready);
-        return runner.Snapshot.Ready switch
+        var snapshot = runner.Snapshot;
+        return snapshot.Ready switch
         {
             null => (503, HealthResponses.Starting),
             HealthStatus.Unhealthy => (503, HealthResponses.Unhealthy),
-            var status => (200, HealthResponses.For(status.Value)),
+            var status => (200, snapshot.ReadyBody ?? HealthResponses.For(status.Value)),
         };
     }
 

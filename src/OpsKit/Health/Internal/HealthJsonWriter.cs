@@ -43,6 +43,7 @@ internal static class HealthJsonWriter
             json.WriteStartObject(check.Name);
             json.WriteString("status", entry?.Status.ToString() ?? "Pending");
             json.WriteBoolean("critical", check.Critical);
+            json.WriteString("readiness", check.Readiness == CheckReadiness.Degrade ? "Degrade" : "Required");
             json.WriteStartArray("tags");
             foreach (var tag in check.Tags)
             {

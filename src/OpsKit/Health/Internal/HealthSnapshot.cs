@@ -13,7 +13,10 @@ internal sealed class HealthSnapshot
         Entries = entries;
         Timestamp = timestamp;
         Live = HealthStatusRules.Aggregate(checks, entries, static c => c.Live, missingIsStarting: false);
-        Ready = HealthStatusRules.Readiness(checks, entries, static c => c.Ready);
+        var degradedBy = new List<string>();
+        Ready = HealthStatusRules.Readiness(checks, entries, static c => c.Ready, degradedBy);
+        ReadyDegradedBy = Ready == HealthStatus.Degraded ? degradedBy : [];
+        ReadyBody = ReadyDegradedBy.Count > 0 ? HealthResponses.DegradedByDependencies(ReadyDegradedBy) : null;
         Startup = HealthStatusRules.Aggregate(checks, entries, static c => c.Startup, missingIsStarting: true);
         Overall = HealthStatusRules.Aggregate(checks, entries, static _ => true, missingIsStarting: true);
         GroupStatus = [.. groups.Select(g => HealthStatusRules.Readiness(checks, entries, g.Contains))];
@@ -34,6 +37,15 @@ internal sealed class HealthSnapshot
 
     /// <summary>Overall status of the ready checks; null while one of them has no result yet.</summary>
     public HealthStatus? Ready { get; }
+
+    /// <summary>
+    /// While <see cref="Ready"/> is Degraded: the Unhealthy checks with <see cref="CheckReadiness.Degrade"/> that would
+    /// otherwise have failed it; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> ReadyDegradedBy { get; }
+
+    /// <summary>The readiness body naming <see cref="ReadyDegradedBy"/>, encoded once; null when it is empty.</summary>
+    public byte[]? ReadyBody { get; }
 
     /// <summary>Overall status of the startup checks; null while one of them has no result yet.</summary>
     public HealthStatus? Startup { get; }

@@ -2,7 +2,8 @@ namespace OpsKit.Health.Internal;
 
 /// <summary>
 /// Status rules (docs/endpoints.md): a check's status is its own result; the overall status of a set is Unhealthy if any
-/// critical check is Unhealthy, else Degraded if any check is not Healthy, else Healthy.
+/// critical check that readiness requires is Unhealthy, else Degraded if any check is not Healthy, else Healthy. A
+/// critical check with <see cref="CheckReadiness.Degrade"/>, or one not run because such a check is down, only degrades.
 /// </summary>
 internal static class HealthStatusRules
 {
@@ -13,14 +14,25 @@ internal static class HealthStatusRules
     public static HealthStatus? Readiness(
         IReadOnlyList<CheckDescriptor> checks,
         IReadOnlyList<CheckResultEntry?> entries,
-        Func<CheckDescriptor, bool> inSet) =>
-        Aggregate(checks, entries, inSet, missingIsStarting: true);
+        Func<CheckDescriptor, bool> inSet,
+        List<string>? degradedBy = null) =>
+        Aggregate(checks, entries, inSet, missingIsStarting: true, degradedBy);
 
+    /// <summary>The overall status of a set of checks, by the rules above.</summary>
+    /// <param name="checks">Every check.</param>
+    /// <param name="entries">Their latest results, by index.</param>
+    /// <param name="inSet">Which checks count.</param>
+    /// <param name="missingIsStarting">Whether a check without a result makes the answer null.</param>
+    /// <param name="degradedBy">
+    /// When given, receives the names of the Unhealthy checks that degrade the set instead of failing it (the root
+    /// cause when a check was not run because of it).
+    /// </param>
     public static HealthStatus? Aggregate(
         IReadOnlyList<CheckDescriptor> checks,
         IReadOnlyList<CheckResultEntry?> entries,
         Func<CheckDescriptor, bool> inSet,
-        bool missingIsStarting)
+        bool missingIsStarting,
+        List<string>? degradedBy = null)
     {
         var overall = HealthStatus.Healthy;
         for (var i = 0; i < checks.Count; i++)
@@ -43,7 +55,18 @@ internal static class HealthStatusRules
 
             if (entry.Status == HealthStatus.Unhealthy && check.Critical)
             {
-                overall = HealthStatus.Unhealthy;
+                if (DegradingRoot(checks, entries, check) is { } root)
+                {
+                    overall = overall == HealthStatus.Unhealthy ? overall : HealthStatus.Degraded;
+                    if (degradedBy is not null && !degradedBy.Contains(root))
+                    {
+                        degradedBy.Add(root);
+                    }
+                }
+                else
+                {
+                    overall = HealthStatus.Unhealthy;
+                }
             }
             else if (entry.Status != HealthStatus.Healthy && overall == HealthStatus.Healthy)
             {
@@ -52,5 +75,27 @@ internal static class HealthStatusRules
         }
 
         return overall;
+    }
+
+    /// <summary>
+    /// The name of the check to blame when <paramref name="check"/>'s Unhealthy result only degrades: the end of the
+    /// chain of failed dependencies that kept it from running, if that check or <paramref name="check"/> itself is
+    /// <see cref="CheckReadiness.Degrade"/>; null when the result fails the set.
+    /// </summary>
+    private static string? DegradingRoot(IReadOnlyList<CheckDescriptor> checks, IReadOnlyList<CheckResultEntry?> entries, CheckDescriptor check)
+    {
+        var root = check;
+        for (var hops = 0; hops < checks.Count && entries[root.Index] is { Suppressed: true } entry; hops++)
+        {
+            var name = entry.Data.FirstOrDefault(static pair => pair.Key == CheckEntryFactory.DependencyKey).Value as string;
+            if (checks.FirstOrDefault(c => c.Name == name) is not { } dependency)
+            {
+                break;
+            }
+
+            root = dependency;
+        }
+
+        return check.Readiness == CheckReadiness.Degrade || root.Readiness == CheckReadiness.Degrade ? root.Name : null;
     }
 }

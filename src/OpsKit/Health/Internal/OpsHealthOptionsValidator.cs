@@ -58,6 +58,11 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
             failures.Add(Prefix + "Details must be Never, Authorized, LocalOrAuthorized or Always.");
         }
 
+        if (!Enum.IsDefined(options.Readiness))
+        {
+            failures.Add(Prefix + "Readiness must be Required or Degrade.");
+        }
+
         ValidatePath(options.Paths.Live, "Live", required: true, failures);
         ValidatePath(options.Paths.Ready, "Ready", required: true, failures);
         ValidatePath(options.Paths.Startup, "Startup", required: true, failures);

@@ -25,4 +25,7 @@ public sealed class CertificateCheckOptions : OpsHealthCheckOptions
 
     /// <summary>Days left under which a certificate is listed in <c>expiring_soon</c>. Default: 30.</summary>
     public double WarnDays { get; set; } = 30;
+
+    /// <summary>True for a remote endpoint (<see cref="Host"/>); certificate files are local.</summary>
+    protected internal override bool IsRemoteDependency => Host is not null;
 }

@@ -34,4 +34,7 @@ public sealed class HttpDependencyCheckOptions : OpsHealthCheckOptions
 
     /// <summary>Values at <see cref="JsonPath"/> that are Degraded (case-insensitive), e.g. <c>yellow</c>.</summary>
     public IList<string>? DegradedValues { get; set; }
+
+    /// <inheritdoc/>
+    protected internal override bool IsRemoteDependency => true;
 }

@@ -14,4 +14,7 @@ public sealed class TcpDependencyCheckOptions : OpsHealthCheckOptions
 
     /// <summary>Connect latency above which the check is Degraded. Default: none.</summary>
     public TimeSpan? DegradedLatency { get; set; }
+
+    /// <inheritdoc/>
+    protected internal override bool IsRemoteDependency => true;
 }
