@@ -19,7 +19,7 @@ internal sealed class HealthSnapshot
         ReadyBody = ReadyDegradedBy.Count > 0 ? HealthResponses.DegradedByDependencies(ReadyDegradedBy) : null;
         Startup = HealthStatusRules.Aggregate(checks, entries, static c => c.Startup, missingIsStarting: true);
         Overall = HealthStatusRules.Aggregate(checks, entries, static _ => true, missingIsStarting: true);
-        GroupStatus = [.. groups.Select(g => HealthStatusRules.Readiness(checks, entries, g.Contains))];
+        GroupStatus = [.. groups.Select(g => HealthStatusRules.Group(checks, entries, g.Contains))];
     }
 
     public IReadOnlyList<CheckDescriptor> Checks { get; }

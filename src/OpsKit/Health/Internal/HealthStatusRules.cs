@@ -8,8 +8,7 @@ namespace OpsKit.Health.Internal;
 internal static class HealthStatusRules
 {
     /// <summary>
-    /// The verdict of a readiness-ruled set: <c>/health/ready</c> and every health group (docs/endpoints.md), so that a
-    /// change to the readiness rules applies to groups too. Null while a check of the set has no result yet.
+    /// The verdict of <c>/health/ready</c> (docs/endpoints.md); null while a check of the set has no result yet.
     /// </summary>
     public static HealthStatus? Readiness(
         IReadOnlyList<CheckDescriptor> checks,
@@ -17,6 +16,17 @@ internal static class HealthStatusRules
         Func<CheckDescriptor, bool> inSet,
         List<string>? degradedBy = null) =>
         Aggregate(checks, entries, inSet, missingIsStarting: true, degradedBy);
+
+    /// <summary>
+    /// The verdict of a health group: ruled as readiness is, except that <see cref="CheckReadiness.Degrade"/> does not
+    /// apply. It protects a fleet's readiness from a shared outage; a group is the set of checks its tags chose, so each
+    /// of them fails it (docs/probes.md). Null while a check of the group has no result yet.
+    /// </summary>
+    public static HealthStatus? Group(
+        IReadOnlyList<CheckDescriptor> checks,
+        IReadOnlyList<CheckResultEntry?> entries,
+        Func<CheckDescriptor, bool> inGroup) =>
+        Aggregate(checks, entries, inGroup, missingIsStarting: true, degradedBy: null, degrade: false);
 
     /// <summary>The overall status of a set of checks, by the rules above.</summary>
     /// <param name="checks">Every check.</param>
@@ -27,12 +37,14 @@ internal static class HealthStatusRules
     /// When given, receives the names of the Unhealthy checks that degrade the set instead of failing it (the root
     /// cause when a check was not run because of it).
     /// </param>
+    /// <param name="degrade">Whether <see cref="CheckReadiness.Degrade"/> applies.</param>
     public static HealthStatus? Aggregate(
         IReadOnlyList<CheckDescriptor> checks,
         IReadOnlyList<CheckResultEntry?> entries,
         Func<CheckDescriptor, bool> inSet,
         bool missingIsStarting,
-        List<string>? degradedBy = null)
+        List<string>? degradedBy = null,
+        bool degrade = true)
     {
         var overall = HealthStatus.Healthy;
         for (var i = 0; i < checks.Count; i++)
@@ -55,7 +67,7 @@ internal static class HealthStatusRules
 
             if (entry.Status == HealthStatus.Unhealthy && check.Critical)
             {
-                if (DegradingRoot(checks, entries, check) is { } root)
+                if (degrade && DegradingRoot(checks, entries, check) is { } root)
                 {
                     overall = overall == HealthStatus.Unhealthy ? overall : HealthStatus.Degraded;
                     if (degradedBy is not null && !degradedBy.Contains(root))
