@@ -65,6 +65,7 @@ public sealed class PostgresFreezeTests
         await using var app = await PostgresApp.StartAsync(PostgresApp.ConnectionString(server, "opskit-freeze"));
         await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(6), "the app starts ready");
         var runs = app.Services.GetRequiredService<InFlightChecks>();
+        using var abandoned = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.health.check.abandoned");
 
         await server.FreezeAsync();
         try
@@ -94,6 +95,9 @@ public sealed class PostgresFreezeTests
             // Five checks, at most one run each, each holding at most its connection plus a cancel request.
             Assert.InRange(maxInFlight, 0, 5);
             Assert.InRange(maxConnections, 0, 10);
+
+            // Each check reports the timeout itself at the end of its budget: the engine abandons none of them.
+            Assert.Empty(abandoned.GetMeasurementSnapshot());
         }
         finally
         {

@@ -26,9 +26,13 @@ public sealed class ReadinessDefaultTests
             TimeSpan.FromSeconds(8),
             "readiness names the stopped server");
         Assert.Equal(200, ready.Code);
-        var details = await app.Client.GetJsonAsync("/health");
+        // postgres.connections is skipped from its next run on (within a period), not at the moment postgres fails.
+        var details = await Eventually.Until(
+            () => app.Client.GetJsonAsync("/health"),
+            r => r.Check("postgres.connections").Category() == "dependency",
+            TimeSpan.FromSeconds(4),
+            "postgres.connections is not run while postgres is down");
         Assert.Equal(("Unhealthy", "Degrade"), (details.Check("postgres").GetProperty("status").GetString(), details.Check("postgres").GetProperty("readiness").GetString()));
-        Assert.Equal("dependency", details.Check("postgres.connections").Category());
         status.RecordObservableInstruments();
         Assert.Contains(status.GetMeasurementSnapshot(), m => Equals(m.Tags["check"], "postgres") && m.Value == 0);
 

@@ -19,6 +19,7 @@ internal sealed class PostgresCheck(
     {
         var started = _time.GetTimestamp();
         return _context.RunAsync(
+            context.Registration.Name,
             session =>
             {
                 using var command = session.Command("SELECT 1");

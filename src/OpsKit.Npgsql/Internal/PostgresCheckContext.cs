@@ -14,8 +14,13 @@ internal sealed class PostgresCheckContext
     // Part of the check's timeout a run may spend; the rest is margin for Npgsql's own cancellation.
     private const double BudgetShare = 0.75;
 
+    // When a run answers whether or not PostgreSQL has: after the budget (a pool wait that ends at the budget is still
+    // reported as pool_exhausted) and before the engine's hard timeout.
+    private const double AnswerShare = 0.9;
+
     private readonly NpgsqlPoolMeter _poolMeter;
     private readonly PostgresMetrics _metrics;
+    private readonly TimeSpan _answerBy;
 
     public PostgresCheckContext(
         IServiceProvider services,
@@ -28,7 +33,9 @@ internal sealed class PostgresCheckContext
         DataSource = Target.DataSource.Resolve(services);
         _poolMeter = poolMeter;
         _metrics = metrics;
-        Budget = (options.Timeout ?? engine.Value.Timeout) * BudgetShare;
+        var timeout = options.Timeout ?? engine.Value.Timeout;
+        Budget = timeout * BudgetShare;
+        _answerBy = timeout * AnswerShare;
     }
 
     public PostgresTarget Target { get; }
@@ -42,18 +49,41 @@ internal sealed class PostgresCheckContext
 
     /// <summary>
     /// Takes a pooled connection within <see cref="Budget"/>, then runs <paramref name="body"/> on it, synchronously
-    /// and on a thread of its own, with commands (<see cref="PostgresSession.Command"/>) that time out when the budget ends.
+    /// and on a thread of its own, with commands (<see cref="PostgresSession.Command"/>) that time out when the budget
+    /// ends, and answers <c>timeout</c> itself if PostgreSQL has not answered shortly after.
     /// </summary>
     /// <remarks>
     /// Npgsql cancels a query by sending PostgreSQL a cancel request over a new connection, and does that
     /// synchronously: a blocking connect, negotiation, write and read, on whichever thread notices the cancellation or
     /// the timeout. On a frozen or overloaded server that thread waits with it, and when several checks time out at
     /// once, a thread-pool thread each, every request of the app waits too, probes included (docs/reliability.md). A
-    /// query that runs synchronously on a thread of its own keeps all of that off the thread pool. There is at most one
-    /// such thread per check, since a check does not run again before its previous run has ended. Taking the
-    /// connection stays asynchronous: cancelling it sends no cancel request.
+    /// query that runs synchronously on a thread of its own keeps all of that off the thread pool. Taking the
+    /// connection stays asynchronous: cancelling it sends no cancel request. The run answers by 90 % of the check's
+    /// timeout whether or not PostgreSQL has, so a frozen server is a timeout the check reports, not a run the engine
+    /// abandons; until that work ends, later runs of the check report the same timeout without starting more (one
+    /// thread and one connection per check at most).
     /// </remarks>
-    public async Task<HealthCheckResult> RunAsync(Func<PostgresSession, HealthCheckResult> body, CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> RunAsync(string check, Func<PostgresSession, HealthCheckResult> body, CancellationToken cancellationToken)
+    {
+        if (Target.QueriesStillRunning(check) is { } runningFor)
+        {
+            return TimedOut(new TimeoutException(string.Create(
+                CultureInfo.InvariantCulture, $"the queries of an earlier run have been waiting {runningFor.TotalSeconds:0} s for PostgreSQL")));
+        }
+
+        var work = RunOnceAsync(body, cancellationToken);
+        Target.TrackQueries(check, work);
+        try
+        {
+            return await work.WaitAsync(_answerBy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            return TimedOut(ex);
+        }
+    }
+
+    private async Task<HealthCheckResult> RunOnceAsync(Func<PostgresSession, HealthCheckResult> body, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -61,6 +91,8 @@ internal sealed class PostgresCheckContext
         NpgsqlConnection connection;
         try
         {
+            // Npgsql honours the token while it waits for a pooled connection, not while it negotiates a new one with a
+            // frozen server (that waits for the connection string's Timeout): RunAsync does not wait for that.
             connection = await DataSource.OpenConnectionAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (NpgsqlException ex) when (IsPoolExhausted(ex))
@@ -104,8 +136,9 @@ internal sealed class PostgresCheckContext
     }
 
     /// <summary>Runs <paramref name="sql"/>, a query of one row, as <see cref="RunAsync"/> does, and judges its row.</summary>
-    public Task<HealthCheckResult> QueryRowAsync(string sql, Func<NpgsqlDataReader, HealthCheckResult> judge, CancellationToken cancellationToken) =>
+    public Task<HealthCheckResult> QueryRowAsync(string check, string sql, Func<NpgsqlDataReader, HealthCheckResult> judge, CancellationToken cancellationToken) =>
         RunAsync(
+            check,
             session =>
             {
                 using var command = session.Command(sql);

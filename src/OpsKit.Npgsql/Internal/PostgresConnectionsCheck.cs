@@ -20,6 +20,7 @@ internal sealed class PostgresConnectionsCheck(
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _context.QueryRowAsync(
+            context.Registration.Name,
             Sql,
             reader =>
             {

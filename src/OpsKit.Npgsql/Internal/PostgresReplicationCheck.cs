@@ -18,6 +18,7 @@ internal sealed class PostgresReplicationCheck(
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _context.QueryRowAsync(
+            context.Registration.Name,
             Sql,
             reader =>
             {

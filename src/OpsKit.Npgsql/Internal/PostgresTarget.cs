@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Npgsql;
 using OpsKit.Hosting;
 
@@ -12,6 +14,7 @@ internal sealed class PostgresTarget(string name, object? serviceKey, string? po
     private PoolGaugeValue? _pool;
     private ConnectionsGaugeValue? _connections;
     private long _exhausted;
+    private readonly ConcurrentDictionary<string, (Task Queries, long Started)> _queries = new(StringComparer.Ordinal);
 
     public static PostgresTarget Default { get; } = new("postgres", null, null, "postgres");
 
@@ -38,6 +41,29 @@ internal sealed class PostgresTarget(string name, object? serviceKey, string? po
         Volatile.Write(ref _connections, new ConnectionsGaugeValue(database, usage));
 
     public void RecordExhausted() => Interlocked.Increment(ref _exhausted);
+
+    /// <summary>
+    /// How long the queries a check's earlier run started have been running, if they have not returned yet (the run
+    /// itself has already reported a timeout); null when they have.
+    /// </summary>
+    public TimeSpan? QueriesStillRunning(string check)
+    {
+        if (!_queries.TryGetValue(check, out var running))
+        {
+            return null;
+        }
+
+        if (!running.Queries.IsCompleted)
+        {
+            return Stopwatch.GetElapsedTime(running.Started);
+        }
+
+        _queries.TryRemove(new KeyValuePair<string, (Task, long)>(check, running));
+        return null;
+    }
+
+    /// <summary>Remembers the work (connection and queries) a run of <paramref name="check"/> has started, until it ends.</summary>
+    public void TrackQueries(string check, Task queries) => _queries[check] = (queries, Stopwatch.GetTimestamp());
 
     /// <summary>The <see cref="Exhausted"/> count the pool check saw on its previous run.</summary>
     public long ExhaustedSeenByPoolCheck { get; set; }

@@ -36,6 +36,7 @@ internal sealed class PostgresTransactionsCheck(
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _context.RunAsync(
+            context.Registration.Name,
             session =>
             {
                 using var command = session.Command(Sql);
