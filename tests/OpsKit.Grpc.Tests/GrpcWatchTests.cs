@@ -25,7 +25,13 @@ public sealed class GrpcWatchTests
                     o.EnableLocks = false;
                 });
             },
-            new Dictionary<string, string?> { ["OpsKit:Health:Period"] = "00:00:01", ["OpsKit:Health:Timeout"] = "00:00:02" });
+            // Required: by default a failing remote dependency only degrades readiness, which stays SERVING.
+            new Dictionary<string, string?>
+            {
+                ["OpsKit:Health:Period"] = "00:00:01",
+                ["OpsKit:Health:Timeout"] = "00:00:02",
+                ["OpsKit:Health:Readiness"] = "Required",
+            });
         using var grpc = new GrpcHealthClient(app);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var watch = grpc.Health.Watch(new HealthCheckRequest { Service = "ready" }, cancellationToken: cancel.Token);

@@ -153,7 +153,7 @@ public sealed class ValidateOnlyModeTests
         var (exitCode, output) = await SampleProcess.RunAsync(Sample, new Dictionary<string, string> { ["OpsKit__Foo"] = "1" }, "--opskit-validate");
 
         Assert.True(exitCode == 1, output);
-        Assert.Contains("OpsKit:Foo is not a known key. Known keys here: Health, Telemetry.", output, StringComparison.Ordinal);
+        Assert.Contains("OpsKit:Foo is not a known key. Known keys here: Health, Logging, Telemetry.", output, StringComparison.Ordinal);
     }
 
     [Fact]

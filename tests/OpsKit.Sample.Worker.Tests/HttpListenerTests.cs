@@ -26,6 +26,30 @@ public sealed class HttpListenerTests
     }
 
     [Fact]
+    public async Task A_health_group_is_served_on_the_HTTP_probe_port_and_listed_in_the_details()
+    {
+        await using var worker = await WorkerHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["OpsKit:Health:Checks:memory:Tags:0"] = "live",
+            ["OpsKit:Health:Checks:memory:Tags:1"] = "host",
+            ["OpsKit:Health:Groups:host:Path"] = "/health/host",
+            ["OpsKit:Health:Groups:host:Tags:0"] = "host",
+        });
+
+        var group = await Eventually.Until(
+            async () => (await worker.Client.GetAsync("health/host")) is { StatusCode: HttpStatusCode.OK } r ? await r.Content.ReadAsStringAsync() : null,
+            b => b is not null,
+            Start,
+            "the group answers 200 once the memory check has run");
+
+        Assert.Equal("Healthy", JsonDocument.Parse(group!).RootElement.GetProperty("status").GetString());
+        using var details = JsonDocument.Parse(await worker.Client.GetStringAsync("health"));
+        var listed = details.RootElement.GetProperty("groups").GetProperty("host");
+        Assert.Equal("/health/host", listed.GetProperty("path").GetString());
+        Assert.Equal(["memory"], listed.GetProperty("checks").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task The_HTTP_probe_port_serves_metrics_with_the_health_gauges()
     {
         await using var worker = await WorkerHost.StartAsync();

@@ -19,10 +19,10 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WorkerHost> StartAsync(string? redis = null)
+    public static async Task<WorkerHost> StartAsync(string? redis = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var ports = WorkerPorts.Free();
-        var host = WorkerApp.Create([], builder => builder.Configuration.AddInMemoryCollection(ports.Settings(redis)));
+        var host = WorkerApp.Create([], builder => builder.Configuration.AddInMemoryCollection(ports.Settings(redis)).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         await host.StartAsync();
         return new WorkerHost(host, ports);
     }

@@ -59,7 +59,7 @@ public sealed class SecretsTests
 
         var details = (await app.Client.GetJsonAsync("/health")).Body.GetProperty("checks").GetProperty("db");
         Assert.Equal("timeout", details.GetProperty("error").GetProperty("category").GetString());
-        Assert.StartsWith("InvalidOperationException: Failed to connect with Host=db;Username=app;Password=***", details.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("InvalidOperationException: Failed to connect with Host=db;Username=***;Password=***", details.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://***@host/", details.GetProperty("data").GetProperty("endpoint").GetString());
     }
 
