@@ -102,14 +102,17 @@ public static class CoreAlertRules
             },
             new(
                 "OpsKitCriticalHealthCheckUnhealthy",
-                $"({CheckStatus} == 0 and on (job, instance) {OverallStatus} == 0) {NotSuppressed} unless on (job, instance, check) {Critical} == 0 {NotInMaintenance}",
+                // Whether readiness fails (Readiness: Required) or only degrades (Degrade, the default for remote
+                // dependencies), a critical check that is Unhealthy is an outage to page for; OpsKitNotReady adds that
+                // the replica left rotation.
+                $"{CheckStatus} == 0 {NotSuppressed} unless on (job, instance, check) {Critical} == 0 {NotInMaintenance}",
                 "2m",
                 "critical",
-                "Health check {{ $labels.check }} fails readiness of {{ $labels.instance }}",
-                "Critical check {{ $labels.check }} of {{ $labels.job }} is Unhealthy, so the service's overall status is Unhealthy. Checks that depend on it are not run and do not alert.")
+                "Critical health check {{ $labels.check }} on {{ $labels.instance }} is unhealthy",
+                "Critical check {{ $labels.check }} of {{ $labels.job }} is Unhealthy. With Readiness Required it fails readiness (OpsKitNotReady fires too); with Degrade, the default for remote dependencies, the replica stays in rotation, degraded. Checks that depend on it are not run and do not alert.")
             {
                 Test = new(
-                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{OverallStatus}{{{App}}}", "0x20"), ($"{Critical}{{{App},check=\"db\"}}", "1x20"), ($"{Suppressed}{{{App},check=\"db\"}}", "0x20")],
+                    [($"{CheckStatus}{{{App},check=\"db\"}}", "0x20"), ($"{OverallStatus}{{{App}}}", "1x20"), ($"{Critical}{{{App},check=\"db\"}}", "1x20"), ($"{Suppressed}{{{App},check=\"db\"}}", "0x20")],
                     [
                         ($"{OverallStatus}{{{App}}}", "0x20"),
                         ($"{CheckStatus}{{{App},check=\"db.pool\"}}", "0x20"),
