@@ -14,6 +14,8 @@ internal sealed class ProberProcess : IAsyncDisposable
 
     private ProberProcess(Process process) => _process = process;
 
+    public int ProcessId => _process.Id;
+
     public static ProberProcess Start(Uri address, int probesPerSecond)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")

@@ -24,6 +24,7 @@ long probes;
 long errors;
 await using (var prober = ProberProcess.Start(environment.App.Address, settings.ProbesPerSecond))
 {
+    await SoakEnvironment.RaiseProberPriorityAsync(prober.ProcessId);
     await SoakEnvironment.LowerOwnPriorityAsync();
     var run = new SoakRun(settings, environment, prober, Console.Error);
     (samples, faults) = await run.RunAsync(cancel.Token);

@@ -121,6 +121,9 @@ internal sealed class SoakEnvironment : IAsyncDisposable
     /// </summary>
     public static Task LowerOwnPriorityAsync() => ReniceAsync(SoakSettings.OrchestratorNice, []);
 
+    /// <summary>Raises the prober's priority (nice -5, see <see cref="SoakSettings.ProberNice"/>); threads it starts later inherit it.</summary>
+    public static Task RaiseProberPriorityAsync(int prober) => ReniceAsync(SoakSettings.ProberNice, [prober]);
+
     // Linux keeps a nice value per thread: every thread of each process (and of this one when none is given).
     private static async Task ReniceAsync(int nice, IReadOnlyList<int> processes)
     {

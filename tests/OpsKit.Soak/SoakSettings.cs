@@ -27,6 +27,12 @@ internal sealed record SoakSettings(
     /// <summary>The niceness the soak itself runs at once the sample and the prober have started.</summary>
     public const int OrchestratorNice = 5;
 
+    /// <summary>
+    /// The prober's priority: it stands for the kubelet, to which Kubernetes reserves CPU apart from the pods
+    /// (system-reserved), so a delay of its own is not charged to the sample as probe time.
+    /// </summary>
+    public const int ProberNice = -5;
+
     public static TimeSpan DetectionBound => CheckPeriod + CheckTimeout + TimeSpan.FromSeconds(1);
 
     public static SoakSettings FromEnvironment() => new(
