@@ -6,6 +6,7 @@ using static OpsKit.Tests.Slo.SloTestHost;
 
 namespace OpsKit.Tests.Slo;
 
+[Collection(LatencySensitiveCollection.Name)]
 public sealed class SloBehaviourTests
 {
     [Fact]

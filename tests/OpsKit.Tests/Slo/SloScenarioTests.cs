@@ -4,6 +4,7 @@ using static OpsKit.Tests.Slo.SloTestHost;
 namespace OpsKit.Tests.Slo;
 
 /// <summary>Seed scenarios S0-T6 and S3-T2 on real Kestrel: requests driven by the test, the SLO section read as an operator would.</summary>
+[Collection(LatencySensitiveCollection.Name)]
 public sealed class SloScenarioTests
 {
     [Fact]
