@@ -61,7 +61,8 @@ plot "$SOAK_OUTPUT/samples.csv" @shade, \
 set yrange [0:*]
 set ylabel "ms"
 plot "$SOAK_OUTPUT/samples.csv" @shade, \
-     "" using 1:13 with lines lw 2 title "probe p99 per window", "" using 1:15 with lines title "the prober's own lag (worst per window)", \\
+     "" using 1:16 with lines lw 2 title "probe p99 per window inside the sample (Kestrel)", "" using 1:13 with lines title "probe p99 per window at the prober", \\
+     "" using 1:18 with lines title "the prober's own lag (worst per window)", \\
      10 with lines dt 2 lc rgb "black" title "10 ms"
 unset multiplot
 PLOT

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OpsKit.Soak;
 
 /// <summary>Reads the sample's process (<c>/proc</c>), its <c>/metrics</c>, and the servers' own session counts.</summary>
-internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess prober)
+internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess prober, ServerProbeTimer serverTimer)
 {
     // Npgsql's db.client.connection.count (idle + used): renamed db.client.connections.usage on /metrics today
     // (docs/metrics.md), its convention name once that rename goes; a scrape has one of the two.
@@ -17,6 +17,7 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess
         var status = await File.ReadAllLinesAsync($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status", cancellationToken).ConfigureAwait(false);
         var metrics = await environment.App.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         var window = await prober.TakeWindowAsync(cancellationToken).ConfigureAwait(false);
+        var server = serverTimer.TakeWindow();
         var descriptors = Directory.GetFileSystemEntries($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/fd");
         var gcPauseSeconds = MetricSum(metrics, "dotnet_gc_pause_time_seconds_total");
         var gcPauseInWindow = double.IsNaN(_gcPauseSeconds) ? 0 : gcPauseSeconds - _gcPauseSeconds;
@@ -36,6 +37,9 @@ internal sealed class ResourceSampler(SoakEnvironment environment, ProberProcess
             Probes: window.Count,
             ProbeP99Milliseconds: window.P99,
             ProbeMaxMilliseconds: window.Max,
+            ServerProbes: server.Count,
+            ServerP99Milliseconds: ProbeWindow.Percentile(server, 0.99),
+            ServerMaxMilliseconds: server.Count == 0 ? 0 : server[^1],
             ClientLagMilliseconds: window.ClientLag,
             ClientGcPauseMilliseconds: window.ClientGcPause,
             GcPauseMilliseconds: gcPauseInWindow * 1000,

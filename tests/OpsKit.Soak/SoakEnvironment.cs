@@ -121,8 +121,32 @@ internal sealed class SoakEnvironment : IAsyncDisposable
     /// </summary>
     public static Task LowerOwnPriorityAsync() => ReniceAsync(SoakSettings.OrchestratorNice, []);
 
-    /// <summary>Raises the prober's priority (nice -5, see <see cref="SoakSettings.ProberNice"/>); threads it starts later inherit it.</summary>
-    public static Task RaiseProberPriorityAsync(int prober) => ReniceAsync(SoakSettings.ProberNice, [prober]);
+    /// <summary>
+    /// Raises the prober's priority (nice -5, see <see cref="SoakSettings.ProberNice"/>), then, where the soak may, puts
+    /// its threads in the lowest real-time class (<c>chrt -r 1</c>): the prober needs a few percent of a CPU, and with it
+    /// a probe is timed when it is answered, not when the scheduler gets round to the prober. Threads it starts later
+    /// inherit both. Returns whether the real-time class was taken (the report says so).
+    /// </summary>
+    public static async Task<bool> RaiseProberPriorityAsync(int prober)
+    {
+        await ReniceAsync(SoakSettings.ProberNice, [prober]).ConfigureAwait(false);
+        var start = new ProcessStartInfo("chrt") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-a", "-r", "-p", "1", prober.ToString(CultureInfo.InvariantCulture)])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var chrt = Process.Start(start) ?? throw new InvalidOperationException("chrt did not start");
+            await chrt.WaitForExitAsync().ConfigureAwait(false);
+            return chrt.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no chrt on this machine
+        }
+    }
 
     // Linux keeps a nice value per thread: every thread of each process (and of this one when none is given).
     private static async Task ReniceAsync(int nice, IReadOnlyList<int> processes)

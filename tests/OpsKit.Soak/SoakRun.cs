@@ -7,7 +7,7 @@ namespace OpsKit.Soak;
 /// <see cref="SoakSettings.FaultLength"/>, then undone and given <see cref="SoakSettings.RecoveryLength"/>), then a quiet
 /// end; resources are sampled throughout.
 /// </summary>
-internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment, ProberProcess prober, TextWriter log)
+internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment, ProberProcess prober, ServerProbeTimer serverTimer, TextWriter log)
 {
     public const string Baseline = "baseline";
     public const string Final = "final";
@@ -113,7 +113,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakEnvironment environment
 
     private async Task SampleAsync(CancellationToken cancellationToken)
     {
-        var sampler = new ResourceSampler(environment, prober);
+        var sampler = new ResourceSampler(environment, prober, serverTimer);
         using var timer = new PeriodicTimer(settings.SampleInterval);
         try
         {
