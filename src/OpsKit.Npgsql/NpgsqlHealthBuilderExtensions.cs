@@ -39,6 +39,7 @@ public static class NpgsqlHealthBuilderExtensions
         services.AddSingleton(target);
         services.TryAddSingleton<NpgsqlPoolMeter>();
         services.TryAddSingleton<PostgresMetrics>();
+        services.TryAddSingleton<PostgresCheckContextFactory>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<IOpsDiagnosticsSection, PostgresDiagnosticsSection>(),

@@ -1,18 +1,14 @@
 using System.Diagnostics;
-using OpsKit.Health;
 
 namespace OpsKit.Npgsql.Internal;
 
 /// <summary><c>postgres</c>: a <c>SELECT 1</c> round trip on a connection from the application's pool.</summary>
 internal sealed class PostgresCheck(
     PostgresCheckOptions options,
-    IServiceProvider services,
-    NpgsqlPoolMeter poolMeter,
-    PostgresMetrics metrics,
-    IOptions<OpsHealthOptions> engine,
+    PostgresCheckContextFactory contexts,
     TimeProvider? time = null) : IHealthCheck
 {
-    private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
+    private readonly PostgresCheckContext _context = contexts.Create(options);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

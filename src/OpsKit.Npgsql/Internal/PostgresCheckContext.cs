@@ -135,19 +135,6 @@ internal sealed class PostgresCheckContext
             TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="sql"/>, a query of one row, as <see cref="RunAsync"/> does, and judges its row.</summary>
-    public Task<HealthCheckResult> QueryRowAsync(string check, string sql, Func<NpgsqlDataReader, HealthCheckResult> judge, CancellationToken cancellationToken) =>
-        RunAsync(
-            check,
-            session =>
-            {
-                using var command = session.Command(sql);
-                using var reader = command.ExecuteReader();
-                reader.Read();
-                return judge(reader);
-            },
-            cancellationToken);
-
     private HealthCheckResult Exhausted(PoolReading pool, Exception inner)
     {
         _metrics.RecordExhausted(Target);

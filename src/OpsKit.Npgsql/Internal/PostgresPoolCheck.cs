@@ -6,14 +6,9 @@ namespace OpsKit.Npgsql.Internal;
 /// <c>postgres.pool</c>: busy client connections vs <c>Maximum Pool Size</c>, from Npgsql's meter. It takes no connection,
 /// so it neither disturbs what it measures nor waits on a full pool.
 /// </summary>
-internal sealed class PostgresPoolCheck(
-    PostgresPoolCheckOptions options,
-    IServiceProvider services,
-    NpgsqlPoolMeter poolMeter,
-    PostgresMetrics metrics,
-    IOptions<OpsHealthOptions> engine) : IHealthCheck
+internal sealed class PostgresPoolCheck(PostgresPoolCheckOptions options, PostgresCheckContextFactory contexts) : IHealthCheck
 {
-    private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
+    private readonly PostgresCheckContext _context = contexts.Create(options);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -47,18 +42,6 @@ internal sealed class PostgresPoolCheck(
                 data));
         }
 
-        if (options.UnhealthyAt is { } unhealthyAt && usage >= unhealthyAt)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy(
-                summary + string.Create(CultureInfo.InvariantCulture, $" (unhealthy at {unhealthyAt:0.##})"), data: data));
-        }
-
-        if (usage >= options.DegradedAt)
-        {
-            return Task.FromResult(HealthCheckResult.Degraded(
-                summary + string.Create(CultureInfo.InvariantCulture, $" (degraded at {options.DegradedAt:0.##})"), data: data));
-        }
-
-        return Task.FromResult(HealthCheckResult.Healthy(summary, data));
+        return Task.FromResult(PostgresUsage.Judge(options, usage, summary, data));
     }
 }

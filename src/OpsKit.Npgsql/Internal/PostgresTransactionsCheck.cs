@@ -10,12 +10,7 @@ namespace OpsKit.Npgsql.Internal;
 /// query column is not even selected). Without <c>pg_read_all_stats</c> a role sees only its own sessions: that gap is
 /// reported (<c>missing_privilege</c>, category <c>permission</c>) instead of a silent Healthy.
 /// </summary>
-internal sealed class PostgresTransactionsCheck(
-    PostgresTransactionsCheckOptions options,
-    IServiceProvider services,
-    NpgsqlPoolMeter poolMeter,
-    PostgresMetrics metrics,
-    IOptions<OpsHealthOptions> engine) : IHealthCheck
+internal sealed class PostgresTransactionsCheck(PostgresTransactionsCheckOptions options, PostgresCheckContextFactory contexts) : IHealthCheck
 {
     private const string Sql = """
         SELECT pid, state,
@@ -32,7 +27,7 @@ internal sealed class PostgresTransactionsCheck(
     private const string PrivilegeSql =
         "SELECT pg_has_role('pg_read_all_stats', 'MEMBER') OR COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)";
 
-    private readonly PostgresCheckContext _context = new(services, options, poolMeter, metrics, engine);
+    private readonly PostgresCheckContext _context = contexts.Create(options);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _context.RunAsync(

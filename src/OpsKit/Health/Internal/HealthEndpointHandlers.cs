@@ -129,10 +129,8 @@ internal sealed class HealthEndpointHandlers(
     public async Task RefreshAsync(HttpContext context)
     {
         var name = context.Request.Query["refresh"].ToString();
-        if (!await operators.IsAllowedAsync(context, options.CurrentValue.DetailsPolicy).ConfigureAwait(false))
+        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAccess.Refresh, name).ConfigureAwait(false))
         {
-            operators.Denied(context, OperatorAccess.Refresh, name);
-            await DenyAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -192,10 +190,8 @@ internal sealed class HealthEndpointHandlers(
     public async Task MaintenanceAsync(HttpContext context)
     {
         var enabled = context.Request.Query["enabled"].ToString();
-        if (!await operators.IsAllowedAsync(context, options.CurrentValue.DetailsPolicy).ConfigureAwait(false))
+        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAccess.Maintenance, enabled).ConfigureAwait(false))
         {
-            operators.Denied(context, OperatorAccess.Maintenance, enabled);
-            await DenyAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -274,6 +270,22 @@ internal sealed class HealthEndpointHandlers(
 
     internal static Task DenyAsync(HttpContext context) =>
         WriteErrorAsync(context, OperatorAccess.DenialStatus(context), "not authorized");
+
+    /// <summary>
+    /// Whether the caller may change state (<paramref name="action"/> on <paramref name="target"/>) under
+    /// <paramref name="policy"/>; a caller who may not is recorded and answered 401 or 403 here.
+    /// </summary>
+    internal static async ValueTask<bool> IsOperatorAsync(OperatorAccess operators, HttpContext context, string? policy, string action, string target)
+    {
+        if (await operators.IsAllowedAsync(context, policy).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        operators.Denied(context, action, target);
+        await DenyAsync(context).ConfigureAwait(false);
+        return false;
+    }
 
     internal static Task WriteErrorAsync(HttpContext context, int code, string message)
     {

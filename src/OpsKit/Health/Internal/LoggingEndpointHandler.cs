@@ -114,17 +114,8 @@ internal sealed class LoggingEndpointHandler(
         }).ConfigureAwait(false);
     }
 
-    private async ValueTask<bool> IsOperatorAsync(HttpContext context)
-    {
-        if (await operators.IsAllowedAsync(context, healthOptions.CurrentValue.DetailsPolicy).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        operators.Denied(context, OperatorAccess.LogLevelChange, context.Request.Path);
-        await HealthEndpointHandlers.DenyAsync(context).ConfigureAwait(false);
-        return false;
-    }
+    private ValueTask<bool> IsOperatorAsync(HttpContext context) => HealthEndpointHandlers.IsOperatorAsync(
+        operators, context, healthOptions.CurrentValue.DetailsPolicy, OperatorAccess.LogLevelChange, context.Request.Path);
 
     private async Task<((string Category, LogLevel? Level, TimeSpan Duration) Request, string? Error)> ReadRequestAsync(HttpContext context)
     {

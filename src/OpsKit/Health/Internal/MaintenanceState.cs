@@ -22,16 +22,7 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         }
 
         _byRequest = on;
-        if (on)
-        {
-            Log.MaintenanceOn(logger, "on", "request");
-        }
-        else
-        {
-            Log.MaintenanceOff(logger, "request");
-        }
-
-        Changed?.Invoke();
+        Switched(on, "request");
     }
 
     /// <summary>Polls the maintenance file; called by the runner's timer.</summary>
@@ -45,13 +36,18 @@ internal sealed class MaintenanceState(IOptionsMonitor<OpsHealthOptions> options
         }
 
         _byFile = exists;
-        if (exists)
+        Switched(exists, "file");
+    }
+
+    private void Switched(bool on, string source)
+    {
+        if (on)
         {
-            Log.MaintenanceOn(logger, "on", "file");
+            Log.MaintenanceOn(logger, "on", source);
         }
         else
         {
-            Log.MaintenanceOff(logger, "file");
+            Log.MaintenanceOff(logger, source);
         }
 
         Changed?.Invoke();
