@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -51,6 +52,24 @@ public sealed class AspireServiceDefaultsTests
     }
 
     [Fact]
+    public async Task A_template_mapping_kept_next_to_OpsKits_answers_every_method_OpsKit_does_not_map()
+    {
+        await using var app = await StartAsync("Production", a =>
+        {
+            a.MapDefaultEndpoints();
+            a.MapHealthChecks("/health");
+        });
+
+        var get = await app.Client.GetJsonAsync("/health");
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"));
+
+        Assert.True(get.Body.TryGetProperty("checks", out _), get.Text);
+        // HEAD reaches the template's endpoint: every check run on each request, outside OpsKit's snapshot.
+        Assert.Equal(200, (int)head.StatusCode);
+        Assert.Equal("text/plain", head.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task An_OpsKit_client_loses_the_defaults_standard_handler_and_other_clients_keep_it()
     {
         await using var app = await StartAsync("Production");
@@ -60,7 +79,7 @@ public sealed class AspireServiceDefaultsTests
         Assert.Contains(Chain(handlers.CreateHandler("plain")), h => h is ResilienceHandler);
     }
 
-    private static Task<TestApp> StartAsync(string environment) => TestApp.StartAsync(
+    private static Task<TestApp> StartAsync(string environment, Action<WebApplication>? map = null) => TestApp.StartAsync(
         b =>
         {
             b.AddServiceDefaults();
@@ -69,7 +88,7 @@ public sealed class AspireServiceDefaultsTests
         },
         Config,
         environment,
-        map: app => app.MapDefaultEndpoints());
+        map: map ?? (app => app.MapDefaultEndpoints()));
 
     private static IEnumerable<HttpMessageHandler> Chain(HttpMessageHandler? handler)
     {
