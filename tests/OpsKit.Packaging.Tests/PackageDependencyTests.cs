@@ -10,7 +10,8 @@ public sealed class PackageDependencyTests
 
     /// <summary>
     /// The reviewed dependency list of each shipped package: adding or removing one changes this list in the same commit.
-    /// Microsoft.Extensions.Http.Resilience: the http checks remove resilience handlers from their own client.
+    /// Microsoft.Extensions.Http.Resilience: its transient-failure predicates classify OpsKit pipelines' outcomes, and the
+    /// http checks and AddOpsResilience remove its handlers (a ConfigureHttpClientDefaults standard handler) from their clients.
     /// DistributedLock.Redis: the Redis lock builds on it.
     /// Grpc.AspNetCore.Server and Grpc.HealthCheck: the gRPC health service and its generated grpc.health.v1 types.
     /// </summary>

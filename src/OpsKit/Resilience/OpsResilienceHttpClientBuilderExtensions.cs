@@ -17,6 +17,9 @@ public static class OpsResilienceHttpClientBuilderExtensions
     /// <c>Idempotency-Key</c> header) are retried; streamed bodies get an idle-read timeout; the primary handler is a
     /// <see cref="SocketsHttpHandler"/> with the pipeline's pooling options; the client's own 100 s timeout is replaced
     /// by the pipeline's; and the health check <c>resilience.&lt;pipeline&gt;</c> shows the circuits in readiness.
+    /// The pipeline owns the client's resilience: Http.Resilience handlers on the client, such as the standard handler
+    /// that <c>ConfigureHttpClientDefaults(b =&gt; b.AddStandardResilienceHandler())</c> adds to every client, are
+    /// removed; other handlers are kept. A 429 or 503 with <c>Retry-After</c> sets the wait before the next round.
     /// </summary>
     /// <param name="builder">The client's builder.</param>
     /// <param name="pipeline">The pipeline's name (<c>[a-z0-9][a-z0-9._-]*</c>).</param>
@@ -49,6 +52,13 @@ public static class OpsResilienceHttpClientBuilderExtensions
             sp.GetService<IOutboundTlsObserver>()?.Wrap(handler);
             return handler;
         });
+        // One resilience layer per client: a standard handler from ConfigureHttpClientDefaults (Aspire ServiceDefaults
+        // adds one) would wrap this pipeline, multiply its retries and cut its failover rounds with its own timeouts.
+        // Only Http.Resilience's handlers go; the app's other handlers stay. (Marked for evaluation, EXTEXP0001; the
+        // tests in tests/OpsKit.Tests/Resilience/StandardHandlerCoexistenceTests.cs pin its behaviour.)
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<FailoverHandler>(sp, pipeline));
 
         if (added)

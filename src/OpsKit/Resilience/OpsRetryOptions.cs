@@ -38,7 +38,9 @@ public sealed class OpsRetryOptions
     /// <summary>First delay of the <c>Exponential</c>, <c>Constant</c> and <c>Linear</c> backoffs. Default: 1 second.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Upper bound of one computed delay. Default: none.</summary>
+    /// <summary>
+    /// Upper bound of one computed delay, and of the wait a 429 or 503 asks for with <c>Retry-After</c>. Default: none.
+    /// </summary>
     public TimeSpan? MaxDelay { get; set; }
 
     /// <summary>Whether computed backoffs get jitter (ignored by <c>List</c>). Default: <see langword="true"/>.</summary>

@@ -11,8 +11,19 @@ internal sealed class StubServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private TestApp? _app;
+    private int _failuresLeft;
 
     public int Status { get; set; } = 200;
+
+    /// <summary>How many requests to <c>/flaky</c> still get <see cref="Status"/> (and <see cref="RetryAfter"/>); the rest get 200.</summary>
+    public int FailuresLeft
+    {
+        get => Volatile.Read(ref _failuresLeft);
+        set => Volatile.Write(ref _failuresLeft, value);
+    }
+
+    /// <summary>The <c>Retry-After</c> value of <c>/flaky</c>'s failures; a function, so an HTTP-date can follow a clock.</summary>
+    public Func<string>? RetryAfter { get; set; }
 
     public Uri Url => _app!.Client.BaseAddress!;
 
@@ -45,6 +56,23 @@ internal sealed class StubServer : IAsyncDisposable
         {
             context.Response.StatusCode = Status;
             return context.Response.WriteAsync("stub");
+        });
+
+        app.MapMethods("/flaky", ["GET", "POST"], (HttpContext context) =>
+        {
+            if (Interlocked.Decrement(ref _failuresLeft) < 0)
+            {
+                Interlocked.Increment(ref _failuresLeft);
+                return context.Response.WriteAsync("ok");
+            }
+
+            context.Response.StatusCode = Status;
+            if (RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter();
+            }
+
+            return context.Response.WriteAsync("failing");
         });
 
         // /stream?headerDelayMs=&chunks=&chunkBytes=&intervalMs=&pauseAfter=&pauseMs=

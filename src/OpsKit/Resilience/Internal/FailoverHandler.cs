@@ -27,6 +27,7 @@ internal sealed class FailoverHandler(
         var rounds = _rounds ??= provider.GetPipeline<HttpResponseMessage>(pipelineName);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PipelineBuilders.RequestKey, request);
+        context.Properties.Set(PipelineBuilders.StartedKey, timeProvider.GetTimestamp());
         try
         {
             var outcome = await rounds.ExecuteOutcomeAsync(
@@ -62,7 +63,7 @@ internal sealed class FailoverHandler(
             }
 
             var outcome = await SendToEndpointAsync(context, request, endpoint).ConfigureAwait(false);
-            if (!HttpTransience.IsTransient(outcome))
+            if (!HttpTransience.IsTransient(outcome, context.CancellationToken))
             {
                 if (outcome.Result is { Content: { } content } response && endpoint.IdleReadTimeout != Timeout.InfiniteTimeSpan)
                 {

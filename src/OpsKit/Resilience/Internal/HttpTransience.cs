@@ -1,7 +1,6 @@
-using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace OpsKit.Resilience.Internal;
 
@@ -10,24 +9,18 @@ internal static class HttpTransience
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>Connection failures, attempt timeouts, 408, 429 and 5xx; open circuits too (the endpoint was skipped).</summary>
-    public static bool IsTransient(in Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
-    {
-        null => outcome.Result is { } response && IsTransient(response.StatusCode),
-        HttpRequestException or TimeoutRejectedException or BrokenCircuitException => true,
-        _ => false,
-    };
+    /// <summary>
+    /// Http.Resilience's transient set (connection failures and connect timeouts, attempt timeouts, 408, 429, 5xx), plus
+    /// open circuits (the endpoint was skipped).
+    /// </summary>
+    public static bool IsTransient(in Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) =>
+        outcome.Exception is BrokenCircuitException || IsFailure(outcome, cancellationToken);
 
-    /// <summary>What a breaker counts as a failure: the transient set without the breaker's own rejections.</summary>
-    public static bool IsFailure(in Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
-    {
-        null => outcome.Result is { } response && IsTransient(response.StatusCode),
-        HttpRequestException or TimeoutRejectedException => true,
-        _ => false,
-    };
-
-    public static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+    /// <summary>What a breaker counts as a failure: Http.Resilience's transient set, without the breaker's own rejections.</summary>
+    public static bool IsFailure(in Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) =>
+#pragma warning disable EXTEXP0001 // The overload that also knows SocketsHttpHandler's connect timeout; a test pins what it classifies.
+        HttpClientResiliencePredicates.IsTransient(outcome, cancellationToken);
+#pragma warning restore EXTEXP0001
 
     /// <summary>The request certainly did not reach the endpoint: no connection, or its circuit is open.</summary>
     public static bool NeverSent(Exception? exception) => exception switch

@@ -11,6 +11,9 @@ internal static class PipelineBuilders
 {
     public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("OpsKit.Resilience.Request");
 
+    /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/>), to know what is left of the total timeout.</summary>
+    public static readonly ResiliencePropertyKey<long> StartedKey = new("OpsKit.Resilience.Started");
+
     /// <summary>
     /// A general-purpose named pipeline: total timeout → retry → circuit breaker → attempt timeout → chaos.
     /// </summary>
@@ -41,7 +44,11 @@ internal static class PipelineBuilders
         }
     }
 
-    /// <summary>The outer part of an HTTP pipeline: total timeout → retry (rounds over the endpoint list).</summary>
+    /// <summary>
+    /// The outer part of an HTTP pipeline: total timeout → retry (rounds over the endpoint list). A 429 or 503 with
+    /// <c>Retry-After</c> sets the wait before the next round, capped at the retry's maximum delay; when that wait would
+    /// outlast the total timeout, the response is returned instead of retried.
+    /// </summary>
     public static void ConfigureHttpRounds(ResiliencePipelineBuilder<HttpResponseMessage> builder, PipelineSettings settings, TimeProvider timeProvider)
     {
         var options = settings.Options;
@@ -50,16 +57,24 @@ internal static class PipelineBuilders
         if (options.Retry.Enabled)
         {
             var allowNonIdempotent = options.Retry.RetryNonIdempotent;
+            var maxDelay = options.Retry.MaxDelay;
             var retry = new RetryStrategyOptions<HttpResponseMessage>
             {
                 // An open circuit on every endpoint fails fast: that is what the breakers are for.
                 ShouldHandle = args => new ValueTask<bool>(
                     args.Outcome.Exception is not BrokenCircuitException
-                    && HttpTransience.IsTransient(args.Outcome)
+                    && HttpTransience.IsTransient(args.Outcome, args.Context.CancellationToken)
                     && args.Context.Properties.TryGetValue(RequestKey, out var request)
-                    && HttpTransience.MaySendAgain(request, allowNonIdempotent)),
+                    && HttpTransience.MaySendAgain(request, allowNonIdempotent)
+                    && (RetryAfter.Requested(args.Outcome.Result, timeProvider) is not { } wait
+                        || !args.Context.Properties.TryGetValue(StartedKey, out var started)
+                        || RetryAfter.FitsTotalTimeout(wait, maxDelay, options.Timeout, timeProvider.GetElapsedTime(started)))),
             };
             ApplyRetry(retry, settings);
+            var backoff = retry.DelayGenerator;
+            retry.DelayGenerator = args => RetryAfter.Requested(args.Outcome.Result, timeProvider) is { } wait
+                ? new ValueTask<TimeSpan?>(RetryAfter.Cap(wait, maxDelay))
+                : backoff?.Invoke(args) ?? new ValueTask<TimeSpan?>((TimeSpan?)null);
             builder.AddRetry(retry);
         }
     }
@@ -78,7 +93,7 @@ internal static class PipelineBuilders
         {
             var breaker = new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => new ValueTask<bool>(HttpTransience.IsFailure(args.Outcome)),
+                ShouldHandle = args => new ValueTask<bool>(HttpTransience.IsFailure(args.Outcome, args.Context.CancellationToken)),
             };
             ApplyBreaker(breaker, options.CircuitBreaker);
             circuits.Set(settings.Name, endpoint.Name, breaker.StateProvider!);
