@@ -57,9 +57,10 @@ public sealed class OpsHealthOptions
     /// <summary>
     /// How long the host keeps serving after shutdown starts, with readiness answering 503 <c>stopping</c>, so load
     /// balancers stop sending traffic before the server closes. Keep it below Kubernetes'
-    /// <c>terminationGracePeriodSeconds</c>. Default: 5 seconds.
+    /// <c>terminationGracePeriodSeconds</c>. Default: 10 seconds, the readiness period × failure threshold (5 s × 2) of the
+    /// probe settings docs/probes.md recommends, so every client that follows readiness has seen 503 before the server closes.
     /// </summary>
-    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How many check runs may execute at once. A run abandoned at its timeout gives its slot back. Default: 8.
