@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.UI.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -112,6 +113,25 @@ public sealed class HealthChecksUiModelTests
             Assert.DoesNotContain(AccessKey, text, StringComparison.Ordinal);
             Assert.DoesNotContain(wrong, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Ops_info_lists_the_access_key_masked()
+    {
+        await using var app = await TestApp.StartAsync(
+            b => b.Services.AddOpsHealth(),
+            new Dictionary<string, string?> { ["OpsKit:Health:Details"] = "Always", ["OpsKit:Health:HealthChecksUiAccessKey"] = AccessKey },
+            map: a =>
+            {
+                a.MapOpsHealth();
+                a.MapOpsInfo();
+            });
+
+        var info = await app.Client.GetJsonAsync("/ops/info");
+
+        Assert.Equal(200, info.Code);
+        Assert.True(info.Body.GetProperty("configuration").TryGetProperty("OpsKit:Health:HealthChecksUiAccessKey", out _));
+        Assert.DoesNotContain(AccessKey, info.Text, StringComparison.Ordinal);
     }
 
     [Fact]
