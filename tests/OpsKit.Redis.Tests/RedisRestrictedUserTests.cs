@@ -37,6 +37,25 @@ public sealed class RedisRestrictedUserTests
     }
 
     [Fact]
+    public async Task Memory_check_falls_back_to_memory_stats_when_the_acl_denies_info_inside_scripts()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await CreateUserAsync(server, "-@dangerous", "-@admin");
+        await using var app = await StartAsync(server, allowAdmin: true);
+
+        var response = await Eventually.Until(
+            () => app.Client.GetJsonAsync("/health"),
+            r => r.HasCheck("redis.memory", "Healthy") && r.Check("redis.memory").TryGetProperty("data", out _),
+            TimeSpan.FromSeconds(10),
+            "redis.memory reads what the ACL allows");
+
+        var data = response.Check("redis.memory").GetProperty("data");
+        Assert.Equal("memory_stats", data.GetProperty("source").GetString());
+        Assert.True(data.GetProperty("used").GetInt64() > 0);
+        Assert.Equal(["max", "policy"], data.GetProperty("unreadable").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Memory_check_is_degraded_and_says_so_when_the_acl_leaves_it_nothing_to_read()
     {
         await using var server = await RedisServer.StartAsync();

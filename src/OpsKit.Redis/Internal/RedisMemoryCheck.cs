@@ -44,6 +44,9 @@ internal sealed class RedisMemoryCheck(
         {
             // No allowAdmin on the app's multiplexer.
         }
+        catch (RedisServerException e) when (IsDenied(e))
+        {
+        }
 
         try
         {
@@ -70,8 +73,11 @@ internal sealed class RedisMemoryCheck(
         }
     }
 
+    /// <summary>The ACL refused the command, or INFO inside the script (Redis 7 reports that as an ERR), or it is renamed away.</summary>
     private static bool IsDenied(RedisServerException exception) =>
-        exception.Message.StartsWith("NOPERM", StringComparison.Ordinal) || exception.Message.StartsWith("ERR unknown command", StringComparison.Ordinal);
+        exception.Message.StartsWith("NOPERM", StringComparison.Ordinal)
+        || exception.Message.Contains("can't run this command", StringComparison.Ordinal)
+        || exception.Message.StartsWith("ERR unknown command", StringComparison.Ordinal);
 
     private HealthCheckResult Judge(IConnectionMultiplexer multiplexer, MemoryFigures figures)
     {
