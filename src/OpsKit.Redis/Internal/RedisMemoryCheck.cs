@@ -17,6 +17,9 @@ internal sealed class RedisMemoryCheck(
 
     private readonly RedisCheckCall _call = new(options, services, engine);
 
+    // A multiplexer's allowAdmin is fixed when it is created: once refused, INFO is not tried again.
+    private volatile bool _infoRefusedByClient;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         _call.RunAsync(ReadAsync, Judge, cancellationToken);
 
@@ -27,7 +30,7 @@ internal sealed class RedisMemoryCheck(
     /// script; else, where the ACL denies <c>@scripting</c>, <c>MEMORY STATS</c> (<c>@slow</c>), whose
     /// <c>total.allocated</c> is used_memory but which says nothing of maxmemory or the policy.
     /// </summary>
-    private static async Task<MemoryFigures> ReadAsync(IConnectionMultiplexer multiplexer)
+    private async Task<MemoryFigures> ReadAsync(IConnectionMultiplexer multiplexer)
     {
         var server = multiplexer.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica);
         if (server is null)
@@ -38,11 +41,14 @@ internal sealed class RedisMemoryCheck(
 
         try
         {
-            return new MemoryFigures("info", Parse(await server.InfoRawAsync("memory").ConfigureAwait(false)));
+            if (!_infoRefusedByClient)
+            {
+                return new MemoryFigures("info", Parse(await server.InfoRawAsync("memory").ConfigureAwait(false)));
+            }
         }
         catch (RedisCommandException)
         {
-            // No allowAdmin on the app's multiplexer.
+            _infoRefusedByClient = true;
         }
         catch (RedisServerException e) when (IsDenied(e))
         {
