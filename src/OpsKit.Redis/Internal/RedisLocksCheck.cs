@@ -6,7 +6,8 @@ namespace OpsKit.Redis.Internal;
 /// <summary>
 /// <c>redis.locks</c>: lock keys without a TTL (orphaned forever) or with a TTL above the lock timeout, found with
 /// <c>SCAN … MATCH … COUNT</c> issued explicitly (never <c>KEYS</c>, which blocks the server) and bounded by
-/// <c>MaxKeysScanned</c>; one pipelined <c>PTTL</c> per matching key.
+/// <c>MaxKeysScanned</c> over all of them; one pipelined <c>PTTL</c> per matching key. <c>SCAN</c> walks one server's
+/// keyspace, so it is sent to every connected primary (each node of a cluster holds its own slots); replicas are skipped.
 /// </summary>
 internal sealed class RedisLocksCheck(
     RedisLocksCheckOptions options,
@@ -18,10 +19,12 @@ internal sealed class RedisLocksCheck(
     private readonly RedisCheckCall _call = new(options, services, engine);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        _call.RunAsync(multiplexer => ScanAsync(multiplexer.GetDatabase()), static (_, result) => result, cancellationToken);
+        _call.RunAsync(ScanAsync, static (_, result) => result, cancellationToken);
 
-    private async Task<HealthCheckResult> ScanAsync(IDatabase database)
+    private async Task<HealthCheckResult> ScanAsync(IConnectionMultiplexer multiplexer)
     {
+        var servers = multiplexer.GetServers();
+        var primaries = servers.Where(s => s.IsConnected && !s.IsReplica).ToList();
         var budget = options.MaxKeysScanned;
         var examined = 0;
         var withoutTtl = 0;
@@ -30,7 +33,7 @@ internal sealed class RedisLocksCheck(
         var sample = new List<string>();
         var timeoutMs = (long)options.LockTimeout.TotalMilliseconds;
         IEnumerable<string> patterns = options.LockPatterns.Count == 0 ? [RedisLocksCheckOptions.DefaultPattern] : options.LockPatterns.Distinct(StringComparer.Ordinal);
-        foreach (var pattern in patterns)
+        foreach (var (server, pattern) in primaries.SelectMany(server => patterns.Select(pattern => (server, pattern))))
         {
             var cursor = "0";
             do
@@ -42,11 +45,11 @@ internal sealed class RedisLocksCheck(
                 }
 
                 var count = Math.Min(PageSize, budget - examined);
-                var page = (RedisResult[])(await database.ExecuteAsync("SCAN", cursor, "MATCH", pattern, "COUNT", count).ConfigureAwait(false))!;
+                var page = (RedisResult[])(await server.ExecuteAsync("SCAN", cursor, "MATCH", pattern, "COUNT", count).ConfigureAwait(false))!;
                 examined += count;
                 cursor = (string)page[0]!;
                 var keys = (RedisKey[])page[1]!;
-                var ttls = await Task.WhenAll(keys.Select(k => database.ExecuteAsync("PTTL", k))).ConfigureAwait(false);
+                var ttls = await Task.WhenAll(keys.Select(k => server.ExecuteAsync("PTTL", k))).ConfigureAwait(false);
                 for (var i = 0; i < keys.Length; i++)
                 {
                     var ttl = (long)ttls[i];
@@ -68,6 +71,8 @@ internal sealed class RedisLocksCheck(
             ["keys_ttl_above_timeout"] = aboveTimeout,
             ["sample"] = sample,
             ["scan_truncated"] = truncated,
+            ["primaries_scanned"] = primaries.Count,
+            ["primaries_known"] = servers.Count(s => !s.IsReplica),
         };
         if (withoutTtl + aboveTimeout == 0)
         {

@@ -37,6 +37,18 @@ public sealed class OpsHealthOptions
     public string? DetailsPolicy { get; set; }
 
     /// <summary>
+    /// A secret that lets a HealthChecks UI (or any poller) read <c>GET {details}?format=healthchecks-ui</c> with every
+    /// entry, whatever <see cref="Details"/> says, by sending it in the <see cref="HealthChecksUiAccessKeyHeader"/> header.
+    /// It grants that format only: not the detailed JSON, groups or state changes. Compared in constant time; at least 32
+    /// characters; masked in <c>/ops/info</c> and never logged. Set it from a secret store, not from a committed file
+    /// (docs/security.md). Default: none (the UI format follows <see cref="Details"/> like the detailed JSON).
+    /// </summary>
+    public string? HealthChecksUiAccessKey { get; set; }
+
+    /// <summary>The request header that carries <see cref="HealthChecksUiAccessKey"/>: <c>X-OpsKit-Health-Key</c>.</summary>
+    public const string HealthChecksUiAccessKeyHeader = "X-OpsKit-Health-Key";
+
+    /// <summary>
     /// Path of a file whose existence puts the service into maintenance: readiness answers 503 with reason
     /// <c>maintenance</c> while liveness stays 200. Checked every second. Default: none.
     /// </summary>
@@ -45,9 +57,10 @@ public sealed class OpsHealthOptions
     /// <summary>
     /// How long the host keeps serving after shutdown starts, with readiness answering 503 <c>stopping</c>, so load
     /// balancers stop sending traffic before the server closes. Keep it below Kubernetes'
-    /// <c>terminationGracePeriodSeconds</c>. Default: 5 seconds.
+    /// <c>terminationGracePeriodSeconds</c>. Default: 10 seconds, the readiness period × failure threshold (5 s × 2) of the
+    /// probe settings docs/probes.md recommends, so every client that follows readiness has seen 503 before the server closes.
     /// </summary>
-    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How many check runs may execute at once. A run abandoned at its timeout gives its slot back. Default: 8.

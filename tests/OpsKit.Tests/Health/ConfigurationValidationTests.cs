@@ -79,7 +79,7 @@ public sealed class ConfigurationValidationTests
         var options = new OpsHealthOptions();
         Assert.Equal(TimeSpan.FromSeconds(10), options.Period);
         Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.ShutdownDelay);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ShutdownDelay);
         Assert.Null(options.Details);
         Assert.Equal("/health/live", options.Paths.Live);
         Assert.Equal("/health/ready", options.Paths.Ready);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using OpsKit.Hosting.Internal;
 
@@ -21,6 +23,23 @@ internal sealed class DetailsAccess(
 
     public ValueTask<bool> CanSeeDetailsAsync(HttpContext context, HealthGroup group) =>
         CanSeeDetailsAsync(context, group.Details ?? Exposure, group.DetailsPolicy ?? options.CurrentValue.DetailsPolicy);
+
+    /// <summary>
+    /// True when the request carries the configured HealthChecks UI access key. Both sides are hashed first, so the
+    /// comparison takes the same time whatever the sent value's length or first differing character.
+    /// </summary>
+    public bool HasHealthChecksUiAccessKey(HttpContext context)
+    {
+        if (options.CurrentValue.HealthChecksUiAccessKey is not { Length: > 0 } key
+            || !context.Request.Headers.TryGetValue(OpsHealthOptions.HealthChecksUiAccessKeyHeader, out var sent)
+            || sent.Count != 1
+            || sent[0] is not { Length: > 0 } value)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(value)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
 
     private async ValueTask<bool> CanSeeDetailsAsync(HttpContext context, HealthDetailsExposure exposure, string? policy) => exposure switch
     {

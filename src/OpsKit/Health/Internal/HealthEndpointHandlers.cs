@@ -70,14 +70,15 @@ internal sealed class HealthEndpointHandlers(
         var reason = LifecycleReason(snapshot.Overall is null);
         var code = status == HealthStatus.Unhealthy ? 503 : 200;
 
-        if (!await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
+        var healthChecksUi = string.Equals(context.Request.Query["format"], "healthchecks-ui", StringComparison.OrdinalIgnoreCase);
+        if (!(healthChecksUi && access.HasHealthChecksUiAccessKey(context)) && !await access.CanSeeDetailsAsync(context).ConfigureAwait(false))
         {
             await JsonResponse.WriteAsync(context, code, reason is null ? HealthResponses.For(status) : HealthResponses.Body(status, reason)).ConfigureAwait(false);
             return;
         }
 
         var buffer = new ArrayBufferWriter<byte>(1024);
-        if (string.Equals(context.Request.Query["format"], "healthchecks-ui", StringComparison.OrdinalIgnoreCase))
+        if (healthChecksUi)
         {
             HealthJsonWriter.WriteHealthChecksUi(buffer, snapshot, status);
         }

@@ -184,6 +184,12 @@ internal static class HealthJsonWriter
                 json.WriteStringValue(tag);
             }
 
+            // Then the app's own tags (and non-critical), which the UI shows and filters by, in a stable order.
+            foreach (var tag in check.AllTags.Where(t => !check.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(tag);
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }

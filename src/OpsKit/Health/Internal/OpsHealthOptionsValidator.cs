@@ -12,6 +12,8 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
     // and more is a unit slip (00:05:00 for 00:00:05 is sixty times), and a hung run would hide the dependency that long.
     private const int MaxPeriodsPerTimeout = 10;
 
+    private const int MinimumAccessKeyLength = 32;
+
     public ValidateOptionsResult Validate(string? name, OpsHealthOptions options)
     {
         var failures = new List<string>();
@@ -51,6 +53,11 @@ internal sealed class OpsHealthOptionsValidator : IValidateOptions<OpsHealthOpti
         if (options.SuccessThreshold < 1)
         {
             failures.Add(Prefix + "SuccessThreshold must be at least 1.");
+        }
+
+        if (options.HealthChecksUiAccessKey is { } key && key.Trim().Length < MinimumAccessKeyLength)
+        {
+            failures.Add(Prefix + $"HealthChecksUiAccessKey must be at least {MinimumAccessKeyLength} characters of a random secret.");
         }
 
         if (options.Details is { } details && !Enum.IsDefined(details))

@@ -2,18 +2,30 @@ namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>
 /// Process CPU time samples taken on each run of a CPU check (a cheap getrusage, no background thread, nothing that
-/// blocks); the usage over a window is the CPU time between the newest sample and the last one at least a window old.
+/// blocks); the usage over a window is the CPU time between the newest sample and the last one at least a window old,
+/// over the CPU the process may use: its cgroup quota when it has one (0.5 for a 0.5-CPU container), else
+/// <see cref="Environment.ProcessorCount"/>.
 /// </summary>
 internal sealed class CpuSampler
 {
     private readonly Lock _gate = new();
     private readonly List<(long Timestamp, TimeSpan Cpu)> _samples = [];
     private readonly TimeProvider _time;
+    private readonly CgroupCpuLimit _limit;
+    private readonly Func<TimeSpan> _cpuTime;
     private TimeSpan _longestWindow;
 
     public CpuSampler(TimeProvider? time = null)
+        : this(time, new CgroupCpuLimit(), static () => Environment.CpuUsage.TotalTime)
+    {
+    }
+
+    /// <summary>Tests give a fake cgroup tree and a fake CPU clock.</summary>
+    internal CpuSampler(TimeProvider? time, CgroupCpuLimit limit, Func<TimeSpan> cpuTime)
     {
         _time = time ?? TimeProvider.System;
+        _limit = limit;
+        _cpuTime = cpuTime;
         // Until a window has passed, the first measurement covers the process's lifetime so far.
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var uptime = DateTime.Now - process.StartTime;
@@ -21,11 +33,12 @@ internal sealed class CpuSampler
         _samples.Add((start, TimeSpan.Zero));
     }
 
-    /// <summary>Fraction of the available processors used over about <paramref name="window"/>, and the span measured.</summary>
-    public (double Usage, TimeSpan Span, TimeSpan Cpu) Read(TimeSpan window)
+    /// <summary>Fraction of the CPU available to the process used over about <paramref name="window"/>, the span measured, and that CPU.</summary>
+    public CpuReading Read(TimeSpan window)
     {
         var now = _time.GetTimestamp();
-        var cpu = Environment.CpuUsage.TotalTime;
+        var cpu = _cpuTime();
+        var (capacity, source) = Capacity();
         lock (_gate)
         {
             _longestWindow = window > _longestWindow ? window : _longestWindow;
@@ -58,8 +71,12 @@ internal sealed class CpuSampler
 
             var span = _time.GetElapsedTime(from.Timestamp, now);
             var used = cpu - from.Cpu;
-            var usage = span > TimeSpan.Zero ? used / span / Environment.ProcessorCount : 0;
-            return (Math.Clamp(usage, 0, 1), span, used);
+            var usage = span > TimeSpan.Zero ? used / span / capacity : 0;
+            return new CpuReading(Math.Clamp(usage, 0, 1), span, used, capacity, source);
         }
     }
+
+    /// <summary>The cgroup quota in cores when it is below the processor count, else the processor count.</summary>
+    private (double Cores, string Source) Capacity() =>
+        _limit.Read() is { } quota && quota.Cores < Environment.ProcessorCount ? quota : (Environment.ProcessorCount, "processor_count");
 }

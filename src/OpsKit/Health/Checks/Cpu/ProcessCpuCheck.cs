@@ -1,6 +1,6 @@
 namespace OpsKit.Health.Checks.Internal;
 
-/// <summary>Average process CPU over the window as a fraction of <see cref="Environment.ProcessorCount"/> (cgroup-aware).</summary>
+/// <summary>Average process CPU over the window as a fraction of the CPU it may use (its cgroup quota, else the processor count).</summary>
 internal sealed class ProcessCpuCheck(ProcessCpuCheckOptions options, CpuSampler sampler) : IHealthCheck
 {
     /// <summary>The <c>Type</c> that declares this check in configuration, and its default name where it has one.</summary>
@@ -8,14 +8,16 @@ internal sealed class ProcessCpuCheck(ProcessCpuCheckOptions options, CpuSampler
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var (usage, span, cpu) = sampler.Read(options.Window);
+        var reading = sampler.Read(options.Window);
         var data = new Dictionary<string, object>
         {
-            ["usage"] = CheckResults.Round(usage),
-            ["window_seconds"] = CheckResults.Round(span.TotalSeconds, 1),
-            ["cpu_seconds"] = CheckResults.Round(cpu.TotalSeconds, 3),
+            ["usage"] = CheckResults.Round(reading.Usage),
+            ["window_seconds"] = CheckResults.Round(reading.Span.TotalSeconds, 1),
+            ["cpu_seconds"] = CheckResults.Round(reading.Cpu.TotalSeconds, 3),
             ["processor_count"] = Environment.ProcessorCount,
+            ["cpu_limit"] = CheckResults.Round(reading.Capacity, 3),
+            ["cpu_limit_source"] = reading.Source,
         };
-        return Task.FromResult(Thresholds.Evaluate("cpu usage", usage, options.DegradedAt, options.UnhealthyAt, data));
+        return Task.FromResult(Thresholds.Evaluate("cpu usage", reading.Usage, options.DegradedAt, options.UnhealthyAt, data));
     }
 }
