@@ -17,6 +17,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 install_prerequisites() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools) # the cluster test builds a cluster with it
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
   if [ ${#missing[@]} -eq 0 ]; then return; fi
