@@ -42,7 +42,7 @@ public sealed class PostgresChecksTests(SharedPostgres shared)
         var name = "opskit-pool-nine";
         await using var app = await PostgresApp.StartAsync(PostgresApp.ConnectionString(shared.Server, name));
         using var usage = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<double>(
-            app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.postgres.pool.usage");
+            app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.postgres.pool.utilization");
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
         var held = new List<NpgsqlConnection>();
         try

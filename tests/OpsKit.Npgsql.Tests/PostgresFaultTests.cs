@@ -146,7 +146,7 @@ public sealed class PostgresServerConnectionsTests
     {
         await using var server = await PostgresServer.StartAsync(new PostgresServerOptions { MaxConnections = 20 });
         await using var app = await PostgresApp.StartAsync(PostgresApp.ConnectionString(server, "opskit-server-conns", maxPoolSize: 1));
-        using var usage = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.postgres.connections.usage");
+        using var usage = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.postgres.connections.utilization");
         var outside = new List<NpgsqlConnection>();
         try
         {

@@ -59,9 +59,14 @@ public sealed class TelemetrySecretsTests(SharedPostgres postgres)
         await Eventually.Until(
             () => Task.FromResult(receiver.Bodies("metrics")),
             bodies => bodies.Any(b => b.Contains("db.client.operation.duration", StringComparison.Ordinal)
-                && b.Contains("db.client.connection.max", StringComparison.Ordinal)),
+                && b.Contains("db.client.connection.max", StringComparison.Ordinal)
+                && b.Contains("db.client.connection.count", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             "Npgsql's metrics in the OTLP stream");
+
+        // OTLP carries the semantic-convention names; only /metrics renames the pool gauge (docs/metrics.md).
+        Assert.DoesNotContain(receiver.Bodies("metrics"), b => b.Contains("db.client.connections.usage", StringComparison.Ordinal));
+        Assert.Contains("db_client_connections_usage", metrics, StringComparison.Ordinal);
         await Eventually.Until(
             () => Task.FromResult(receiver.Bodies("traces")),
             bodies => bodies.Any(b => b.Contains("postgresql", StringComparison.Ordinal)),

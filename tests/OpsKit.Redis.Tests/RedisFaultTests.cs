@@ -151,7 +151,7 @@ public sealed class RedisMemoryTests : IAsyncLifetime
         await Server.ExecuteAsync("CONFIG", "SET", "maxmemory", "2mb");
         await Server.ExecuteAsync("CONFIG", "SET", "maxmemory-policy", "noeviction");
         await using var app = await RedisApp.StartAsync(Server);
-        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.redis.memory.usage");
+        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<IMeterFactory>(), "OpsKit", "opskit.redis.memory.utilization");
         var value = new string('x', 8 * 1024);
         for (var i = 0; i < 400; i++)
         {

@@ -78,7 +78,7 @@ public sealed class RedisMemoryTests : IAsyncLifetime
         Assert.Equal(usage >= 0.95 ? "Unhealthy" : "Degraded", memory.GetProperty("status").GetString());
         Assert.Equal(max, memory.Data().GetProperty("max").GetInt64());
         Assert.Contains("of maxmemory", memory.Message(), StringComparison.Ordinal);
-        Assert.True(SampleHost.MetricValue(await host.ScrapeAsync(), "opskit_redis_memory_usage_ratio") > 0.9);
+        Assert.True(SampleHost.MetricValue(await host.ScrapeAsync(), "opskit_redis_memory_utilization") > 0.9);
     }
 
     private async Task<string> ConfigGetAsync(string name)

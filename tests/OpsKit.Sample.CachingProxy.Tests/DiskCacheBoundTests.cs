@@ -37,7 +37,7 @@ public sealed class DiskCacheBoundTests
         var metrics = await Eventually.Until(
             () => proxy.Host.ScrapeAsync(),
             m => Evictions(m, "capacity") == 5 && Evictions(m, "expired") == 2
-                && SampleHost.MetricValue(m, "opskit_cache_size", "cache=\"artifact-files\"") == 10 * MiB,
+                && SampleHost.MetricValue(m, "opskit_cache_disk_usage_bytes", "cache=\"artifact-files\"") == 10 * MiB,
             ProxyHost.N,
             "the sweep evicted 5 files for capacity and 2 expired ones");
 
@@ -45,7 +45,7 @@ public sealed class DiskCacheBoundTests
         var expected = Enumerable.Range(0, 15).Where(i => accessRank[i] >= 5).Select(i => $"f{i:D2}.bin").ToList();
         Assert.Equal(expected, remaining);
         Assert.Equal(10, SampleHost.MetricValue(metrics, "opskit_cache_entries", "cache=\"artifact-files\""));
-        Assert.Equal(10 * MiB, SampleHost.MetricValue(metrics, "opskit_cache_capacity", "cache=\"artifact-files\""));
+        Assert.Equal(10 * MiB, SampleHost.MetricValue(metrics, "opskit_cache_disk_limit_bytes", "cache=\"artifact-files\""));
     }
 
     private static double? Evictions(string metrics, string reason) =>

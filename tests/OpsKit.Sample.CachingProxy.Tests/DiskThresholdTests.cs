@@ -33,7 +33,7 @@ public sealed class DiskThresholdTests(ITestOutputHelper output)
         var check = health.GetProperty("checks").GetProperty("cache-disk");
         Assert.Equal("threshold", check.GetProperty("error").GetProperty("category").GetString());
         Assert.InRange(check.GetProperty("data").GetProperty("used_ratio").GetDouble(), low, high);
-        var gauge = SampleHost.MetricValue(metrics, "opskit_disk_usage_ratio", $"path=\"{proxy.CacheDirectory}\"");
+        var gauge = SampleHost.MetricValue(metrics, "opskit_disk_utilization", $"path=\"{proxy.CacheDirectory}\"");
         Assert.NotNull(gauge);
         Assert.InRange(gauge.Value, low, high);
         Assert.Equal(0, SampleHost.MetricValue(metrics, "opskit_health_check_status", "check=\"cache-disk\""));

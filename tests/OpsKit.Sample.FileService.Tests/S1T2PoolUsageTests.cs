@@ -31,7 +31,7 @@ public sealed class S1T2PoolUsageTests(SharedServers shared, ITestOutputHelper o
             Assert.Equal("threshold", response.Check("postgres.pool").Category());
             await Eventually.Until(() => host.GetStatusAsync("/health/ready"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(6), "Degraded does not fail readiness");
             // Polled: the gauge follows the latest run, and a run that overlaps another check's acquire reads 10 busy.
-            await Eventually.Until(() => host.MetricAsync("opskit_postgres_pool_usage_ratio"), v => v == 0.9, TimeSpan.FromSeconds(6), "the pool usage gauge is 0.9");
+            await Eventually.Until(() => host.MetricAsync("opskit_postgres_pool_utilization"), v => v == 0.9, TimeSpan.FromSeconds(6), "the pool usage gauge is 0.9");
         }
         finally
         {
@@ -78,7 +78,7 @@ public sealed class S1T2ServerConnectionsTests(ITestOutputHelper output)
             Assert.Equal(20, data.GetProperty("max").GetInt32());
             Assert.Equal(17, data.GetProperty("used").GetInt32());
             Assert.True(data.GetProperty("usage").GetDouble() >= 0.85);
-            Assert.True(await host.MetricAsync("opskit_postgres_connections_usage_ratio") >= 0.85);
+            Assert.True(await host.MetricAsync("opskit_postgres_connections_utilization") >= 0.85);
         }
         finally
         {

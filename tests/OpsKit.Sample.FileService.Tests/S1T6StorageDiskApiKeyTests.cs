@@ -70,7 +70,7 @@ public sealed class S1T6StorageDiskApiKeyTests(SharedServers shared, ITestOutput
             TimeSpan.FromSeconds(6),
             "the disk check crosses its Degraded threshold");
 
-        var gauge = await host.MetricAsync("opskit_disk_usage_ratio", $"path=\"{storage.Path}\"");
+        var gauge = await host.MetricAsync("opskit_disk_utilization", $"path=\"{storage.Path}\"");
         // The volume is shared (other builds and test runs write and delete on it while the check runs): compare with the
         // usage range measured before the start and after the readings, each within half a point.
         var now = await Df.UsedRatioAsync(storage.Path);

@@ -22,8 +22,8 @@ public static class CoreAlertRules
     private const string Critical = "opskit_health_check_critical";
     private const string Abandoned = "opskit_health_check_abandoned_total";
     private const string CertificateExpiry = "opskit_certificate_expiry_seconds";
-    private const string DiskUsage = "opskit_disk_usage_ratio";
-    private const string MemoryUsage = "opskit_memory_usage_ratio";
+    private const string DiskUtilization = "opskit_disk_utilization";
+    private const string MemoryUtilization = "opskit_memory_utilization";
     private const string CircuitState = "opskit_resilience_circuit_state";
 
     private const string NotInMaintenance = "unless on (job, instance) " + Maintenance + " == 1";
@@ -57,8 +57,9 @@ public static class CoreAlertRules
         [
             ("opskit:http_server_requests:rate5m", "opskit:http_server_requests:rate5m{job=\"api\"}", "10"),
             ("opskit:http_server_error_ratio:rate5m", "opskit:http_server_error_ratio:rate5m{job=\"api\"}", "0.1"),
-            // Interpolated inside the first bucket (0.1 × 0.95); rounded because the float result is 0.09500000000000001.
-            ("round(opskit:http_server_request_duration_seconds:p95_5m, 0.001)", "{job=\"api\"}", "0.095"),
+            // Interpolated inside the 50–75 ms bucket (0.05 + 0.025 × 0.95 = 73.75 ms); compared in hundredths of a
+            // millisecond, whole numbers, because the float result has noise in its last digits.
+            ("round(opskit:http_server_request_duration_seconds:p95_5m * 100000)", "{job=\"api\"}", "7375"),
             ("opskit:health_check_unhealthy:count", "opskit:health_check_unhealthy:count{job=\"api\"}", "1"),
         ]);
 
@@ -215,41 +216,41 @@ public static class CoreAlertRules
             },
             new(
                 "OpsKitDiskUsageHigh",
-                $"{DiskUsage} > 0.80",
+                $"{DiskUtilization} > 0.80",
                 "5m",
                 "warning",
                 "Disk of {{ $labels.path }} on {{ $labels.instance }} is more than 80 % full",
                 "The filesystem holding {{ $labels.path }} ({{ $labels.job }}) is more than 80 % used.")
             {
                 Test = new(
-                    [($"{DiskUsage}{{{App},path=\"/var/lib/app\"}}", "0.85x20")],
-                    [($"{DiskUsage}{{{App},path=\"/var/lib/app\"}}", "0.5x20")],
+                    [($"{DiskUtilization}{{{App},path=\"/var/lib/app\"}}", "0.85x20")],
+                    [($"{DiskUtilization}{{{App},path=\"/var/lib/app\"}}", "0.5x20")],
                     [("job", "api"), ("instance", "api-0:8080"), ("path", "/var/lib/app")]),
             },
             new(
                 "OpsKitDiskUsageCritical",
-                $"{DiskUsage} > 0.90",
+                $"{DiskUtilization} > 0.90",
                 "5m",
                 "critical",
                 "Disk of {{ $labels.path }} on {{ $labels.instance }} is more than 90 % full",
                 "The filesystem holding {{ $labels.path }} ({{ $labels.job }}) is more than 90 % used; writes will fail soon.")
             {
                 Test = new(
-                    [($"{DiskUsage}{{{App},path=\"/var/lib/app\"}}", "0.95x20")],
-                    [($"{DiskUsage}{{{App},path=\"/var/lib/app\"}}", "0.85x20")],
+                    [($"{DiskUtilization}{{{App},path=\"/var/lib/app\"}}", "0.95x20")],
+                    [($"{DiskUtilization}{{{App},path=\"/var/lib/app\"}}", "0.85x20")],
                     [("job", "api"), ("instance", "api-0:8080"), ("path", "/var/lib/app")]),
             },
             new(
                 "OpsKitMemoryUsageHigh",
-                $"{MemoryUsage} > 0.90",
+                $"{MemoryUtilization} > 0.90",
                 "10m",
                 "warning",
                 "{{ $labels.instance }} uses more than 90 % of its memory limit",
                 "The process of {{ $labels.job }} has used more than 90 % of its memory limit for 10 minutes.")
             {
                 Test = new(
-                    [($"{MemoryUsage}{{{App}}}", "0.95x20")],
-                    [($"{MemoryUsage}{{{App}}}", "0.6x20")],
+                    [($"{MemoryUtilization}{{{App}}}", "0.95x20")],
+                    [($"{MemoryUtilization}{{{App}}}", "0.6x20")],
                     [("job", "api"), ("instance", "api-0:8080")]),
             },
             new(

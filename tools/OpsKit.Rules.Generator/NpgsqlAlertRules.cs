@@ -5,8 +5,8 @@ namespace OpsKit.Rules.Generator;
 /// <summary>Rules on the instruments of the OpsKit.Npgsql package: client pool and server connections.</summary>
 public static class NpgsqlAlertRules
 {
-    private const string PostgresPoolUsage = "opskit_postgres_pool_usage_ratio";
-    private const string PostgresConnectionsUsage = "opskit_postgres_connections_usage_ratio";
+    private const string PostgresPoolUsage = "opskit_postgres_pool_utilization";
+    private const string PostgresConnectionsUsage = "opskit_postgres_connections_utilization";
     private const string PostgresPoolExhausted = "opskit_postgres_pool_exhausted_total";
 
     /// <summary>The <c>opskit.npgsql</c> group.</summary>

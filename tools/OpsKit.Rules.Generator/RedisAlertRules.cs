@@ -5,7 +5,7 @@ namespace OpsKit.Rules.Generator;
 /// <summary>Rules on the instruments of the OpsKit.Redis package.</summary>
 public static class RedisAlertRules
 {
-    private const string RedisMemoryUsage = "opskit_redis_memory_usage_ratio";
+    private const string RedisMemoryUsage = "opskit_redis_memory_utilization";
 
     /// <summary>The <c>opskit.redis</c> group.</summary>
     public static readonly RuleGroup Alerts = new(

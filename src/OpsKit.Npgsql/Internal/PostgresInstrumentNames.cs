@@ -6,14 +6,14 @@ namespace OpsKit.Npgsql.Internal;
 /// </summary>
 internal static class PostgresInstrumentNames
 {
-    public const string ConnectionsUsage = "opskit.postgres.connections.usage";
-    public const string PoolUsage = "opskit.postgres.pool.usage";
+    public const string ConnectionsUtilization = "opskit.postgres.connections.utilization";
+    public const string PoolUtilization = "opskit.postgres.pool.utilization";
     public const string PoolExhausted = "opskit.postgres.pool.exhausted";
 
     /// <summary>Label keys.</summary>
     public static class Labels
     {
-        /// <summary>Of <see cref="ConnectionsUsage"/>: the database the server counts connections of.</summary>
+        /// <summary>Of <see cref="ConnectionsUtilization"/>: the database the server counts connections of.</summary>
         public const string Database = "database";
     }
 }

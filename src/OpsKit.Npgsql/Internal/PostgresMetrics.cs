@@ -15,12 +15,12 @@ internal sealed class PostgresMetrics
     {
         var list = targets.ToList();
         meter.CreateObservableGauge(
-            PostgresInstrumentNames.PoolUsage,
+            PostgresInstrumentNames.PoolUtilization,
             () => ObservePool(list),
             InstrumentUnits.Ratio,
             "Busy client pool connections as a ratio of Maximum Pool Size.");
         meter.CreateObservableGauge(
-            PostgresInstrumentNames.ConnectionsUsage,
+            PostgresInstrumentNames.ConnectionsUtilization,
             () => ObserveConnections(list),
             InstrumentUnits.Ratio,
             "Server connections as a ratio of max_connections.");

@@ -6,7 +6,7 @@ namespace OpsKit.Redis.Internal;
 /// </summary>
 internal static class RedisInstrumentNames
 {
-    public const string MemoryUsage = "opskit.redis.memory.usage";
+    public const string MemoryUtilization = "opskit.redis.memory.utilization";
     public const string LockAcquisitions = "opskit.lock.acquisitions";
     public const string LockHeld = "opskit.lock.held";
     public const string RateLimitStoreFailures = "opskit.rate_limit.store_failures";

@@ -14,7 +14,7 @@ public static class OpsDiskCacheServiceCollectionExtensions
     /// (reason <c>expired</c>), then the least recently accessed files while the total exceeds
     /// <see cref="OpsDiskCacheBoundOptions.MaxBytes"/> (reason <c>capacity</c>). Only regular files under the
     /// directory count (recursively); symbolic links are never followed. Publishes <c>opskit.cache.evictions</c>,
-    /// <c>opskit.cache.entries</c> (files), <c>opskit.cache.size</c> (bytes) and <c>opskit.cache.capacity</c>
+    /// <c>opskit.cache.entries</c> (files), <c>opskit.cache.disk.usage</c> (bytes) and <c>opskit.cache.disk.limit</c>
     /// (<c>MaxBytes</c>) with the label <c>cache</c> = <paramref name="name"/>. Options from
     /// <paramref name="configure"/> are overridden by <c>OpsKit:Caching:Disk:&lt;name&gt;</c> and validated at start-up
     /// (<see cref="OpsDiskCacheBoundOptions.MaxBytes"/> is required).

@@ -1,9 +1,9 @@
 namespace OpsKit.Hosting;
 
 /// <summary>
-/// Units of OpsKit instruments as OpenTelemetry expects them. The Prometheus exporter appends them to the series name:
-/// <see cref="Seconds"/> gives <c>_seconds</c>, <see cref="Ratio"/> gives <c>_ratio</c>, <see cref="Bytes"/> gives
-/// <c>_bytes</c>.
+/// Units of OpsKit instruments as OpenTelemetry's semantic conventions write them (UCUM). The Prometheus exporter
+/// appends some to the series name: <see cref="Seconds"/> gives <c>_seconds</c>, <see cref="Bytes"/> gives
+/// <c>_bytes</c>; <see cref="Ratio"/> gives no suffix.
 /// </summary>
 public static class InstrumentUnits
 {
@@ -11,11 +11,10 @@ public static class InstrumentUnits
     public const string Seconds = "s";
 
     /// <summary>
-    /// A share between 0 and 1. Not UCUM's <c>1</c>: the Prometheus exporter renders a gauge with unit <c>1</c> without
-    /// a suffix, while OpsKit's ratio series end in <c>_ratio</c>, here and in the OpenTelemetry Collector's Prometheus
-    /// translation.
+    /// A fraction between 0 and 1, in UCUM's dimensionless unit <c>1</c>, as the conventions write it for
+    /// <c>*.utilization</c> instruments (for example <c>opskit.disk.utilization</c>).
     /// </summary>
-    public const string Ratio = "ratio";
+    public const string Ratio = "1";
 
     /// <summary>Sizes, in bytes.</summary>
     public const string Bytes = "By";

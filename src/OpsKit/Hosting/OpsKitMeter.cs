@@ -11,7 +11,7 @@ namespace OpsKit.Hosting;
 /// </summary>
 /// <remarks>
 /// Instrument names follow OpsKit's conventions: lowercase, dot-separated, starting with <c>opskit.</c> and then the
-/// package's subject (<c>opskit.postgres.pool.usage</c>), a unit from <see cref="InstrumentUnits"/> where the value has
+/// package's subject (<c>opskit.postgres.pool.utilization</c>), a unit from <see cref="InstrumentUnits"/> where the value has
 /// one, and label values from a bounded set. The <c>Create…</c> methods reject a name that breaks the first rule.
 /// </remarks>
 public sealed partial class OpsKitMeter
@@ -71,7 +71,7 @@ public sealed partial class OpsKitMeter
         if (!ConventionalName().IsMatch(name))
         {
             throw new ArgumentException(
-                $"'{name}' does not follow OpsKit's instrument naming: lowercase words separated by dots, starting with 'opskit.' (for example opskit.postgres.pool.usage).",
+                $"'{name}' does not follow OpsKit's instrument naming: lowercase words separated by dots, starting with 'opskit.' (for example opskit.postgres.pool.utilization).",
                 nameof(name));
         }
 

@@ -25,7 +25,9 @@ public static class OpsTelemetryEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         EndpointMapping.Require<OpsTelemetryMarker>(services, "MapOpsMetrics()", "the OpsKit telemetry services", "AddOpsTelemetry()");
         var options = EndpointMapping.OptionsOrDefaults<OpsTelemetryOptions>(services);
-        var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath).WithDisplayName("OpsKit metrics");
+        var provider = services.GetRequiredService<PrometheusMeterProvider>().Provider;
+        var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath, provider, configureBranchedPipeline: null, optionsName: null)
+            .WithDisplayName("OpsKit metrics");
         if (options.ExcludeProbeTraffic)
         {
             endpoint.DisableHttpMetrics();

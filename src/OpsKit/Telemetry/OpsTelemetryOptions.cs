@@ -22,8 +22,8 @@ public sealed class OpsTelemetryOptions
     /// Explicit histogram bucket boundaries per instrument name (for example
     /// <c>OpsKit:Telemetry:HistogramBuckets:http.server.request.duration</c>), strictly increasing, in the instrument's
     /// unit. Default: empty, and an instrument not listed here keeps OpsKit's default:
-    /// 0.1, 0.5, 1, 2.5, 5, 10 seconds for <c>http.server.request.duration</c> and
-    /// <c>http.client.request.duration</c>; 0.005 to 10 seconds for <c>opskit.health.check.duration</c>;
+    /// OpenTelemetry's recommended 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10 seconds for
+    /// <c>http.server.request.duration</c> and <c>http.client.request.duration</c>; 0.005 to 10 seconds for <c>opskit.health.check.duration</c>;
     /// the instrument's own advice otherwise.
     /// </summary>
     public IDictionary<string, double[]> HistogramBuckets { get; set; } =

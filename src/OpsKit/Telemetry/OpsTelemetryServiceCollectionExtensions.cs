@@ -18,9 +18,12 @@ public static class OpsTelemetryServiceCollectionExtensions
     /// <summary>
     /// Adds OpenTelemetry metrics for the OpsKit meter, ASP.NET Core (<c>Microsoft.AspNetCore.Hosting</c>,
     /// <c>Microsoft.AspNetCore.Server.Kestrel</c>), HttpClient (<c>System.Net.Http</c>), the .NET runtime
-    /// (<c>System.Runtime</c>), <c>Npgsql</c> and <c>Polly</c>, with a Prometheus exporter that
-    /// <c>MapOpsMetrics()</c> serves. Histogram buckets come from <c>OpsKit:Telemetry:HistogramBuckets</c> (the
-    /// request durations default to 0.1, 0.5, 1, 2.5, 5, 10 s). Resource attributes <c>service.name</c>,
+    /// (<c>System.Runtime</c>), <c>Npgsql</c> and <c>Polly</c>. Every exporter of the app's meter provider (OTLP, or
+    /// any the app adds) gets the semantic-convention names unchanged; the Prometheus endpoint that
+    /// <c>MapOpsMetrics()</c> serves reads a second provider over the same meters, in which only the standard gauges
+    /// whose names end in <c>.count</c> are renamed so that <c>promtool check metrics</c> accepts the output
+    /// (docs/metrics.md). Histogram buckets come from <c>OpsKit:Telemetry:HistogramBuckets</c> (the request durations
+    /// default to OpenTelemetry's recommended 0.005 … 10 s). Resource attributes <c>service.name</c>,
     /// <c>service.version</c> and <c>service.instance.id</c> are set. When the environment variable
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, logs and metrics are also exported over OTLP, configured by
     /// the standard <c>OTEL_EXPORTER_OTLP_*</c> variables. Probe and scrape requests are left out of traces. No
@@ -66,10 +69,12 @@ public static class OpsTelemetryServiceCollectionExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter("Npgsql", "Polly")
-                    .AddPrometheusExporter();
+                    .AddMeter("Npgsql", "Polly");
             });
         services.ConfigureOpenTelemetryMeterProvider(TelemetryViews.AddViews);
+        services.AddSingleton<ExportedMeters>();
+        services.AddSingleton<PrometheusMeterProvider>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PrometheusMeterProvider>());
 
         if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
         {

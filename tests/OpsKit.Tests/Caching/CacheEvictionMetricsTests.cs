@@ -75,8 +75,8 @@ public sealed class CacheEvictionMetricsTests
     {
         await using var host = await CacheHost.StartAsync(s => s.AddOpsMemoryCache("products", o => { o.SizeLimit = 50; o.DefaultEntrySize = 2; }));
         using var entries = new CacheMetricsReader(host.Services, "opskit.cache.entries");
-        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
-        using var capacity = new CacheMetricsReader(host.Services, "opskit.cache.capacity");
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.memory.usage");
+        using var capacity = new CacheMetricsReader(host.Services, "opskit.cache.memory.limit");
         var cache = host.Cache("products");
 
         cache.Set("a", 1);

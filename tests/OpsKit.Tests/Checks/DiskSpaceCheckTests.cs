@@ -23,7 +23,7 @@ public sealed class DiskSpaceCheckTests
         Assert.Equal("threshold", check.Category());
         Assert.InRange(check.Data().GetProperty("used_ratio").GetDouble(), used - 0.01, used + 0.01);
         Assert.True(check.Data().GetProperty("total_bytes").GetInt64() > 0);
-        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.disk.usage");
+        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.disk.utilization");
         gauge.RecordObservableInstruments();
         var measurement = Assert.Single(gauge.GetMeasurementSnapshot());
         Assert.Equal(Path, measurement.Tags["path"]);

@@ -38,7 +38,7 @@ public sealed class RuntimeCheckTests
 
         GC.Collect();
         await app.WaitForAsync("memory", "Healthy");
-        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.memory.usage");
+        using var gauge = new MetricCollector<double>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "OpsKit", "opskit.memory.utilization");
         gauge.RecordObservableInstruments();
         Assert.InRange(Assert.Single(gauge.GetMeasurementSnapshot()).Value, 0.01, degradedAt);
     }

@@ -80,8 +80,8 @@ public sealed partial class MetricsReferenceTests
         name += unit switch
         {
             "s" => "_seconds",
-            "ratio" => "_ratio",
-            _ => string.Empty,
+            "By" => "_bytes",
+            _ => string.Empty, // "1" and {annotations} add no suffix
         };
         return type == "counter" ? name + "_total" : name;
     }

@@ -74,11 +74,11 @@ public sealed partial class GeneratedArtifactsTests
     [InlineData("OpsKitVeryHighErrorRate", "> 0.10", "5m", "critical")]
     [InlineData("OpsKitCertificateExpiringSoon", "opskit_certificate_expiry_seconds < 7 * 24 * 3600", "1h", "warning")]
     [InlineData("OpsKitCertificateExpired", "opskit_certificate_expiry_seconds <= 0", "1m", "critical")]
-    [InlineData("OpsKitDiskUsageHigh", "opskit_disk_usage_ratio > 0.80", "5m", "warning")]
-    [InlineData("OpsKitDiskUsageCritical", "opskit_disk_usage_ratio > 0.90", "5m", "critical")]
-    [InlineData("OpsKitRedisMemoryHigh", "opskit_redis_memory_usage_ratio > 0.90", "5m", "warning")]
-    [InlineData("OpsKitPostgresPoolUsageHigh", "opskit_postgres_pool_usage_ratio > 0.80", "5m", "warning")]
-    [InlineData("OpsKitPostgresConnectionsHigh", "opskit_postgres_connections_usage_ratio > 0.80", "5m", "warning")]
+    [InlineData("OpsKitDiskUsageHigh", "opskit_disk_utilization > 0.80", "5m", "warning")]
+    [InlineData("OpsKitDiskUsageCritical", "opskit_disk_utilization > 0.90", "5m", "critical")]
+    [InlineData("OpsKitRedisMemoryHigh", "opskit_redis_memory_utilization > 0.90", "5m", "warning")]
+    [InlineData("OpsKitPostgresPoolUsageHigh", "opskit_postgres_pool_utilization > 0.80", "5m", "warning")]
+    [InlineData("OpsKitPostgresConnectionsHigh", "opskit_postgres_connections_utilization > 0.80", "5m", "warning")]
     [InlineData("OpsKitCircuitOpen", "opskit_resilience_circuit_state == 2", "1m", "warning")]
     public void Seed_alerts_keep_their_thresholds(string name, string expressionPart, string forDuration, string severity)
     {

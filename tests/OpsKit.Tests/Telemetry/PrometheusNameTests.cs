@@ -38,20 +38,20 @@ public sealed class PrometheusNameTests
     }
 
     /// <summary>
-    /// Pins the unit convention other capabilities follow: seconds are <c>s</c>, ratios are <c>ratio</c>, counts and
-    /// states have no unit (or a <c>{annotation}</c>), and bytes would add <c>_bytes</c>, which the names in docs/metrics.md do not have.
+    /// Pins the unit convention other capabilities follow: seconds are <c>s</c>, fractions are UCUM's <c>1</c> (no
+    /// suffix), counts and states have no unit (or a <c>{annotation}</c>), and bytes are <c>By</c> (<c>_bytes</c>).
     /// </summary>
     [Theory]
-    [InlineData("opskit.disk.usage", InstrumentNames.Units.Ratio, "opskit_disk_usage_ratio")]
-    [InlineData("opskit.memory.usage", InstrumentNames.Units.Ratio, "opskit_memory_usage_ratio")]
-    [InlineData("opskit.postgres.connections.usage", InstrumentNames.Units.Ratio, "opskit_postgres_connections_usage_ratio")]
-    [InlineData("opskit.postgres.pool.usage", InstrumentNames.Units.Ratio, "opskit_postgres_pool_usage_ratio")]
-    [InlineData("opskit.redis.memory.usage", InstrumentNames.Units.Ratio, "opskit_redis_memory_usage_ratio")]
-    [InlineData("opskit.trap", "1", "opskit_trap")] // UCUM "1" loses the suffix with this exporter: use Units.Ratio.
+    [InlineData("opskit.disk.utilization", InstrumentNames.Units.Ratio, "opskit_disk_utilization")]
+    [InlineData("opskit.memory.utilization", InstrumentNames.Units.Ratio, "opskit_memory_utilization")]
+    [InlineData("opskit.postgres.connections.utilization", InstrumentNames.Units.Ratio, "opskit_postgres_connections_utilization")]
+    [InlineData("opskit.postgres.pool.utilization", InstrumentNames.Units.Ratio, "opskit_postgres_pool_utilization")]
+    [InlineData("opskit.redis.memory.utilization", InstrumentNames.Units.Ratio, "opskit_redis_memory_utilization")]
     [InlineData("opskit.certificate.expiry", "s", "opskit_certificate_expiry_seconds")]
     [InlineData("opskit.slo.state", null, "opskit_slo_state")]
     [InlineData("opskit.cache.entries", "{entry}", "opskit_cache_entries")]
-    [InlineData("opskit.cache.size", "By", "opskit_cache_size_bytes")]
+    [InlineData("opskit.cache.memory.usage", InstrumentNames.Units.SizeUnits, "opskit_cache_memory_usage")]
+    [InlineData("opskit.cache.disk.usage", InstrumentNames.Units.Bytes, "opskit_cache_disk_usage_bytes")]
     public async Task Gauge_units_map_to_prometheus_suffixes(string instrument, string? unit, string expected)
     {
         await using var app = await TelemetryApp.StartAsync(_ => { });

@@ -105,14 +105,16 @@ public sealed class ScrapeTests
     }
 
     [Fact]
-    public async Task Request_duration_histogram_has_the_seed_buckets()
+    public async Task Request_duration_histogram_has_the_semantic_convention_buckets()
     {
         await using var app = await TelemetryApp.StartAsync(_ => { });
         await app.Client.GetStringAsync("/work");
 
         var metrics = await WorkRequestsCountedAsync(app, 1);
 
-        Assert.Equal(["0.1", "0.5", "1", "2.5", "5", "10", "+Inf"], BucketBounds(metrics, "http_server_request_duration_seconds_bucket", ("http_route", "/work")));
+        Assert.Equal(
+            ["0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1", "2.5", "5", "7.5", "10", "+Inf"],
+            BucketBounds(metrics, "http_server_request_duration_seconds_bucket", ("http_route", "/work")));
     }
 
     [Fact]

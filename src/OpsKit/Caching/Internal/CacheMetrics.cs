@@ -27,9 +27,12 @@ internal sealed class CacheMetrics
         var m = meter.Meter;
         m.CreateObservableCounter(InstrumentNames.CacheRequests, ObserveRequests, description: "Lookups in an OpsKit cache, by result (hit or miss).");
         m.CreateObservableCounter(InstrumentNames.CacheEvictions, ObserveEvictions, description: "Entries evicted from an OpsKit cache, by reason (capacity, expired, removed, replaced).");
-        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries, static d => d.Files), description: "Entries in an OpsKit cache (files of a disk cache).");
-        m.CreateObservableGauge(InstrumentNames.CacheSize, () => Observe(static s => s.Size, static d => d.Bytes), description: "Total size of the entries of an OpsKit cache, in the units of its SizeLimit (bytes for a disk cache).");
-        m.CreateObservableGauge(InstrumentNames.CacheCapacity, () => Observe(static s => s.Capacity, static d => d.Options.MaxBytes ?? 0), description: "Size limit of an OpsKit cache (MaxBytes of a disk cache).");
+        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries, static d => d.Files), InstrumentNames.Units.Entries, "Entries in an OpsKit cache (files of a disk cache).");
+        // A memory cache counts in the units of its SizeLimit, a disk cache in bytes: one instrument per unit.
+        m.CreateObservableGauge(InstrumentNames.CacheMemoryUsage, () => ObserveMemory(static s => s.Size), InstrumentNames.Units.SizeUnits, "Total size of the entries of an OpsKit memory cache, in the units of its SizeLimit.");
+        m.CreateObservableGauge(InstrumentNames.CacheMemoryLimit, () => ObserveMemory(static s => s.Capacity), InstrumentNames.Units.SizeUnits, "SizeLimit of an OpsKit memory cache.");
+        m.CreateObservableGauge(InstrumentNames.CacheDiskUsage, () => ObserveDisk(static d => d.Bytes), InstrumentNames.Units.Bytes, "Bytes of the files of an OpsKit disk cache, as of its last sweep.");
+        m.CreateObservableGauge(InstrumentNames.CacheDiskLimit, () => ObserveDisk(static d => d.Options.MaxBytes ?? 0), InstrumentNames.Units.Bytes, "MaxBytes of an OpsKit disk cache.");
     }
 
     private IEnumerable<Measurement<long>> ObserveRequests()
@@ -62,16 +65,22 @@ internal sealed class CacheMetrics
         }
     }
 
-    private IEnumerable<Measurement<long>> Observe(Func<CacheStats, long> read, Func<DiskCacheSweeper, long> readDisk)
+    private IEnumerable<Measurement<long>> Observe(Func<CacheStats, long> read, Func<DiskCacheSweeper, long> readDisk) =>
+        ObserveMemory(read).Concat(ObserveDisk(readDisk));
+
+    private IEnumerable<Measurement<long>> ObserveMemory(Func<CacheStats, long> read)
     {
         foreach (var cache in _caches)
         {
             yield return new Measurement<long>(read(cache.GetStats()), _tags[cache.Name].Cache);
         }
+    }
 
+    private IEnumerable<Measurement<long>> ObserveDisk(Func<DiskCacheSweeper, long> read)
+    {
         foreach (var disk in _disks)
         {
-            yield return new Measurement<long>(readDisk(disk), _tags[disk.Name].Cache);
+            yield return new Measurement<long>(read(disk), _tags[disk.Name].Cache);
         }
     }
 

@@ -13,7 +13,7 @@ public static class FileSystemChecksBuilderExtensions
     /// <summary>
     /// Adds a check of how full the volume that holds <paramref name="path"/> is (<c>Type</c> <c>disk</c>): Degraded at
     /// 80 % used, Unhealthy at 90 % or under <see cref="DiskSpaceCheckOptions.MinFreeBytes"/>; also reported by the
-    /// gauge <c>opskit_disk_usage_ratio{path}</c>.
+    /// gauge <c>opskit_disk_utilization{path}</c>.
     /// </summary>
     /// <param name="builder">The OpsKit health builder.</param>
     /// <param name="name">The check name (<c>[a-z0-9][a-z0-9._-]*</c>).</param>

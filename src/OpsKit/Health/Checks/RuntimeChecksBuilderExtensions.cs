@@ -11,7 +11,7 @@ public static class RuntimeChecksBuilderExtensions
 {
     /// <summary>
     /// Adds the process memory check (<c>Type</c> <c>memory</c>): working set vs <see cref="ProcessMemoryCheckOptions.LimitBytes"/>
-    /// or the container limit; Degraded at 0.8, Unhealthy at 0.95; also the gauge <c>opskit_memory_usage_ratio</c>.
+    /// or the container limit; Degraded at 0.8, Unhealthy at 0.95; also the gauge <c>opskit_memory_utilization</c>.
     /// </summary>
     /// <param name="builder">The OpsKit health builder.</param>
     /// <param name="configure">Thresholds and limit in code; <c>OpsKit:Health:Checks:&lt;name&gt;</c> overrides them.</param>

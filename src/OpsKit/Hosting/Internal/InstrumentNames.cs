@@ -3,7 +3,8 @@ namespace OpsKit.Hosting.Internal;
 /// <summary>
 /// The instrument names, units and label keys of OpsKit's own capabilities (docs/metrics.md); the integration
 /// packages keep theirs next to their code.
-/// Operators script against the Prometheus renderings of these names: never rename one.
+/// Operators script against the Prometheus renderings of these names: never rename one without listing it in the
+/// "Changes" section of docs/metrics.md.
 /// </summary>
 internal static class InstrumentNames
 {
@@ -17,13 +18,15 @@ internal static class InstrumentNames
     public const string Maintenance = "opskit.maintenance";
     public const string TrafficRefused = "opskit.health.traffic.refused";
     public const string CertificateExpiry = "opskit.certificate.expiry";
-    public const string DiskUsage = "opskit.disk.usage";
-    public const string MemoryUsage = "opskit.memory.usage";
+    public const string DiskUtilization = "opskit.disk.utilization";
+    public const string MemoryUtilization = "opskit.memory.utilization";
     public const string CacheRequests = "opskit.cache.requests";
     public const string CacheEvictions = "opskit.cache.evictions";
     public const string CacheEntries = "opskit.cache.entries";
-    public const string CacheSize = "opskit.cache.size";
-    public const string CacheCapacity = "opskit.cache.capacity";
+    public const string CacheMemoryUsage = "opskit.cache.memory.usage";
+    public const string CacheMemoryLimit = "opskit.cache.memory.limit";
+    public const string CacheDiskUsage = "opskit.cache.disk.usage";
+    public const string CacheDiskLimit = "opskit.cache.disk.limit";
     public const string ResilienceFailovers = "opskit.resilience.failovers";
     public const string ResilienceCircuitState = "opskit.resilience.circuit.state";
     public const string SecurityEvents = "opskit.security.events";
@@ -55,5 +58,11 @@ internal static class InstrumentNames
         public const string Seconds = InstrumentUnits.Seconds;
         public const string Ratio = InstrumentUnits.Ratio;
         public const string Bytes = InstrumentUnits.Bytes;
+
+        /// <summary>Entries of a cache (files of a disk cache); braces keep the annotation out of Prometheus names.</summary>
+        public const string Entries = "{entry}";
+
+        /// <summary>The size units a memory cache's <c>SizeLimit</c> counts in, which the app chooses.</summary>
+        public const string SizeUnits = "{size_unit}";
     }
 }

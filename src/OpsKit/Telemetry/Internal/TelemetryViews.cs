@@ -4,25 +4,29 @@ using OpsKit.Hosting.Internal;
 namespace OpsKit.Telemetry.Internal;
 
 /// <summary>
-/// The metric views of <c>AddOpsTelemetry()</c>: histogram buckets per instrument, names Prometheus' linter accepts,
-/// and no attribute that carries a connection string. One view function decides every instrument's single stream:
+/// The metric views of <c>AddOpsTelemetry()</c>: histogram buckets per instrument and no attribute that carries a
+/// connection string, in every meter provider; names Prometheus' linter accepts, in the Prometheus provider only
+/// (<see cref="PrometheusMeterProvider"/>). One view function decides every instrument's single stream:
 /// OpenTelemetry makes one stream per matching view, so a second view on the same instrument (say, buckets for a
 /// Npgsql histogram) would export it again with the attributes the first one removed.
 /// </summary>
 internal static class TelemetryViews
 {
-    /// <summary>The request-duration buckets (seconds) docs/metrics.md lists.</summary>
-    public static readonly double[] RequestDurationBuckets = [0.1, 0.5, 1, 2.5, 5, 10];
+    /// <summary>
+    /// The request-duration buckets (seconds) of OpenTelemetry's HTTP semantic conventions, which docs/metrics.md lists.
+    /// </summary>
+    public static readonly double[] RequestDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
     /// <summary>Check runs are usually milliseconds; the top bucket covers the default 5 s timeout.</summary>
     public static readonly double[] CheckDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     /// <summary>
     /// Gauges of the exported meters whose names end in <c>.count</c>: Prometheus reserves <c>_count</c> for histograms
-    /// and summaries, so <c>promtool check metrics</c> rejects them. Renamed, not dropped: operators still want the
-    /// values. Npgsql's pool gauge takes its previous semantic-convention name.
+    /// and summaries, so <c>promtool check metrics</c> rejects them. Renamed in the Prometheus output only (OTLP and any
+    /// other exporter keep the semantic-convention names), not dropped: operators still want the values. Npgsql's pool
+    /// gauge takes its previous semantic-convention name.
     /// </summary>
-    public static readonly IReadOnlyList<(string Instrument, string RenamedTo)> CountSuffixRenames =
+    public static readonly IReadOnlyList<(string Instrument, string RenamedTo)> PrometheusRenames =
     [
         ("dotnet.assembly.count", "dotnet.assembly.loaded"),
         ("dotnet.process.cpu.count", "dotnet.process.cpus"),
@@ -58,22 +62,46 @@ internal static class TelemetryViews
         return buckets;
     }
 
+    /// <summary>
+    /// The views of the app's meter provider: buckets and the connection-string attributes, no renames. The view
+    /// function also records which meters the provider exports, for the Prometheus provider.
+    /// </summary>
     public static void AddViews(IServiceProvider services, MeterProviderBuilder builder)
     {
-        OpsTelemetryOptions options;
+        var buckets = EffectiveBuckets(CurrentOrDefault(services));
+        var exported = services.GetRequiredService<ExportedMeters>();
+        var renames = new Dictionary<string, string>();
+        builder.AddView(instrument =>
+        {
+            exported.Add(instrument);
+            return StreamFor(instrument, buckets, renames);
+        });
+    }
+
+    /// <summary>
+    /// The views of the Prometheus meter provider, which listens to every meter: the meters the app's provider
+    /// exports, with its views and the renames promtool needs; every other meter dropped.
+    /// </summary>
+    public static void AddPrometheusViews(IServiceProvider services, MeterProviderBuilder builder)
+    {
+        var buckets = EffectiveBuckets(CurrentOrDefault(services));
+        var exported = services.GetRequiredService<ExportedMeters>();
+        var renames = PrometheusRenames.ToDictionary(r => r.Instrument, r => r.RenamedTo, StringComparer.OrdinalIgnoreCase);
+        builder.AddMeter("*").AddView(instrument =>
+            exported.Contains(instrument) ? StreamFor(instrument, buckets, renames) : MetricStreamConfiguration.Drop);
+    }
+
+    private static OpsTelemetryOptions CurrentOrDefault(IServiceProvider services)
+    {
         try
         {
-            options = services.GetRequiredService<IOptions<OpsTelemetryOptions>>().Value;
+            return services.GetRequiredService<IOptions<OpsTelemetryOptions>>().Value;
         }
         catch (OptionsValidationException)
         {
             // Start-up validation reports every configuration error; building the meter provider must not hide them.
-            options = new OpsTelemetryOptions();
+            return new OpsTelemetryOptions();
         }
-
-        var buckets = EffectiveBuckets(options);
-        var renames = CountSuffixRenames.ToDictionary(r => r.Instrument, r => r.RenamedTo, StringComparer.OrdinalIgnoreCase);
-        builder.AddView(instrument => StreamFor(instrument, buckets, renames));
     }
 
     internal static MetricStreamConfiguration? StreamFor(

@@ -14,7 +14,7 @@ public sealed class DiskCacheBoundTests
         using var dir = new CacheDirectory();
         await using var host = await CacheHost.StartAsync(s => s.AddOpsDiskCacheBound("artifacts", dir.Path, o => o.MaxBytes = 10 * CacheDirectory.MiB));
         using var evictions = new CacheMetricsReader(host.Services, "opskit.cache.evictions");
-        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.disk.usage");
         using var entries = new CacheMetricsReader(host.Services, "opskit.cache.entries");
 
         // Fifteen 1 MiB files, all written 10 days ago; access order deliberately not the name order.
@@ -103,7 +103,7 @@ public sealed class DiskCacheBoundTests
             o.MaxBytes = 2 * CacheDirectory.MiB;
             o.MaxAge = TimeSpan.FromDays(30);
         }));
-        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.disk.usage");
         using var evictions = new CacheMetricsReader(host.Services, "opskit.cache.evictions");
 
         host.Time.Advance(Interval);
@@ -126,7 +126,7 @@ public sealed class DiskCacheBoundTests
         dir.Write("b.bin", CacheDirectory.MiB, now.AddDays(-1));
         dir.Write(".opskit-probe-0123456789abcdef0123456789abcdef", 1, now);
         await using var host = await CacheHost.StartAsync(s => s.AddOpsDiskCacheBound("artifacts", dir.Path, o => o.MaxBytes = 2 * CacheDirectory.MiB));
-        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.disk.usage");
         using var evictions = new CacheMetricsReader(host.Services, "opskit.cache.evictions");
 
         host.Time.Advance(Interval);
@@ -141,8 +141,8 @@ public sealed class DiskCacheBoundTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "opskit-disk-cache-missing-" + Guid.NewGuid().ToString("N"));
         await using var host = await CacheHost.StartAsync(s => s.AddOpsDiskCacheBound("artifacts", missing, o => o.MaxBytes = 1));
-        using var size = new CacheMetricsReader(host.Services, "opskit.cache.size");
-        using var capacity = new CacheMetricsReader(host.Services, "opskit.cache.capacity");
+        using var size = new CacheMetricsReader(host.Services, "opskit.cache.disk.usage");
+        using var capacity = new CacheMetricsReader(host.Services, "opskit.cache.disk.limit");
 
         host.Time.Advance(Interval);
 

@@ -91,10 +91,11 @@ public sealed class DiskCacheConfigurationTests
                 s.AddOpsDiskCacheBound("artifacts", dir.Path);
             },
             new Dictionary<string, string?> { ["OpsKit:Caching:Disk:artifacts:MaxBytes"] = "1000" });
-        using var capacity = new CacheMetricsReader(host.Services, "opskit.cache.capacity");
+        using var memoryLimit = new CacheMetricsReader(host.Services, "opskit.cache.memory.limit");
+        using var diskLimit = new CacheMetricsReader(host.Services, "opskit.cache.disk.limit");
 
-        Assert.Equal(10, capacity.Read("products"));
-        Assert.Equal(1000, capacity.Read("artifacts"));
+        Assert.Equal(10, memoryLimit.Read("products"));
+        Assert.Equal(1000, diskLimit.Read("artifacts"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>
 /// The last values measured by the system checks, observed by the gauges <c>opskit.certificate.expiry</c>,
-/// <c>opskit.disk.usage</c> and <c>opskit.memory.usage</c>. A scrape reads these values; it never runs a check.
+/// <c>opskit.disk.utilization</c> and <c>opskit.memory.utilization</c>. A scrape reads these values; it never runs a check.
 /// Label values are configured paths and the ids of configured certificates, so the sets stay bounded.
 /// </summary>
 internal sealed class SystemCheckGauges
@@ -23,9 +23,9 @@ internal sealed class SystemCheckGauges
         meter.Meter.CreateObservableGauge(
             InstrumentNames.CertificateExpiry, ObserveCertificates, InstrumentNames.Units.Seconds, "Seconds until the certificate's NotAfter.");
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.DiskUsage, ObserveDisks, InstrumentNames.Units.Ratio, "Used fraction of the volume that holds the path.");
+            InstrumentNames.DiskUtilization, ObserveDisks, InstrumentNames.Units.Ratio, "Used fraction of the volume that holds the path.");
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.MemoryUsage, ObserveMemory, InstrumentNames.Units.Ratio, "Process working set as a fraction of the memory limit.");
+            InstrumentNames.MemoryUtilization, ObserveMemory, InstrumentNames.Units.Ratio, "Process working set as a fraction of the memory limit.");
     }
 
     /// <summary>Replaces the certificates last seen by one check (removed files disappear from the gauge).</summary>

@@ -2,7 +2,7 @@ namespace OpsKit.Health.Checks.Internal;
 
 /// <summary>
 /// Working set vs <c>LimitBytes</c> or the runtime's available memory, which the GC reads from the cgroup limit in a
-/// container (the same source ResourceMonitoring uses for its limit). Also feeds <c>opskit.memory.usage</c>.
+/// container (the same source ResourceMonitoring uses for its limit). Also feeds <c>opskit.memory.utilization</c>.
 /// </summary>
 internal sealed class ProcessMemoryCheck(ProcessMemoryCheckOptions options, SystemCheckGauges gauges) : IHealthCheck
 {

@@ -3,7 +3,7 @@ namespace OpsKit.Health.Checks;
 /// <summary>
 /// Options of the process memory check (<c>Type</c> <c>memory</c>, default name <c>memory</c>): the working set as a
 /// fraction of <see cref="LimitBytes"/>, or of the memory the runtime may use (the container's limit when there is
-/// one). Also reported by the gauge <c>opskit_memory_usage_ratio</c>. Defaults: Degraded at 0.8, Unhealthy at 0.95.
+/// one). Also reported by the gauge <c>opskit_memory_utilization</c>. Defaults: Degraded at 0.8, Unhealthy at 0.95.
 /// </summary>
 public sealed class ProcessMemoryCheckOptions() : OpsRatioCheckOptions(degradedAt: 0.8, unhealthyAt: 0.95)
 {
