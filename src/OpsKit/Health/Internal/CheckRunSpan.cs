@@ -6,16 +6,11 @@ namespace OpsKit.Health.Internal;
 /// <summary>
 /// The span of one check run (docs/tracing.md): a root span named <c>health.check &lt;name&gt;</c> from the
 /// <c>OpsKit</c> source, so a slow check can be followed in a trace backend and the check's own calls (HTTP, Npgsql,
-/// Redis) become its children instead of joining the trace of whatever request triggered the run.
+/// Redis) become its children instead of joining the trace of whatever request triggered the run. Its attribute names
+/// are a public contract listed in docs/tracing.md.
 /// </summary>
 internal static class CheckRunSpan
 {
-    public const string CheckName = "opskit.check.name";
-    public const string Status = "opskit.check.status";
-    public const string Duration = "opskit.check.duration";
-    public const string Category = "opskit.check.error_category";
-    public const string ErrorType = "error.type";
-
     /// <summary>
     /// Detaches the calling async flow from <see cref="Activity.Current"/> (a probe request, or the host's start-up
     /// when the scheduling loops began) and starts the run's span, or returns null when nobody listens. Call it at the
@@ -36,7 +31,7 @@ internal static class CheckRunSpan
         var activity = OpsKitActivitySource.Instance.StartActivity("health.check " + check.Name, ActivityKind.Internal, parentContext: default);
         if (activity is not null)
         {
-            activity.SetTag(CheckName, check.Name);
+            activity.SetTag("opskit.check.name", check.Name);
             // Until a result is recorded the run counts as failed: a run the host's shutdown cuts short ends as one.
             activity.SetStatus(ActivityStatusCode.Error, "stopped before a result was recorded");
         }
@@ -52,14 +47,14 @@ internal static class CheckRunSpan
             return;
         }
 
-        activity.SetTag(Status, HealthMetrics.StatusLabel(run.Status));
-        activity.SetTag(Duration, run.Duration.TotalSeconds);
+        activity.SetTag("opskit.check.status", HealthMetrics.StatusLabel(run.Status));
+        activity.SetTag("opskit.check.duration", run.Duration.TotalSeconds);
         // The category only, never the message: messages can name hosts or paths nobody chose to export.
-        activity.SetTag(Category, run.Error?.Category);
+        activity.SetTag("opskit.check.error_category", run.Error?.Category);
         if (run.Status == HealthStatus.Unhealthy)
         {
             var category = run.Error?.Category ?? "_OTHER";
-            activity.SetTag(ErrorType, category);
+            activity.SetTag("error.type", category);
             activity.SetStatus(ActivityStatusCode.Error, category);
         }
         else
