@@ -125,6 +125,50 @@ public sealed class CheckSpanTests
         Assert.Single(calls, c => c.TraceId == appTrace);
     }
 
+    [Fact]
+    public async Task Without_the_OpsKit_source_a_checks_http_call_is_not_traced_and_sends_no_traceparent()
+    {
+        var spans = new InMemorySpans();
+        var checkCalls = 0;
+        var tracedCheckCalls = 0;
+        await using var upstream = await StubServer.StartAsync(a =>
+        {
+            a.MapGet("/health", (HttpRequest request) =>
+            {
+                Interlocked.Increment(ref checkCalls);
+                if (request.Headers.ContainsKey("traceparent"))
+                {
+                    Interlocked.Increment(ref tracedCheckCalls);
+                }
+
+                return "ok";
+            });
+            a.MapGet("/data", () => "data");
+        });
+        await using var app = await TestApp.StartAsync(
+            b =>
+            {
+                b.Services.AddOpsHealth().AddHttpDependency("untraced-upstream", upstream.Url("/health"));
+                b.Services.AddHttpClient();
+                b.Services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddInMemoryExporter(spans));
+            },
+            new Dictionary<string, string?> { ["OpsKit:Health:Period"] = "00:00:00.200" },
+            map: a =>
+            {
+                a.MapOpsHealth();
+                a.MapGet("/work", async (IHttpClientFactory clients) => await clients.CreateClient().GetStringAsync(upstream.Url("/data")));
+            });
+
+        Assert.Equal("data", await app.Client.GetStringAsync(new Uri("/work", UriKind.Relative)));
+        await Eventually.Until(() => Task.FromResult(Volatile.Read(ref checkCalls) >= 3), Wait, "the check ran three times");
+        var all = await Eventually.Until(() => Task.FromResult(spans.Snapshot()), s => ServerSpan(s, "GET", "/work") is not null, Wait, "the request span ends");
+
+        // The app's own call is traced; the check's calls are not.
+        var call = Assert.Single(all, a => a.Kind == ActivityKind.Client && upstream.Port.Equals(a.GetTagItem("server.port")));
+        Assert.Equal(ServerSpan(all, "GET", "/work")!.TraceId, call.TraceId);
+        Assert.Equal(0, Volatile.Read(ref tracedCheckCalls));
+    }
+
     private static bool OneSpanPerRun(InMemorySpans spans, string check, ControlledCheck runs)
     {
         var before = runs.Runs;

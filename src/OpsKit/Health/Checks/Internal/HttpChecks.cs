@@ -32,7 +32,8 @@ internal static class HttpChecks
                         return new NetworkStream(socket, ownsSocket: true);
                     },
                 };
-            });
+            })
+            .AddHttpMessageHandler(static () => new CheckTrafficTracingHandler());
 
         // A check measures the dependency as it is: retries, hedging or a breaker from ConfigureHttpClientDefaults
         // would hide failures and outlast the check's timeout. The API is marked for evaluation (EXTEXP0001) but is
