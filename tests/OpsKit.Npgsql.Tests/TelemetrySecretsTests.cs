@@ -49,7 +49,8 @@ public sealed class TelemetrySecretsTests(SharedPostgres postgres)
                 a.MapOpsMetrics();
             });
 
-        // Npgsql's own instruments are exported (the check's SELECT 1 records an operation and opens the pool)...
+        // Npgsql's own instruments and spans, and the check runs' spans, are exported (the check's SELECT 1 records an
+        // operation and opens the pool)...
         var metrics = await Eventually.Until(
             () => app.Client.GetStringAsync("/metrics"),
             text => text.Contains("db_client_operation_duration_seconds_bucket", StringComparison.Ordinal)
@@ -72,6 +73,11 @@ public sealed class TelemetrySecretsTests(SharedPostgres postgres)
             bodies => bodies.Any(b => b.Contains("postgresql", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             "Npgsql's spans in the OTLP stream");
+        await Eventually.Until(
+            () => Task.FromResult(receiver.Bodies("traces")),
+            bodies => bodies.Any(b => b.Contains("health.check postgres", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(15),
+            "the postgres check's run spans in the OTLP stream");
 
         // ...and none of them carries the user name, a password or a connection-string key.
         RedactionCorpus.AssertAbsent(metrics, "/metrics");

@@ -1,4 +1,5 @@
 using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Telemetry;
 
@@ -12,4 +13,11 @@ public static class OpsKitTelemetry
     /// (<c>opskit.*</c>). Pass it to <c>MeterProviderBuilder.AddMeter</c> when you configure OpenTelemetry yourself.
     /// </summary>
     public const string MeterName = OpsKitMeter.Name;
+
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> of OpsKit's spans (one root span per health check
+    /// run, docs/tracing.md). Pass it to <c>TracerProviderBuilder.AddSource</c> when you configure tracing yourself;
+    /// <c>AddOpsTelemetry()</c> adds it when it turns tracing on.
+    /// </summary>
+    public const string ActivitySourceName = OpsKitActivitySource.Name;
 }

@@ -26,7 +26,8 @@ public static class OpsTelemetryServiceCollectionExtensions
     /// default to OpenTelemetry's recommended 0.005 … 10 s). Resource attributes <c>service.name</c>,
     /// <c>service.version</c> and <c>service.instance.id</c> are set. When the environment variable
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, logs and metrics are also exported over OTLP, configured by
-    /// the standard <c>OTEL_EXPORTER_OTLP_*</c> variables. Probe and scrape requests are left out of traces. No
+    /// the standard <c>OTEL_EXPORTER_OTLP_*</c> variables; the traces include one span per health check run (source
+    /// <see cref="OpsKitTelemetry.ActivitySourceName"/>). Probe and scrape requests are left out of traces. No
     /// attribute that can carry a connection string reaches any exporter: Npgsql's pool name is removed from its
     /// instruments, and span attributes holding a connection string are removed (docs/metrics.md).
     /// Options under <c>OpsKit:Telemetry</c> (bound over <paramref name="configure"/>) are validated at start-up with
@@ -88,7 +89,7 @@ public static class OpsTelemetryServiceCollectionExtensions
                     .AddProcessor(new ConnectionStringSpanTags())
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddSource("Npgsql"))
+                    .AddSource("Npgsql", OpsKitTelemetry.ActivitySourceName))
                 .WithLogging()
                 .UseOtlpExporter();
         }

@@ -198,11 +198,14 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
     private async Task RunAsync(CheckState state, CancellationToken stopping)
     {
         var check = state.Check;
+        using var span = CheckRunSpan.Start(check);
         try
         {
             if (await FailedDependencyAsync(state, startIfMissing: true, stopping).ConfigureAwait(false) is { } dependency)
             {
-                Record(state, _entries.DependencyFailed(check, dependency, TimeSpan.Zero), executed: false);
+                var skipped = _entries.DependencyFailed(check, dependency, TimeSpan.Zero);
+                CheckRunSpan.Complete(span, skipped);
+                Record(state, skipped, executed: false);
                 Release(state);
                 return;
             }
@@ -283,6 +286,7 @@ internal sealed class HealthCheckRunner : IAsyncDisposable
             return;
         }
 
+        CheckRunSpan.Complete(span, entry);
         Record(state, entry, executed: true);
     }
 

@@ -1,14 +1,20 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OpsKit.Health.Checks.Internal;
 
-/// <summary>The named client of the HTTP-based checks: no resilience handlers, no client timeout, resolver seam.</summary>
+/// <summary>
+/// The named client of the HTTP-based checks: no resilience handlers, no client timeout, resolver seam, and its own
+/// meters (<see cref="CheckTrafficMeterFactory"/>) so that the checks' requests stay out of the app's
+/// <c>http.client.*</c> metrics. Its spans are children of the check run's span (docs/tracing.md).
+/// </summary>
 internal static class HttpChecks
 {
     public const string ClientName = "OpsKit.Health.Checks";
 
     public static void AddClient(IServiceCollection services)
     {
+        services.TryAddSingleton<CheckTrafficMeterFactory>();
         var builder = services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static provider =>
             {
@@ -18,6 +24,7 @@ internal static class HttpChecks
                     AllowAutoRedirect = false,
                     UseCookies = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    MeterFactory = provider.GetRequiredService<CheckTrafficMeterFactory>(),
                     ConnectCallback = async (context, cancellationToken) =>
                     {
                         var socket = await TcpConnector.ConnectAsync(
@@ -25,7 +32,8 @@ internal static class HttpChecks
                         return new NetworkStream(socket, ownsSocket: true);
                     },
                 };
-            });
+            })
+            .AddHttpMessageHandler(static () => new CheckTrafficTracingHandler());
 
         // A check measures the dependency as it is: retries, hedging or a breaker from ConfigureHttpClientDefaults
         // would hide failures and outlast the check's timeout. The API is marked for evaluation (EXTEXP0001) but is
