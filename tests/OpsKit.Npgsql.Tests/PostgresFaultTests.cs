@@ -56,6 +56,7 @@ public sealed class PostgresStopTests
     }
 }
 
+[Collection(LatencySensitiveCollection.Name)]
 public sealed class PostgresFreezeTests
 {
     [Fact]
