@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -30,6 +32,11 @@ internal sealed class AppRoots
     /// <summary>The top-level program, a type with a static Main, or one with a static method taking <c>string[] args</c>.</summary>
     public static bool HasEntryPoint(INamedTypeSymbol type)
     {
+        if (!MayHaveEntryPoint(type))
+        {
+            return false;
+        }
+
         foreach (var member in type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
         {
             if (member is IMethodSymbol)
@@ -45,6 +52,46 @@ internal sealed class AppRoots
                 && (method.Name == "Main" || (method.Parameters.Length == 1 && method.Parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Decided from member names and declarations alone, so that the members of every other type of the compilation
+    /// are not built for this rule: the top-level program, a member named Main, or a static method with one array parameter.
+    /// </summary>
+    private static bool MayHaveEntryPoint(INamedTypeSymbol type)
+    {
+        if (type.IsImplicitlyDeclared || type.Name == "Program")
+        {
+            return true;
+        }
+
+        foreach (var name in type.MemberNames)
+        {
+            if (name is "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName)
+            {
+                return true;
+            }
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } method
+                    && method.ParameterList.Parameters[0].Type is ArrayTypeSyntax
+                    && method.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    return true;
+                }
             }
         }
 

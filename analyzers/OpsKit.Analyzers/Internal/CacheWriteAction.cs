@@ -21,7 +21,7 @@ internal static class CacheWriteAction
                 return;
             }
 
-            // Driven by the invoked name: only the code blocks of files that name a cache write (whole word: Set, not
+            // Driven by the invoked name: only the files that name a cache write (whole word: Set, not
             // Settings) get a callback per invocation, and only a call named like a cache write is bound to an
             // operation, so a compilation pays nothing for the method bodies that never write into a cache.
             // The write methods are extension methods of Microsoft.Extensions.Caching.Memory (CreateEntry is a member of
@@ -30,30 +30,26 @@ internal static class CacheWriteAction
             var mentionsWrite = new TreeMentions(wholeWord: true, "Set", "GetOrCreate", "GetOrCreateAsync", "CreateEntry");
             var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache", "Caching.Memory");
             var importedEverywhere = new Lazy<bool>(() => HasGlobalCachingImport(compilationStart.Compilation, compilationStart.CancellationToken));
-            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+            if (!mentionsWrite.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
             {
-                var tree = blockStart.CodeBlock.SyntaxTree;
-                if (!mentionsWrite.In(tree, blockStart.CancellationToken)
-                    || !(mentionsCache.In(tree, blockStart.CancellationToken) || importedEverywhere.Value))
-                {
-                    return;
-                }
+                return;
+            }
 
-                blockStart.RegisterSyntaxNodeAction(
-                    context =>
+            FileInvocations.Register(
+                compilationStart,
+                (tree, cancellationToken) => mentionsWrite.In(tree, cancellationToken)
+                    && (mentionsCache.In(tree, cancellationToken) || importedEverywhere.Value),
+                (context, syntax) =>
+                {
+                    if (CacheWrite.IsCandidateName(syntax.GetInvokedName())
+                        && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
+                        && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                        && CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is { } write
+                        && isMistake(write))
                     {
-                        var syntax = (InvocationExpressionSyntax)context.Node;
-                        if (CacheWrite.IsCandidateName(syntax.GetInvokedName())
-                            && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
-                            && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
-                            && CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is { } write
-                            && isMistake(write))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
-                        }
-                    },
-                    SyntaxKind.InvocationExpression);
-            });
+                        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
+                    }
+                });
         });
     }
 

@@ -51,15 +51,8 @@ internal sealed class ServiceRegistrations
         // Every registration method's name contains one of these words: a file that names none of them gets no
         // callback per invocation.
         var mentions = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
-        context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
-        {
-            if (mentions.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
-            {
-                blockStart.RegisterSyntaxNodeAction(c => Collect((InvocationExpressionSyntax)c.Node), SyntaxKind.InvocationExpression);
-            }
-        });
+        FileInvocations.Register(context, mentions.In, (_, invocation) => Collect(invocation));
     }
-
 
     /// <summary>
     /// Keeps the call when its name is a registration method's. The calls are bound only when a rule asks for a

@@ -29,6 +29,23 @@ internal sealed class TreeMentions
             ? mentions
             : _trees.GetOrAdd(tree, Search(tree.GetText(cancellationToken)));
 
+    /// <summary>
+    /// Whether some file of the compilation mentions a word: a rule asks it at compilation start and registers no
+    /// callback at all when none does (the answers per file are kept for the callbacks).
+    /// </summary>
+    public bool InAny(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (In(tree, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Search(SourceText text)
     {
         foreach (var word in _words)

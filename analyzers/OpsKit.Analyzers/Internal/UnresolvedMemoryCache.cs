@@ -17,12 +17,11 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal static class UnresolvedMemoryCache
 {
-    public static void Register(CompilationStartAnalysisContext context, bool isApplication)
+    public static void Register(CompilationStartAnalysisContext context, bool isApplication, TreeMentions mentionsCache)
     {
+        // Both shapes name MemoryCache in the file's text: other files' code blocks get no callback per node.
         var compilation = context.Compilation;
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-        // Both shapes name MemoryCache in the file's text: other files' code blocks get no callback per node.
-        var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
         context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
         {
             if (!mentionsCache.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))

@@ -53,6 +53,11 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             // callback per invocation. It notes the registrations by name (bound only if a constructor's Connect
             // waits for its class's lifetime) and finds the Connect calls by name.
             var mentionsConnect = new TreeMentions(wholeWord: true, "Connect", "ConnectAsync", "SentinelConnect", "SentinelConnectAsync");
+            if (!mentionsConnect.InAny(compilation, compilationStart.CancellationToken))
+            {
+                return; // no Connect call: no diagnostic, and no registration is ever asked for
+            }
+
             var mentionsRegistration = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
             compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
             {

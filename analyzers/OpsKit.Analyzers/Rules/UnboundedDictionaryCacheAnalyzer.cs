@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -45,17 +44,36 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Most compilations declare no dictionary field at all: they get no callback per type or field reference.
+            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
+            if (declarations.Names.Count == 0)
+            {
+                return;
+            }
+
             var registrations = new ServiceRegistrations();
-            registrations.Register(compilationStart);
+            if (declarations.AnyInstance)
+            {
+                registrations.Register(compilationStart);
+            }
+
             var pending = new ConcurrentBag<(IFieldSymbol Field, INamedTypeSymbol Type)>();
-            compilationStart.RegisterSymbolStartAction(symbolStart => OnType(symbolStart, dictionary, concurrent, pending), SymbolKind.NamedType);
+            compilationStart.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (declarations.DeclaredIn((INamedTypeSymbol)symbolStart.Symbol))
+                    {
+                        OnType(symbolStart, dictionary, concurrent, pending);
+                    }
+                },
+                SymbolKind.NamedType);
 
             // A non-private static field can be written, trimmed or handed out by any type of the compilation: its uses
             // are collected compilation-wide and judged when the compilation's analysis ends.
             var shared = new ConcurrentDictionary<IFieldSymbol, FieldUsage>(SymbolEqualityComparer.Default);
-            if (DeclaresSharedStaticField(compilation, compilationStart.CancellationToken))
+            if (declarations.AnyShared)
             {
-                RegisterSharedFieldReferences(compilationStart, shared, dictionary, concurrent);
+                RegisterSharedFieldReferences(compilationStart, shared, declarations.Names, dictionary, concurrent);
             }
 
             compilationStart.RegisterCompilationEndAction(end =>
@@ -81,12 +99,13 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void RegisterSharedFieldReferences(CompilationStartAnalysisContext context, ConcurrentDictionary<IFieldSymbol, FieldUsage> shared, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent)
+    private static void RegisterSharedFieldReferences(CompilationStartAnalysisContext context, ConcurrentDictionary<IFieldSymbol, FieldUsage> shared, HashSet<string> names, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent)
         => context.RegisterOperationAction(
             c =>
             {
                 var field = ((IFieldReferenceOperation)c.Operation).Field.OriginalDefinition;
-                if (field is { IsStatic: true, DeclaredAccessibility: not Accessibility.Private }
+                if (names.Contains(field.Name)
+                    && field is { IsStatic: true, DeclaredAccessibility: not Accessibility.Private }
                     && IsCandidate(field, dictionary, concurrent)
                     && !field.Locations.IsEmpty && field.Locations[0].IsInSource)
                 {
@@ -94,57 +113,6 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 }
             },
             OperationKind.FieldReference);
-
-    /// <summary>
-    /// Whether some file that names a dictionary declares a static field that is not private: only then can code
-    /// anywhere in the compilation write into a shared dictionary, and only then is every field reference inspected.
-    /// A global using alias could hide the dictionary's name, so one counts as a mention.
-    /// </summary>
-    private static bool DeclaresSharedStaticField(Compilation compilation, System.Threading.CancellationToken cancellationToken)
-    {
-        var aliasedEverywhere = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-            {
-                foreach (var directive in unit.Usings)
-                {
-                    aliasedEverywhere |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null;
-                }
-            }
-        }
-
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (!aliasedEverywhere && SourceTextSearch.IndexOf(tree.GetText(cancellationToken), "Dictionary") < 0)
-            {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                if (node is FieldDeclarationSyntax field && IsSharedStatic(field.Modifiers))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsSharedStatic(SyntaxTokenList modifiers)
-    {
-        var isStatic = false;
-        var isVisible = false;
-        foreach (var modifier in modifiers)
-        {
-            isStatic |= modifier.IsKind(SyntaxKind.StaticKeyword);
-            isVisible |= modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword);
-        }
-
-        return isStatic && isVisible;
-    }
 
     private static void OnType(SymbolStartAnalysisContext context, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, ConcurrentBag<(IFieldSymbol, INamedTypeSymbol)> pending)
     {

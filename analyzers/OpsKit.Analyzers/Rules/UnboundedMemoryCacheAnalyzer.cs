@@ -36,16 +36,22 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Both a MemoryCache creation and an AddMemoryCache call sit in a file whose text names MemoryCache.
+            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
+            if (!mentionsCache.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
+            {
+                return;
+            }
+
             var isApplication = ProjectProperties.IsApplication(compilationStart.Options, compilationStart.Compilation)
                 || ProjectProperties.IsWebApplication(compilationStart.Options);
             if (CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
-                UnresolvedMemoryCache.Register(compilationStart, isApplication);
+                UnresolvedMemoryCache.Register(compilationStart, isApplication, mentionsCache);
                 return;
             }
 
             var rule = new Rule(facts, isApplication, compilationStart.Options);
-            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
             var mentionsRegistration = new TreeMentions(wholeWord: false, "AddMemoryCache");
 
             // A MemoryCache creation (its options visibly built in the same code) or an AddMemoryCache call sits in a

@@ -36,6 +36,11 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             // Only the code blocks of files that name an open get a callback per invocation, and only a call named
             // like an open is bound: a compilation pays nothing for the bodies that never open a connection.
             var mentionsOpen = new TreeMentions(wholeWord: true, "Open", "OpenAsync", "OpenConnection", "OpenConnectionAsync");
+            if (!mentionsOpen.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
+            {
+                return;
+            }
+
             compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
             {
                 if (mentionsOpen.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
