@@ -1,3 +1,4 @@
+using OpsKit.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using StackExchange.Redis;
@@ -56,7 +57,12 @@ internal static class LoadApps
     private static Action<WebApplication> AddOpsKitHealth(WebApplicationBuilder builder)
     {
         AddClients(builder);
-        builder.Services.AddOpsHealth(o => o.Timeout = CheckTimeout)
+        // Readiness fails on a failed dependency, as the plain app's does (OpsKit's default, Degrade, would answer 200).
+        builder.Services.AddOpsHealth(o =>
+            {
+                o.Timeout = CheckTimeout;
+                o.Readiness = CheckReadiness.Required;
+            })
             .AddNpgsql(o =>
             {
                 // Only the round trip: the plain app has no equivalent of the pool, connections, sessions and replica checks.
