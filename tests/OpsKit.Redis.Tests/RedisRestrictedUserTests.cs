@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -20,11 +21,7 @@ public sealed class RedisRestrictedUserTests
         await CreateUserAsync(server, "-@scripting", "-@admin");
         await using var app = await StartAsync(server);
 
-        var response = await Eventually.Until(
-            () => app.Client.GetJsonAsync("/health"),
-            r => r.HasCheck("redis.memory", "Healthy") && r.Check("redis.memory").TryGetProperty("data", out _),
-            TimeSpan.FromSeconds(10),
-            "redis.memory reads what the ACL allows");
+        var response = await MemoryCheckIsAsync(app, "Healthy");
 
         var data = response.Check("redis.memory").GetProperty("data");
         Assert.Equal("memory_stats", data.GetProperty("source").GetString());
@@ -43,11 +40,7 @@ public sealed class RedisRestrictedUserTests
         await CreateUserAsync(server, "-@dangerous", "-@admin");
         await using var app = await StartAsync(server, allowAdmin: true);
 
-        var response = await Eventually.Until(
-            () => app.Client.GetJsonAsync("/health"),
-            r => r.HasCheck("redis.memory", "Healthy") && r.Check("redis.memory").TryGetProperty("data", out _),
-            TimeSpan.FromSeconds(10),
-            "redis.memory reads what the ACL allows");
+        var response = await MemoryCheckIsAsync(app, "Healthy");
 
         var data = response.Check("redis.memory").GetProperty("data");
         Assert.Equal("memory_stats", data.GetProperty("source").GetString());
@@ -62,11 +55,7 @@ public sealed class RedisRestrictedUserTests
         await CreateUserAsync(server, "-@scripting", "-@admin", "-memory");
         await using var app = await StartAsync(server);
 
-        var response = await Eventually.Until(
-            () => app.Client.GetJsonAsync("/health"),
-            r => r.HasCheck("redis.memory", "Degraded"),
-            TimeSpan.FromSeconds(10),
-            "redis.memory reports that it can read nothing");
+        var response = await MemoryCheckIsAsync(app, "Degraded");
 
         var data = response.Check("redis.memory").GetProperty("data");
         Assert.Equal("none", data.GetProperty("source").GetString());
@@ -81,11 +70,7 @@ public sealed class RedisRestrictedUserTests
         await CreateUserAsync(server, "-@scripting");
         await using var app = await StartAsync(server, allowAdmin: true);
 
-        var response = await Eventually.Until(
-            () => app.Client.GetJsonAsync("/health"),
-            r => r.HasCheck("redis.memory", "Healthy"),
-            TimeSpan.FromSeconds(10),
-            "redis.memory reads INFO");
+        var response = await MemoryCheckIsAsync(app, "Healthy");
 
         var data = response.Check("redis.memory").GetProperty("data");
         Assert.Equal("info", data.GetProperty("source").GetString());
@@ -101,16 +86,20 @@ public sealed class RedisRestrictedUserTests
         await CreateUserAsync(server, "-@admin");
         await using var app = await StartAsync(server);
 
-        var response = await Eventually.Until(
-            () => app.Client.GetJsonAsync("/health"),
-            r => r.HasCheck("redis.memory", "Healthy"),
-            TimeSpan.FromSeconds(10),
-            "redis.memory reads INFO in a script");
+        var response = await MemoryCheckIsAsync(app, "Healthy");
 
         var data = response.Check("redis.memory").GetProperty("data");
         Assert.Equal("script", data.GetProperty("source").GetString());
         Assert.Equal("noeviction", data.GetProperty("policy").GetString());
     }
+
+    // Waits until redis.memory has the status and has published its data; returns that /health answer.
+    private static Task<(int Code, JsonElement Body, string Text)> MemoryCheckIsAsync(TestApp app, string status) =>
+        Eventually.Until(
+            () => app.Client.GetJsonAsync("/health"),
+            r => r.HasCheck("redis.memory", status) && r.Check("redis.memory").TryGetProperty("data", out _),
+            TimeSpan.FromSeconds(10),
+            $"redis.memory is {status} with the data the ACL lets it read");
 
     private static async Task CreateUserAsync(RedisServer server, params string[] denied)
     {
