@@ -26,6 +26,9 @@ internal sealed class FieldOptions
 
     public bool Meziantou { get; init; } = true;
 
+    /// <summary>Whether the selected rules run on every labelled project, not only on those their own sites name.</summary>
+    public bool EveryProject { get; init; }
+
     public int Runs { get; init; } = 1;
 
     public bool SelfCheck { get; init; }
@@ -39,6 +42,7 @@ internal sealed class FieldOptions
           --rules IDS         only these rules (OPS0003,OPS0004)    default: every OPS rule of the assembly
           --repo NAMES        only these repositories (owner/name, comma-separated)
           --mode MODE         half | restored | both                default: both
+          --every-project     run the selected rules on every labelled project (their whole-corpus cost); score only their sites
           --no-meziantou      skip Meziantou.Analyzer (faster; no cost comparison); else it runs in the last mode
           --runs N            timing runs per project, median taken default: 1
           --out DIR           report directory                      default: artifacts/field under the current directory
@@ -54,7 +58,7 @@ internal sealed class FieldOptions
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (arg is "--no-meziantou" or "--self-check" or "--help" or "-h")
+            if (arg is "--no-meziantou" or "--every-project" or "--self-check" or "--help" or "-h")
             {
                 flags.Add(arg);
             }
@@ -103,6 +107,7 @@ internal sealed class FieldOptions
                 _ => throw new ArgumentException($"--mode must be half, restored or both, not '{mode}'."),
             },
             Meziantou = !flags.Contains("--no-meziantou"),
+            EveryProject = flags.Contains("--every-project"),
             Runs = runs >= 1 ? runs : throw new ArgumentException("--runs must be at least 1."),
             SelfCheck = flags.Contains("--self-check"),
         };

@@ -28,6 +28,11 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             .Where(s => analyzers.Rules.Contains(s.Rule))
             .Where(s => options.Repos is null || options.Repos.Contains(s.Repo))
             .ToList();
+        // With --every-project the selected rules run on every labelled project (their cost on the whole corpus), while
+        // only their own sites are scored.
+        var projectSites = options.EveryProject
+            ? [.. allSites.Where(s => options.Repos is null || options.Repos.Contains(s.Repo))]
+            : sites;
         foreach (var duplicate in sites.GroupBy(s => (s.Rule, s.Repo, s.Project, s.Path, s.Line)).Where(g => g.Count() > 1))
         {
             warnings.Add($"{duplicate.Key.Rule} labels {duplicate.Key.Repo} {duplicate.Key.Path}:{duplicate.Key.Line} in {duplicate.Key.Project} {duplicate.Count()} times");
@@ -48,7 +53,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
         // Meziantou only serves the cost comparison: it runs in one mode, restored when measured (an IDE's usual state).
         var meziantouMode = analyzers.Meziantou.IsEmpty ? (CompileMode?)null : options.Modes[^1];
 
-        foreach (var repoSites in sites.GroupBy(s => s.Repo, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var repoSites in projectSites.GroupBy(s => s.Repo, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
         {
             var repo = repoSites.Key;
             var repoRoot = Path.Combine(options.CorpusRoot, repo.Replace('/', '+'));
