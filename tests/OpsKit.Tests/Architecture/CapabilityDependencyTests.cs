@@ -145,16 +145,7 @@ public sealed partial class CapabilityDependencyTests
         return comment < 0 ? line : line[..comment];
     }
 
-    private static string SourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found"), "src", "OpsKit");
-    }
+    private static string SourceRoot() => RepositoryPaths.Combine("src", "OpsKit");
 
     [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?(?<ns>OpsKit(?:\.\w+)+)\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingDirective();

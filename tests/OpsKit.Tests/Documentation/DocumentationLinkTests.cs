@@ -8,7 +8,7 @@ public sealed partial class DocumentationLinkTests
     [Fact]
     public void Analyzer_index_links_every_rule_page()
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(RepositoryPaths.Root, "docs");
         var index = File.ReadAllText(Path.Combine(docs, "analyzers.md"));
         var missing = Directory.EnumerateFiles(Path.Combine(docs, "rules"), "OPS*.md")
             .Select(Path.GetFileName)
@@ -22,7 +22,7 @@ public sealed partial class DocumentationLinkTests
     [Fact]
     public void Relative_links_in_docs_lead_to_existing_files_and_headings()
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(RepositoryPaths.Root, "docs");
         var broken = new List<string>();
         foreach (var file in Directory.EnumerateFiles(docs, "*.md", SearchOption.AllDirectories))
         {
@@ -60,17 +60,6 @@ public sealed partial class DocumentationLinkTests
             .Select(line => line.TrimStart('#').Trim().ToLowerInvariant())
             .Select(heading => AnchorPunctuation().Replace(heading, string.Empty).Replace(' ', '-'))
             .ToHashSet(StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();

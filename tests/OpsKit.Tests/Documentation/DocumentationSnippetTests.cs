@@ -34,7 +34,7 @@ public sealed partial class DocumentationSnippetTests
             var count = CSharpBlock().Matches(File.ReadAllText(file)).Count;
             for (var i = 0; i < count; i++)
             {
-                data.Add(Path.GetRelativePath(RepositoryRoot(), file), i);
+                data.Add(Path.GetRelativePath(RepositoryPaths.Root, file), i);
             }
         }
 
@@ -45,7 +45,7 @@ public sealed partial class DocumentationSnippetTests
     [MemberData(nameof(Snippets))]
     public void Snippet_compiles(string file, int index)
     {
-        var code = CSharpBlock().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), file)))[index].Groups["code"].Value;
+        var code = CSharpBlock().Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)))[index].Groups["code"].Value;
         var compilation = CSharpCompilation.Create(
             "Snippet",
             [CSharpSyntaxTree.ParseText(ImplicitUsings), CSharpSyntaxTree.ParseText(code)],
@@ -64,7 +64,7 @@ public sealed partial class DocumentationSnippetTests
 
     private static IEnumerable<string> DocumentationFiles()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         yield return Path.Combine(root, "README.md");
         foreach (var package in new[] { "src/OpsKit", "src/OpsKit.Npgsql", "src/OpsKit.Redis", "src/OpsKit.Grpc", "nuget/OpsKit.Analyzers.Package" })
         {
@@ -93,17 +93,6 @@ public sealed partial class DocumentationSnippetTests
             .Append(typeof(Microsoft.Extensions.DependencyInjection.OpsGrpcHealthServiceCollectionExtensions).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => MetadataReference.CreateFromFile(path));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"```csharp\r?\n(?<code>.*?)```", RegexOptions.Singleline)]

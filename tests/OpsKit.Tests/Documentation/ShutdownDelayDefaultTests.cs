@@ -10,7 +10,7 @@ public sealed partial class ShutdownDelayDefaultTests
     [Fact]
     public void Default_shutdown_delay_is_the_recommended_readiness_period_times_its_failure_threshold()
     {
-        var probes = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "probes.md"));
+        var probes = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "probes.md"));
         var readiness = ReadinessProbe().Match(probes);
         Assert.True(readiness.Success, "docs/probes.md has no readinessProbe block with periodSeconds and failureThreshold");
 
@@ -19,17 +19,6 @@ public sealed partial class ShutdownDelayDefaultTests
 
         Assert.Equal(TimeSpan.FromSeconds(period * threshold), new OpsHealthOptions().ShutdownDelay);
         Assert.Contains($"`OpsKit:Health:ShutdownDelay` (default {period * threshold} s", probes, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"readinessProbe:\s*\n(?:\s+[^\n]*\n)*?\s+periodSeconds:\s*(?<period>\d+)\s*\n(?:\s+[^\n]*\n)*?\s+failureThreshold:\s*(?<threshold>\d+)")]

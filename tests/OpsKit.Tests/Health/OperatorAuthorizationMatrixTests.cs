@@ -95,7 +95,7 @@ public sealed class OperatorAuthorizationMatrixTests
     [Fact]
     public void The_table_in_docs_endpoints_md_is_the_tests_table()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "endpoints.md");
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "endpoints.md");
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         var start = text.IndexOf(DocStart, StringComparison.Ordinal);
         var end = text.IndexOf(DocEnd, StringComparison.Ordinal);
@@ -223,16 +223,5 @@ public sealed class OperatorAuthorizationMatrixTests
             await app.DisposeAsync();
             throw;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found");
     }
 }

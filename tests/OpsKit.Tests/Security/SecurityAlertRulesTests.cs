@@ -5,7 +5,7 @@ namespace OpsKit.Tests.Security;
 
 public sealed class SecurityAlertRulesTests
 {
-    private static readonly string Docs = Path.Combine(RepositoryRoot(), "docs", "prometheus");
+    private static readonly string Docs = Path.Combine(RepositoryPaths.Root, "docs", "prometheus");
     private static readonly string RuleFile = Path.Combine(Docs, SecurityAlertRules.FileName);
 
     [Fact]
@@ -50,18 +50,5 @@ public sealed class SecurityAlertRulesTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpsKit.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OpsKit.slnx not found above " + AppContext.BaseDirectory);
     }
 }

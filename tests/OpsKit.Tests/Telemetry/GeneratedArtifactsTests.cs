@@ -20,7 +20,7 @@ public sealed partial class GeneratedArtifactsTests
     public void Committed_artifact_matches_the_generator(string relativePath)
     {
         var generated = Artifacts.All().Single(a => a.RelativePath == relativePath).Content;
-        var path = Path.Combine(RepositoryRoot(), relativePath);
+        var path = Path.Combine(RepositoryPaths.Root, relativePath);
 
         var committed = File.Exists(path) ? File.ReadAllText(path) : null;
         Assert.True(
@@ -201,17 +201,6 @@ public sealed partial class GeneratedArtifactsTests
         File.WriteAllText(directory.Rules, RuleYaml.Rules(Artifacts.Alerts));
         File.WriteAllText(directory.Tests, TestsYaml());
         return directory;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class GeneratedDirectory : IDisposable
