@@ -74,21 +74,24 @@ internal sealed class OperatorAccess
 
     public void Allowed(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>("action", action.Label()), new KeyValuePair<string, object?>("result", "allowed"));
+        Count(action, "allowed");
         OperatorLog.Allowed(_logger, action.Label(), Escape(target), CallerOf(context));
     }
 
     public void Denied(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>("action", action.Label()), new KeyValuePair<string, object?>("result", "denied"));
+        Count(action, "denied");
         OperatorLog.Denied(_logger, action.Label(), Escape(target), CallerOf(context));
     }
 
     public void RateLimited(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>("action", action.Label()), new KeyValuePair<string, object?>("result", "rate_limited"));
+        Count(action, "rate_limited");
         OperatorLog.RateLimited(_logger, action.Label(), Escape(target), CallerOf(context));
     }
+
+    private void Count(OperatorAction action, string result) =>
+        _actions.Add(1, new KeyValuePair<string, object?>("action", action.Label()), new KeyValuePair<string, object?>("result", result));
 
     /// <summary>The name claim of an authenticated caller, else the connection's address (marked when forwarded).</summary>
     internal static string CallerOf(HttpContext context)
