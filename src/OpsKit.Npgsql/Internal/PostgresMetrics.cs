@@ -15,17 +15,17 @@ internal sealed class PostgresMetrics
     {
         var list = targets.ToList();
         meter.CreateObservableGauge(
-            PostgresInstrumentNames.PoolUtilization,
+            "opskit.postgres.pool.utilization",
             () => ObservePool(list),
             InstrumentUnits.Ratio,
             "Busy client pool connections as a ratio of Maximum Pool Size.");
         meter.CreateObservableGauge(
-            PostgresInstrumentNames.ConnectionsUtilization,
+            "opskit.postgres.connections.utilization",
             () => ObserveConnections(list),
             InstrumentUnits.Ratio,
             "Server connections as a ratio of max_connections.");
         _exhausted = meter.CreateCounter<long>(
-            PostgresInstrumentNames.PoolExhausted,
+            "opskit.postgres.pool.exhausted",
             description: "Connection acquisitions by OpsKit checks that failed because the client pool was exhausted.");
     }
 
@@ -54,7 +54,7 @@ internal sealed class PostgresMetrics
             {
                 yield return new Measurement<double>(
                     connections.Usage,
-                    new KeyValuePair<string, object?>(PostgresInstrumentNames.Labels.Database, connections.Database));
+                    new KeyValuePair<string, object?>("database", connections.Database));
             }
         }
     }

@@ -14,10 +14,10 @@ internal sealed class LockMetrics
     {
         _time = time ?? TimeProvider.System;
         _acquisitions = meter.CreateCounter<long>(
-            RedisInstrumentNames.LockAcquisitions,
+            "opskit.lock.acquisitions",
             description: "Distributed lock acquisitions by result (acquired, failed).");
         _held = meter.CreateHistogram<double>(
-            RedisInstrumentNames.LockHeld,
+            "opskit.lock.held",
             InstrumentUnits.Seconds,
             "How long distributed locks were held.");
     }
@@ -25,7 +25,7 @@ internal sealed class LockMetrics
     public long Now() => _time.GetTimestamp();
 
     public void RecordAcquisition(bool acquired) =>
-        _acquisitions.Add(1, new KeyValuePair<string, object?>(RedisInstrumentNames.Labels.Result, acquired ? "acquired" : "failed"));
+        _acquisitions.Add(1, new KeyValuePair<string, object?>("result", acquired ? "acquired" : "failed"));
 
     public void RecordHeld(long acquiredAt) => _held.Record(_time.GetElapsedTime(acquiredAt).TotalSeconds);
 }

@@ -7,9 +7,9 @@ namespace OpsKit.Redis.Internal;
 internal sealed class RateLimiterMetrics(OpsKitMeter meter)
 {
     private readonly Counter<long> _storeFailures = meter.CreateCounter<long>(
-        RedisInstrumentNames.RateLimitStoreFailures,
+        "opskit.rate_limit.store_failures",
         description: "Requests a Redis-backed rate limiter decided without Redis (fallback window or 503), by policy.");
 
     public void RecordStoreFailure(string policy) =>
-        _storeFailures.Add(1, new KeyValuePair<string, object?>(RedisInstrumentNames.Labels.Policy, policy));
+        _storeFailures.Add(1, new KeyValuePair<string, object?>("policy", policy));
 }

@@ -12,7 +12,7 @@ internal sealed class RedisMetrics
     public RedisMetrics(OpsKitMeter meter)
     {
         meter.CreateObservableGauge(
-            RedisInstrumentNames.MemoryUtilization,
+            "opskit.redis.memory.utilization",
             () => _memoryUsage.Values.Select(static usage => new Measurement<double>(usage)),
             InstrumentUnits.Ratio,
             "Redis used_memory as a ratio of maxmemory.");

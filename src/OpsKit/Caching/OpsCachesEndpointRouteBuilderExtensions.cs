@@ -24,11 +24,10 @@ public static class OpsCachesEndpointRouteBuilderExtensions
     /// <returns>The route group of both endpoints.</returns>
     public static RouteGroupBuilder MapOpsCaches(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var services = endpoints.ServiceProvider;
         var handlers = EndpointMapping.Require<CacheEndpointHandlers>(
-            services, "MapOpsCaches()", "at least one OpsKit cache", "AddOpsMemoryCache(\"name\", …)");
+            endpoints, "MapOpsCaches()", "at least one OpsKit cache", "AddOpsMemoryCache(\"name\", …)");
 
+        var services = endpoints.ServiceProvider;
         var policyKey = OpsMemoryCacheOptions.SectionName + ":" + CacheNames.PolicyKey;
         var policy = services.GetService<IConfiguration>()?[policyKey];
         if (string.IsNullOrWhiteSpace(policy))

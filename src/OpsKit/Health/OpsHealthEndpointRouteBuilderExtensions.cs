@@ -10,6 +10,10 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class OpsHealthEndpointRouteBuilderExtensions
 {
+    private const string HealthServices = "the OpsKit health services";
+    private const string AddHealth = "AddOpsHealth()";
+    private const string DetailsPolicyKey = OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy);
+
     /// <summary>
     /// Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/health/startup</c> and <c>/health</c> (paths from
     /// <c>OpsKit:Health:Paths</c>), plus <c>POST /health/maintenance</c>, <c>POST /health?refresh=</c> and the
@@ -22,16 +26,15 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <returns>One convention builder per endpoint.</returns>
     public static OpsHealthEndpoints MapOpsHealth(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
+        var handlers = EndpointMapping.Require<HealthEndpointHandlers>(endpoints, "MapOpsHealth()", HealthServices, AddHealth);
         var services = endpoints.ServiceProvider;
-        var handlers = EndpointMapping.Require<HealthEndpointHandlers>(services, "MapOpsHealth()", "the OpsKit health services", "AddOpsHealth()");
         var options = EndpointMapping.OptionsOrDefaults<OpsHealthOptions>(services);
         var paths = options.Paths;
         OperatorAccess.WarnIfDisabled(
             services,
             options.DetailsPolicy,
             $"POST {paths.Details}?refresh= and POST {paths.Details.TrimEnd('/')}/maintenance",
-            OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
+            DetailsPolicyKey);
 
         var live = Probe(endpoints.MapGet(paths.Live, handlers.LiveAsync), "live");
         var ready = Probe(endpoints.MapGet(paths.Ready, handlers.ReadyAsync), "ready");
@@ -68,9 +71,7 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <returns>The endpoint's convention builder, for example to add <c>RequireAuthorization()</c>.</returns>
     public static IEndpointConventionBuilder MapOpsInfo(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        _ = endpoints.ServiceProvider.GetService<DetailsAccess>() ?? throw new InvalidOperationException(
-            "MapOpsInfo() needs the OpsKit health services: call builder.Services.AddOpsHealth() first.");
+        EndpointMapping.Require<DetailsAccess>(endpoints, "MapOpsInfo()", HealthServices, AddHealth);
         var info = ActivatorUtilities.CreateInstance<InfoEndpointHandler>(endpoints.ServiceProvider);
         return Named(endpoints.MapGet("/ops/info", info.InfoAsync), "info");
     }
@@ -91,14 +92,13 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <returns>The route group of the three endpoints.</returns>
     public static RouteGroupBuilder MapOpsLogging(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
+        var handler = EndpointMapping.Require<LoggingEndpointHandler>(endpoints, "MapOpsLogging()", HealthServices, AddHealth);
         var services = endpoints.ServiceProvider;
-        var handler = EndpointMapping.Require<LoggingEndpointHandler>(services, "MapOpsLogging()", "the OpsKit health services", "AddOpsHealth()");
         OperatorAccess.WarnIfDisabled(
             services,
             EndpointMapping.OptionsOrDefaults<OpsHealthOptions>(services).DetailsPolicy,
             "POST /ops/logging and DELETE /ops/logging/{category}",
-            OpsHealthOptions.SectionName + ":" + nameof(OpsHealthOptions.DetailsPolicy));
+            DetailsPolicyKey);
 
         var group = endpoints.MapGroup("/ops/logging");
         Named(group.MapGet(string.Empty, handler.ListAsync), "logging");
@@ -119,9 +119,7 @@ public static class OpsHealthEndpointRouteBuilderExtensions
     /// <returns>The endpoint's convention builder.</returns>
     public static IEndpointConventionBuilder MapOpsDiagnostics(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var handler = EndpointMapping.Require<DiagnosticsEndpointHandler>(
-            endpoints.ServiceProvider, "MapOpsDiagnostics()", "the OpsKit health services", "AddOpsHealth()");
+        var handler = EndpointMapping.Require<DiagnosticsEndpointHandler>(endpoints, "MapOpsDiagnostics()", HealthServices, AddHealth);
         return Named(endpoints.MapGet("/ops/diagnostics", handler.DiagnosticsAsync), "diagnostics");
     }
 

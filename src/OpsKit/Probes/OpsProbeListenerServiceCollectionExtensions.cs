@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsKit.Hosting;
+using OpsKit.Hosting.Internal;
 using OpsKit.Probes;
 using OpsKit.Probes.Internal;
 
@@ -23,15 +24,8 @@ public static class OpsProbeListenerServiceCollectionExtensions
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddOpsProbeListeners(this IServiceCollection services, Action<OpsProbeListenerOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
         services.AddOpsHealth();
-        var options = services.AddOptions<OpsProbeListenerOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(ProbeListenersHostedService)))
+        if (services.ConfigureOpsCapability<OpsProbeListenerOptions, ProbeListenersHostedService>(configure) is not { } options)
         {
             return services;
         }

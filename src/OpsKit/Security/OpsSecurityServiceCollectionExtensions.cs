@@ -31,14 +31,7 @@ public static class OpsSecurityServiceCollectionExtensions
     /// <returns>The same services, for chaining.</returns>
     public static IServiceCollection AddOpsSecuritySignals(this IServiceCollection services, Action<OpsSecurityOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OpsSecurityOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(SecuritySignals)))
+        if (services.ConfigureOpsCapability<OpsSecurityOptions, SecuritySignals>(configure) is null)
         {
             return services;
         }

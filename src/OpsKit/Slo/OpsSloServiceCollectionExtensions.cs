@@ -25,18 +25,11 @@ public static class OpsSloServiceCollectionExtensions
     /// <returns>The same services, for chaining.</returns>
     public static IServiceCollection AddOpsSlo(this IServiceCollection services, Action<OpsSloOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
-        {
-            services.AddOptions<OpsSloOptions>().Configure(configure);
-        }
-
-        if (services.Any(static d => d.ServiceType == typeof(SloMonitor)))
+        if (services.ConfigureOpsCapability<OpsSloOptions, SloMonitor>(configure) is null)
         {
             return services;
         }
 
-        services.AddOptions<OpsSloOptions>();
         services.TryAddOpsKitMeter();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOpsSection<OpsSloOptions>(OpsSloOptions.SectionName, target: static o => o.Objectives, targetType: typeof(IDictionary<string, OpsSloObjectiveOptions>));

@@ -21,9 +21,8 @@ public static class OpsTelemetryEndpointRouteBuilderExtensions
     /// <returns>The endpoint's convention builder.</returns>
     public static IEndpointConventionBuilder MapOpsMetrics(this IEndpointRouteBuilder endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
+        EndpointMapping.Require<OpsTelemetryMarker>(endpoints, "MapOpsMetrics()", "the OpsKit telemetry services", "AddOpsTelemetry()");
         var services = endpoints.ServiceProvider;
-        EndpointMapping.Require<OpsTelemetryMarker>(services, "MapOpsMetrics()", "the OpsKit telemetry services", "AddOpsTelemetry()");
         var options = EndpointMapping.OptionsOrDefaults<OpsTelemetryOptions>(services);
         var provider = services.GetRequiredService<PrometheusMeterProvider>().Provider;
         var endpoint = endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath, provider, configureBranchedPipeline: null, optionsName: null)

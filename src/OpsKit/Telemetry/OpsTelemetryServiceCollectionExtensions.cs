@@ -38,14 +38,7 @@ public static class OpsTelemetryServiceCollectionExtensions
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddOpsTelemetry(this IServiceCollection services, Action<OpsTelemetryOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OpsTelemetryOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(OpsTelemetryMarker)))
+        if (services.ConfigureOpsCapability<OpsTelemetryOptions, OpsTelemetryMarker>(configure) is not { } options)
         {
             return services;
         }

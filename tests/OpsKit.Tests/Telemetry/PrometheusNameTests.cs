@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpsKit.Caching.Internal;
 using OpsKit.Health;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Tests.Telemetry;
 
@@ -42,16 +42,16 @@ public sealed class PrometheusNameTests
     /// suffix), counts and states have no unit (or a <c>{annotation}</c>), and bytes are <c>By</c> (<c>_bytes</c>).
     /// </summary>
     [Theory]
-    [InlineData("opskit.disk.utilization", InstrumentNames.Units.Ratio, "opskit_disk_utilization")]
-    [InlineData("opskit.memory.utilization", InstrumentNames.Units.Ratio, "opskit_memory_utilization")]
-    [InlineData("opskit.postgres.connections.utilization", InstrumentNames.Units.Ratio, "opskit_postgres_connections_utilization")]
-    [InlineData("opskit.postgres.pool.utilization", InstrumentNames.Units.Ratio, "opskit_postgres_pool_utilization")]
-    [InlineData("opskit.redis.memory.utilization", InstrumentNames.Units.Ratio, "opskit_redis_memory_utilization")]
+    [InlineData("opskit.disk.utilization", InstrumentUnits.Ratio, "opskit_disk_utilization")]
+    [InlineData("opskit.memory.utilization", InstrumentUnits.Ratio, "opskit_memory_utilization")]
+    [InlineData("opskit.postgres.connections.utilization", InstrumentUnits.Ratio, "opskit_postgres_connections_utilization")]
+    [InlineData("opskit.postgres.pool.utilization", InstrumentUnits.Ratio, "opskit_postgres_pool_utilization")]
+    [InlineData("opskit.redis.memory.utilization", InstrumentUnits.Ratio, "opskit_redis_memory_utilization")]
     [InlineData("opskit.certificate.expiry", "s", "opskit_certificate_expiry_seconds")]
     [InlineData("opskit.slo.state", null, "opskit_slo_state")]
     [InlineData("opskit.cache.entries", "{entry}", "opskit_cache_entries")]
-    [InlineData("opskit.cache.memory.usage", InstrumentNames.Units.SizeUnits, "opskit_cache_memory_usage")]
-    [InlineData("opskit.cache.disk.usage", InstrumentNames.Units.Bytes, "opskit_cache_disk_usage_bytes")]
+    [InlineData("opskit.cache.memory.usage", CacheMetrics.SizeUnit, "opskit_cache_memory_usage")]
+    [InlineData("opskit.cache.disk.usage", InstrumentUnits.Bytes, "opskit_cache_disk_usage_bytes")]
     public async Task Gauge_units_map_to_prometheus_suffixes(string instrument, string? unit, string expected)
     {
         await using var app = await TelemetryApp.StartAsync(_ => { });

@@ -33,7 +33,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
         var buffer = new ArrayBufferWriter<byte>(128);
         if (!await operators.IsAllowedAsync(context, policy).ConfigureAwait(false))
         {
-            operators.Denied(context, OperatorAccess.CacheClear, name);
+            operators.Denied(context, OperatorAction.CacheClear, name);
             using (var denied = new Utf8JsonWriter(buffer))
             {
                 denied.WriteStartObject();
@@ -55,7 +55,7 @@ internal sealed class CacheEndpointHandlers(OpsCaches caches, OperatorAccess ope
             }
             else
             {
-                operators.Allowed(context, OperatorAccess.CacheClear, cache.Name);
+                operators.Allowed(context, OperatorAction.CacheClear, cache.Name);
                 var cleared = cache.Clear();
                 Log.Cleared(logger, cache.Name, cleared);
                 json.WriteString("cache", cache.Name);

@@ -1,5 +1,4 @@
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Caching.Internal;
 
@@ -9,6 +8,14 @@ namespace OpsKit.Caching.Internal;
 /// </summary>
 internal sealed class CacheMetrics
 {
+    /// <summary>Entries of a cache (files of a disk cache); braces keep the annotation out of Prometheus names.</summary>
+    internal const string EntryUnit = "{entry}";
+
+    /// <summary>The size units a memory cache's <c>SizeLimit</c> counts in, which the app chooses.</summary>
+    internal const string SizeUnit = "{size_unit}";
+
+    private const string CacheLabel = "cache";
+
     private readonly IReadOnlyList<OpsMemoryCache> _caches;
     private readonly IReadOnlyList<DiskCacheSweeper> _disks;
     private readonly Dictionary<string, Tags> _tags = new(StringComparer.Ordinal);
@@ -25,14 +32,14 @@ internal sealed class CacheMetrics
         }
 
         var m = meter.Meter;
-        m.CreateObservableCounter(InstrumentNames.CacheRequests, ObserveRequests, description: "Lookups in an OpsKit cache, by result (hit or miss).");
-        m.CreateObservableCounter(InstrumentNames.CacheEvictions, ObserveEvictions, description: "Entries evicted from an OpsKit cache, by reason (capacity, expired, removed, replaced).");
-        m.CreateObservableGauge(InstrumentNames.CacheEntries, () => Observe(static s => s.Entries, static d => d.Files), InstrumentNames.Units.Entries, "Entries in an OpsKit cache (files of a disk cache).");
+        m.CreateObservableCounter("opskit.cache.requests", ObserveRequests, description: "Lookups in an OpsKit cache, by result (hit or miss).");
+        m.CreateObservableCounter("opskit.cache.evictions", ObserveEvictions, description: "Entries evicted from an OpsKit cache, by reason (capacity, expired, removed, replaced).");
+        m.CreateObservableGauge("opskit.cache.entries", () => Observe(static s => s.Entries, static d => d.Files), EntryUnit, "Entries in an OpsKit cache (files of a disk cache).");
         // A memory cache counts in the units of its SizeLimit, a disk cache in bytes: one instrument per unit.
-        m.CreateObservableGauge(InstrumentNames.CacheMemoryUsage, () => ObserveMemory(static s => s.Size), InstrumentNames.Units.SizeUnits, "Total size of the entries of an OpsKit memory cache, in the units of its SizeLimit.");
-        m.CreateObservableGauge(InstrumentNames.CacheMemoryLimit, () => ObserveMemory(static s => s.Capacity), InstrumentNames.Units.SizeUnits, "SizeLimit of an OpsKit memory cache.");
-        m.CreateObservableGauge(InstrumentNames.CacheDiskUsage, () => ObserveDisk(static d => d.Bytes), InstrumentNames.Units.Bytes, "Bytes of the files of an OpsKit disk cache, as of its last sweep.");
-        m.CreateObservableGauge(InstrumentNames.CacheDiskLimit, () => ObserveDisk(static d => d.Options.MaxBytes ?? 0), InstrumentNames.Units.Bytes, "MaxBytes of an OpsKit disk cache.");
+        m.CreateObservableGauge("opskit.cache.memory.usage", () => ObserveMemory(static s => s.Size), SizeUnit, "Total size of the entries of an OpsKit memory cache, in the units of its SizeLimit.");
+        m.CreateObservableGauge("opskit.cache.memory.limit", () => ObserveMemory(static s => s.Capacity), SizeUnit, "SizeLimit of an OpsKit memory cache.");
+        m.CreateObservableGauge("opskit.cache.disk.usage", () => ObserveDisk(static d => d.Bytes), InstrumentUnits.Bytes, "Bytes of the files of an OpsKit disk cache, as of its last sweep.");
+        m.CreateObservableGauge("opskit.cache.disk.limit", () => ObserveDisk(static d => d.Options.MaxBytes ?? 0), InstrumentUnits.Bytes, "MaxBytes of an OpsKit disk cache.");
     }
 
     private IEnumerable<Measurement<long>> ObserveRequests()
@@ -87,21 +94,21 @@ internal sealed class CacheMetrics
     /// <summary>Label sets built once per cache.</summary>
     private sealed class Tags(string name)
     {
-        public KeyValuePair<string, object?>[] Cache { get; } = [new(InstrumentNames.Labels.Cache, name)];
+        public KeyValuePair<string, object?>[] Cache { get; } = [new(CacheLabel, name)];
 
-        public KeyValuePair<string, object?>[] Hit { get; } = Pair(name, InstrumentNames.Labels.Result, "hit");
+        public KeyValuePair<string, object?>[] Hit { get; } = Pair(name, "result", "hit");
 
-        public KeyValuePair<string, object?>[] Miss { get; } = Pair(name, InstrumentNames.Labels.Result, "miss");
+        public KeyValuePair<string, object?>[] Miss { get; } = Pair(name, "result", "miss");
 
-        public KeyValuePair<string, object?>[] Capacity { get; } = Pair(name, InstrumentNames.Labels.Reason, "capacity");
+        public KeyValuePair<string, object?>[] Capacity { get; } = Pair(name, "reason", "capacity");
 
-        public KeyValuePair<string, object?>[] Expired { get; } = Pair(name, InstrumentNames.Labels.Reason, "expired");
+        public KeyValuePair<string, object?>[] Expired { get; } = Pair(name, "reason", "expired");
 
-        public KeyValuePair<string, object?>[] Removed { get; } = Pair(name, InstrumentNames.Labels.Reason, "removed");
+        public KeyValuePair<string, object?>[] Removed { get; } = Pair(name, "reason", "removed");
 
-        public KeyValuePair<string, object?>[] Replaced { get; } = Pair(name, InstrumentNames.Labels.Reason, "replaced");
+        public KeyValuePair<string, object?>[] Replaced { get; } = Pair(name, "reason", "replaced");
 
         private static KeyValuePair<string, object?>[] Pair(string name, string key, string value) =>
-            [new(InstrumentNames.Labels.Cache, name), new(key, value)];
+            [new(CacheLabel, name), new(key, value)];
     }
 }

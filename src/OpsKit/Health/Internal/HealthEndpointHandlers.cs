@@ -130,7 +130,7 @@ internal sealed class HealthEndpointHandlers(
     public async Task RefreshAsync(HttpContext context)
     {
         var name = context.Request.Query["refresh"].ToString();
-        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAccess.Refresh, name).ConfigureAwait(false))
+        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAction.Refresh, name).ConfigureAwait(false))
         {
             return;
         }
@@ -151,13 +151,13 @@ internal sealed class HealthEndpointHandlers(
 
         if (TryReserveForcedRun(check.Name) is { } wait)
         {
-            operators.RateLimited(context, OperatorAccess.Refresh, check.Name);
+            operators.RateLimited(context, OperatorAction.Refresh, check.Name);
             context.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "this check was run on request moments ago; retry later").ConfigureAwait(false);
             return;
         }
 
-        operators.Allowed(context, OperatorAccess.Refresh, check.Name);
+        operators.Allowed(context, OperatorAction.Refresh, check.Name);
         var entry = await runner.RunNowAsync(name, context.RequestAborted).ConfigureAwait(false);
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -191,7 +191,7 @@ internal sealed class HealthEndpointHandlers(
     public async Task MaintenanceAsync(HttpContext context)
     {
         var enabled = context.Request.Query["enabled"].ToString();
-        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAccess.Maintenance, enabled).ConfigureAwait(false))
+        if (!await IsOperatorAsync(operators, context, options.CurrentValue.DetailsPolicy, OperatorAction.Maintenance, enabled).ConfigureAwait(false))
         {
             return;
         }
@@ -203,7 +203,7 @@ internal sealed class HealthEndpointHandlers(
         }
 
         var on = enabled.Length == 0 || bool.Parse(enabled);
-        operators.Allowed(context, OperatorAccess.Maintenance, on ? "on" : "off");
+        operators.Allowed(context, OperatorAction.Maintenance, on ? "on" : "off");
         maintenance.SetByRequest(on);
         var body = System.Text.Encoding.UTF8.GetBytes(
             $$"""{"maintenance":{{(maintenance.IsActive ? "true" : "false")}}}""");
@@ -276,7 +276,7 @@ internal sealed class HealthEndpointHandlers(
     /// Whether the caller may change state (<paramref name="action"/> on <paramref name="target"/>) under
     /// <paramref name="policy"/>; a caller who may not is recorded and answered 401 or 403 here.
     /// </summary>
-    internal static async ValueTask<bool> IsOperatorAsync(OperatorAccess operators, HttpContext context, string? policy, string action, string target)
+    internal static async ValueTask<bool> IsOperatorAsync(OperatorAccess operators, HttpContext context, string? policy, OperatorAction action, string target)
     {
         if (await operators.IsAllowedAsync(context, policy).ConfigureAwait(false))
         {

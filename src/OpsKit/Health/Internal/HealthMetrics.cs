@@ -1,5 +1,4 @@
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -8,6 +7,8 @@ namespace OpsKit.Health.Internal;
 /// </summary>
 internal sealed class HealthMetrics
 {
+    private const string CheckLabel = "check";
+
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _executions;
     private readonly Counter<long> _abandoned;
@@ -16,46 +17,46 @@ internal sealed class HealthMetrics
     {
         var m = meter.Meter;
         m.CreateObservableGauge(
-            InstrumentNames.HealthCheckStatus,
+            "opskit.health.check.status",
             () => ObserveChecks(snapshot(), static (_, entry) => (int)entry.Status),
             description: "Status of each health check: 0 Unhealthy, 1 Degraded, 2 Healthy.");
         m.CreateObservableGauge(
-            InstrumentNames.HealthCheckSuppressed,
+            "opskit.health.check.suppressed",
             () => ObserveChecks(snapshot(), static (_, entry) => entry.Suppressed ? 1 : 0),
             description: "1 while a health check is not run because a check it depends on is Unhealthy (its alerts defer to that check's).");
         m.CreateObservableGauge(
-            InstrumentNames.HealthCheckCritical,
+            "opskit.health.check.critical",
             () => ObserveChecks(snapshot(), static (check, _) => check.Critical ? 1 : 0),
             description: "1 for a critical health check (its Unhealthy status fails readiness), 0 otherwise.");
         _duration = m.CreateHistogram<double>(
-            InstrumentNames.HealthCheckDuration,
-            InstrumentNames.Units.Seconds,
+            "opskit.health.check.duration",
+            InstrumentUnits.Seconds,
             "Duration of health check runs.");
         _executions = m.CreateCounter<long>(
-            InstrumentNames.HealthCheckExecutions,
+            "opskit.health.check.executions",
             description: "Health check runs by resulting status.");
         _abandoned = m.CreateCounter<long>(
-            InstrumentNames.HealthCheckAbandoned,
+            "opskit.health.check.abandoned",
             description: "Health check runs abandoned at their timeout.");
         m.CreateObservableGauge(
-            InstrumentNames.HealthStatus,
+            "opskit.health.status",
             () => ObserveOverall(snapshot()),
             description: "Overall health status: 0 Unhealthy, 1 Degraded, 2 Healthy.");
         m.CreateObservableGauge(
-            InstrumentNames.Maintenance,
+            "opskit.maintenance",
             () => ObserveMaintenance(snapshot(), maintenance),
             description: "1 while the service is in maintenance mode.");
     }
 
     public void RecordRun(CheckDescriptor check, HealthStatus status, TimeSpan duration)
     {
-        var checkTag = new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, check.Name);
+        var checkTag = new KeyValuePair<string, object?>(CheckLabel, check.Name);
         _duration.Record(duration.TotalSeconds, checkTag);
-        _executions.Add(1, checkTag, new KeyValuePair<string, object?>(InstrumentNames.Labels.Status, StatusLabel(status)));
+        _executions.Add(1, checkTag, new KeyValuePair<string, object?>("status", StatusLabel(status)));
     }
 
     public void RecordAbandoned(CheckDescriptor check) =>
-        _abandoned.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, check.Name));
+        _abandoned.Add(1, new KeyValuePair<string, object?>(CheckLabel, check.Name));
 
     public static string StatusLabel(HealthStatus status) => status switch
     {
@@ -85,7 +86,7 @@ internal sealed class HealthMetrics
             {
                 yield return new Measurement<int>(
                     value(snapshot.Checks[i], entry),
-                    new KeyValuePair<string, object?>(InstrumentNames.Labels.Check, snapshot.Checks[i].Name));
+                    new KeyValuePair<string, object?>(CheckLabel, snapshot.Checks[i].Name));
             }
         }
     }

@@ -81,7 +81,7 @@ internal sealed class LoggingEndpointHandler(
             return;
         }
 
-        operators.Allowed(context, OperatorAccess.LogLevelChange, $"{category}: {level} for {duration.ToString("c", CultureInfo.InvariantCulture)}");
+        operators.Allowed(context, OperatorAction.LogLevel, $"{category}: {level} for {duration.ToString("c", CultureInfo.InvariantCulture)}");
         await WriteAsync(context, json => WriteOverride(json, entry, overrides.Now)).ConfigureAwait(false);
     }
 
@@ -105,7 +105,7 @@ internal sealed class LoggingEndpointHandler(
             return;
         }
 
-        operators.Allowed(context, OperatorAccess.LogLevelChange, category + ": removed");
+        operators.Allowed(context, OperatorAction.LogLevel, category + ": removed");
         await WriteAsync(context, json =>
         {
             json.WriteStartObject();
@@ -115,7 +115,7 @@ internal sealed class LoggingEndpointHandler(
     }
 
     private ValueTask<bool> IsOperatorAsync(HttpContext context) => HealthEndpointHandlers.IsOperatorAsync(
-        operators, context, healthOptions.CurrentValue.DetailsPolicy, OperatorAccess.LogLevelChange, context.Request.Path);
+        operators, context, healthOptions.CurrentValue.DetailsPolicy, OperatorAction.LogLevel, context.Request.Path);
 
     private async Task<((string Category, LogLevel? Level, TimeSpan Duration) Request, string? Error)> ReadRequestAsync(HttpContext context)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Internal;
 
@@ -24,7 +23,7 @@ internal sealed class TrafficRefusal : IOpsAvailability, IDisposable
         _logger = logger;
         _time = time ?? TimeProvider.System;
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.TrafficRefused,
+            "opskit.health.traffic.refused",
             Observe,
             description: "1 while the application refuses traffic from code (label reason), else 0.");
     }
@@ -80,7 +79,7 @@ internal sealed class TrafficRefusal : IOpsAvailability, IDisposable
         var reason = RefusalReason;
         yield return reason is null
             ? new Measurement<int>(0)
-            : new Measurement<int>(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Reason, reason));
+            : new Measurement<int>(1, new KeyValuePair<string, object?>("reason", reason));
     }
 
     /// <summary>Ends the current refusal; with <paramref name="only"/>, only if that refusal is still the current one (expiry).</summary>

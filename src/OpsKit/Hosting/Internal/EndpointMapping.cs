@@ -1,13 +1,21 @@
+using Microsoft.AspNetCore.Routing;
+
 namespace OpsKit.Hosting.Internal;
 
 /// <summary>What every <c>MapOps*()</c> method reads from the application's services before it maps anything.</summary>
 internal static class EndpointMapping
 {
-    /// <summary>The service <paramref name="add"/> registers; mapping without it is a mistake the exception explains.</summary>
-    public static T Require<T>(IServiceProvider services, string map, string needs, string add)
-        where T : class =>
-        services.GetService<T>()
-        ?? throw new InvalidOperationException($"{map} needs {needs}: call builder.Services.{add} first.");
+    /// <summary>
+    /// The service <paramref name="add"/> registers, from the application's services; mapping without it is a mistake
+    /// the exception explains.
+    /// </summary>
+    public static T Require<T>(IEndpointRouteBuilder endpoints, string map, string needs, string add)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.ServiceProvider.GetService<T>()
+            ?? throw new InvalidOperationException($"{map} needs {needs}: call builder.Services.{add} first.");
+    }
 
     /// <summary>
     /// The capability's options, or its defaults when they fail validation: the host reports every configuration error

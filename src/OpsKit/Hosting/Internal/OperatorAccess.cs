@@ -12,12 +12,6 @@ namespace OpsKit.Hosting.Internal;
 /// </summary>
 internal sealed class OperatorAccess
 {
-    /// <summary>The values of the <c>action</c> label of <c>opskit.operator.actions</c>.</summary>
-    public const string Maintenance = "maintenance";
-    public const string Refresh = "refresh";
-    public const string CacheClear = "cache_clear";
-    public const string LogLevelChange = "log_level";
-
     private const int MaxLoggedLength = 128;
 
     // The category the records have always had: log filters and alerting in the field match it.
@@ -36,7 +30,7 @@ internal sealed class OperatorAccess
         _authorization = authorization;
         _logger = loggers.CreateLogger(LogCategory);
         _actions = meter.Meter.CreateCounter<long>(
-            InstrumentNames.OperatorActions,
+            "opskit.operator.actions",
             description: "State changes requested through OpsKit endpoints (maintenance, refresh, cache clear, log level), by result.");
     }
 
@@ -78,23 +72,26 @@ internal sealed class OperatorAccess
         ? StatusCodes.Status403Forbidden
         : StatusCodes.Status401Unauthorized;
 
-    public void Allowed(HttpContext context, string action, string target)
+    public void Allowed(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Action, action), new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, "allowed"));
-        OperatorLog.Allowed(_logger, action, Escape(target), CallerOf(context));
+        Count(action, "allowed");
+        OperatorLog.Allowed(_logger, action.Label(), Escape(target), CallerOf(context));
     }
 
-    public void Denied(HttpContext context, string action, string target)
+    public void Denied(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Action, action), new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, "denied"));
-        OperatorLog.Denied(_logger, action, Escape(target), CallerOf(context));
+        Count(action, "denied");
+        OperatorLog.Denied(_logger, action.Label(), Escape(target), CallerOf(context));
     }
 
-    public void RateLimited(HttpContext context, string action, string target)
+    public void RateLimited(HttpContext context, OperatorAction action, string target)
     {
-        _actions.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Action, action), new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, "rate_limited"));
-        OperatorLog.RateLimited(_logger, action, Escape(target), CallerOf(context));
+        Count(action, "rate_limited");
+        OperatorLog.RateLimited(_logger, action.Label(), Escape(target), CallerOf(context));
     }
+
+    private void Count(OperatorAction action, string result) =>
+        _actions.Add(1, new KeyValuePair<string, object?>("action", action.Label()), new KeyValuePair<string, object?>("result", result));
 
     /// <summary>The name claim of an authenticated caller, else the connection's address (marked when forwarded).</summary>
     internal static string CallerOf(HttpContext context)

@@ -6,6 +6,24 @@ namespace OpsKit.Hosting.Internal;
 internal static class OpsConfigurationServiceCollectionExtensions
 {
     /// <summary>
+    /// What an <c>AddOps*()</c> method does first: adds <paramref name="configure"/> to <typeparamref name="TOptions"/>
+    /// on every call, and returns the options builder only while the capability is not registered yet (no
+    /// <typeparamref name="TMarker"/> service), so that calling the method again configures again and registers nothing twice.
+    /// </summary>
+    public static OptionsBuilder<TOptions>? ConfigureOpsCapability<TOptions, TMarker>(this IServiceCollection services, Action<TOptions>? configure)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<TOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return services.Any(static d => d.ServiceType == typeof(TMarker)) ? null : options;
+    }
+
+    /// <summary>
     /// Binds <paramref name="path"/> onto <typeparamref name="TOptions"/> with <see cref="OpsSectionBinder{TOptions}"/>
     /// and declares the section (its keys are the properties of <typeparamref name="TOptions"/>, or of the object
     /// <paramref name="target"/> returns) to the start-up validation.

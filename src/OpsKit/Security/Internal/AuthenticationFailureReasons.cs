@@ -20,10 +20,10 @@ internal static class AuthenticationFailureReasons
     {
         string? named = null;
         result.Properties?.Items.TryGetValue(PropertyKey, out named);
-        return catalog.ReasonOrDefault(SecurityEventTypes.AuthFailure, named, Classify(result.Failure));
+        return catalog.ReasonOrDefault(SecurityEventType.AuthFailure, named, Classify(result.Failure));
     }
 
-    public static string Classify(Exception? failure)
+    public static SecurityEventReason Classify(Exception? failure)
     {
         for (var depth = 0; failure is not null && depth < 8; depth++)
         {
@@ -41,22 +41,22 @@ internal static class AuthenticationFailureReasons
             failure = failure.InnerException;
         }
 
-        return SecurityEventTypes.Reasons.Other;
+        return SecurityEventReason.Other;
     }
 
-    private static string? ByName(Type type)
+    private static SecurityEventReason? ByName(Type type)
     {
         for (var current = type; current is not null && current != typeof(Exception); current = current.BaseType)
         {
-            var reason = current.Name switch
+            SecurityEventReason? reason = current.Name switch
             {
-                "SecurityTokenExpiredException" => SecurityEventTypes.Reasons.Expired,
-                "SecurityTokenNotYetValidException" => SecurityEventTypes.Reasons.NotYetValid,
-                "SecurityTokenInvalidSignatureException" or "SecurityTokenSignatureKeyNotFoundException" => SecurityEventTypes.Reasons.InvalidSignature,
-                "SecurityTokenInvalidIssuerException" => SecurityEventTypes.Reasons.InvalidIssuer,
-                "SecurityTokenInvalidAudienceException" => SecurityEventTypes.Reasons.InvalidAudience,
+                "SecurityTokenExpiredException" => SecurityEventReason.Expired,
+                "SecurityTokenNotYetValidException" => SecurityEventReason.NotYetValid,
+                "SecurityTokenInvalidSignatureException" or "SecurityTokenSignatureKeyNotFoundException" => SecurityEventReason.InvalidSignature,
+                "SecurityTokenInvalidIssuerException" => SecurityEventReason.InvalidIssuer,
+                "SecurityTokenInvalidAudienceException" => SecurityEventReason.InvalidAudience,
                 "SecurityTokenMalformedException" or "SecurityTokenNoExpirationException" or "SecurityTokenInvalidLifetimeException" or "SecurityTokenException" =>
-                    SecurityEventTypes.Reasons.InvalidToken,
+                    SecurityEventReason.InvalidToken,
                 _ => null,
             };
             if (reason is not null)

@@ -39,7 +39,7 @@ internal sealed class CertificateValidationSignals(SecuritySignals signals) : IO
         handler.ServerCertificateCustomValidationCallback = wrapper.ValidateMessage;
     }
 
-    internal static string Classify(SslPolicyErrors errors, X509Chain? chain)
+    internal static SecurityEventReason Classify(SslPolicyErrors errors, X509Chain? chain)
     {
         var status = X509ChainStatusFlags.NoError;
         foreach (var element in chain?.ChainStatus ?? [])
@@ -49,27 +49,27 @@ internal sealed class CertificateValidationSignals(SecuritySignals signals) : IO
 
         if ((status & (X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested)) != 0)
         {
-            return SecurityEventTypes.Reasons.Expired;
+            return SecurityEventReason.Expired;
         }
 
         if ((status & X509ChainStatusFlags.NotSignatureValid) != 0)
         {
-            return SecurityEventTypes.Reasons.InvalidSignature;
+            return SecurityEventReason.InvalidSignature;
         }
 
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
-            return SecurityEventTypes.Reasons.NameMismatch;
+            return SecurityEventReason.NameMismatch;
         }
 
         if ((status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
         {
-            return SecurityEventTypes.Reasons.UntrustedRoot;
+            return SecurityEventReason.UntrustedRoot;
         }
 
         return (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0
-            ? SecurityEventTypes.Reasons.NotAvailable
-            : SecurityEventTypes.Reasons.Other;
+            ? SecurityEventReason.NotAvailable
+            : SecurityEventReason.Other;
     }
 
     private void Count(SslPolicyErrors errors, X509Chain? chain, string host) => signals.RecordCertificateFailure(Classify(errors, chain), host);

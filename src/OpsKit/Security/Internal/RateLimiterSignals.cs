@@ -17,8 +17,8 @@ internal sealed class RateLimiterSignals(IServiceProvider services) : IPostConfi
             var signals = services.GetRequiredService<SecuritySignals>();
             var http = context.HttpContext;
             var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-            var reason = signals.Catalog.ReasonOrDefault(SecurityEventTypes.RateLimitExceeded, policy, SecurityEventTypes.Reasons.Rejected);
-            signals.Record(SecurityEventTypes.RateLimitExceeded, reason, http.Connection.RemoteIpAddress);
+            var reason = signals.Catalog.ReasonOrDefault(SecurityEventType.RateLimitExceeded, policy, SecurityEventReason.Rejected);
+            signals.Record(SecurityEventType.RateLimitExceeded, reason, http.Connection.RemoteIpAddress);
             return previous is null ? ValueTask.CompletedTask : previous(context, token);
         };
     }

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using OpsKit.Hosting.Internal;
+using static OpsKit.Security.Internal.SecurityEventReason;
 
 namespace OpsKit.Security.Internal;
 
@@ -8,12 +10,26 @@ namespace OpsKit.Security.Internal;
 /// </summary>
 internal sealed class SecurityEventCatalog
 {
+    /// <summary>The reasons OpsKit's own hooks record for each built-in type (docs/security.md).</summary>
+    private static readonly Dictionary<SecurityEventType, SecurityEventReason[]> BuiltIn = new()
+    {
+        [SecurityEventType.AuthFailure] =
+        [
+            BadScheme, MissingHeader, InvalidSignature, Expired, NotYetValid, InvalidIssuer, InvalidAudience, InvalidToken,
+            UnknownKey, InvalidCredentials, Other,
+        ],
+        [SecurityEventType.AuthorizationDenied] = [Forbidden],
+        [SecurityEventType.RateLimitExceeded] = [Rejected],
+        [SecurityEventType.CsrfFailure] = [InvalidToken],
+        [SecurityEventType.CertificateValidationFailed] = [Expired, UntrustedRoot, NameMismatch, InvalidSignature, NotAvailable, Other],
+    };
+
     public SecurityEventCatalog(OpsSecurityOptions options)
     {
         var merged = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (type, reasons) in SecurityEventTypes.BuiltIn)
+        foreach (var (type, reasons) in BuiltIn)
         {
-            merged[type] = new HashSet<string>(reasons, StringComparer.Ordinal);
+            merged[type.Label()] = new HashSet<string>(reasons.Select(static r => r.Label()), StringComparer.Ordinal);
         }
 
         foreach (var (type, reasons) in options.EventTypes)
@@ -34,6 +50,6 @@ internal sealed class SecurityEventCatalog
     public bool IsRegistered(string type, string reason) => Types.TryGetValue(type, out var reasons) && reasons.Contains(reason);
 
     /// <summary>Returns <paramref name="candidate"/> when the application registered it as a reason of <paramref name="type"/>, else the fallback.</summary>
-    public string ReasonOrDefault(string type, string? candidate, string fallback) =>
-        candidate is not null && IsRegistered(type, candidate) ? candidate : fallback;
+    public string ReasonOrDefault(SecurityEventType type, string? candidate, SecurityEventReason fallback) =>
+        candidate is not null && IsRegistered(type.Label(), candidate) ? candidate : fallback.Label();
 }

@@ -11,6 +11,9 @@ namespace OpsKit.Security.Internal;
 /// </summary>
 internal sealed class SecuritySignals : ISecuritySignals
 {
+    // Logged by RecordAuthenticationFailure with its scheme, not again as a plain event.
+    private static readonly string AuthFailure = SecurityEventType.AuthFailure.Label();
+
     private readonly Counter<long> _events;
     private readonly Counter<long> _attempts;
     private readonly FrozenDictionary<string, OffenderTable> _offenders;
@@ -21,8 +24,8 @@ internal sealed class SecuritySignals : ISecuritySignals
     {
         var value = options.Value;
         Catalog = new SecurityEventCatalog(value);
-        _events = meter.Meter.CreateCounter<long>(InstrumentNames.SecurityEvents, description: "Security events by registered type and reason.");
-        _attempts = meter.Meter.CreateCounter<long>(InstrumentNames.SecurityAuthAttempts, description: "Authentication attempts by scheme and result.");
+        _events = meter.Meter.CreateCounter<long>("opskit.security.events", description: "Security events by registered type and reason.");
+        _attempts = meter.Meter.CreateCounter<long>("opskit.security.auth.attempts", description: "Authentication attempts by scheme and result.");
         _offenders = Catalog.Types.Keys.ToFrozenDictionary(t => t, _ => new OffenderTable(value.TopOffenders), StringComparer.Ordinal);
         _logger = logger;
         _log = value.LogEvents;
@@ -49,17 +52,19 @@ internal sealed class SecuritySignals : ISecuritySignals
         Record(type, reason, client);
     }
 
-    /// <summary>Hooks call this with catalog values only.</summary>
-    internal void Record(string type, string reason, IPAddress? client)
+    /// <summary>Hooks call this with a reason from the catalog only.</summary>
+    internal void Record(SecurityEventType type, string reason, IPAddress? client) => Record(type.Label(), reason, client);
+
+    private void Record(string type, string reason, IPAddress? client)
     {
-        _events.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Labels.Type, type), new KeyValuePair<string, object?>(InstrumentNames.Labels.Reason, reason));
+        _events.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("reason", reason));
         var address = client is null ? null : Normalize(client).ToString();
         if (address is not null)
         {
             _offenders[type].Add(address);
         }
 
-        if (_log && type != SecurityEventTypes.AuthFailure)
+        if (_log && type != AuthFailure)
         {
             Log.SecurityEvent(_logger, type, reason, address ?? "-");
         }
@@ -69,8 +74,8 @@ internal sealed class SecuritySignals : ISecuritySignals
     {
         _attempts.Add(
             1,
-            new KeyValuePair<string, object?>(InstrumentNames.Labels.Scheme, scheme),
-            new KeyValuePair<string, object?>(InstrumentNames.Labels.Result, success ? "success" : "failure"));
+            new KeyValuePair<string, object?>("scheme", scheme),
+            new KeyValuePair<string, object?>("result", success ? "success" : "failure"));
     }
 
     internal void RecordAuthenticationFailure(string scheme, string reason, IPAddress? client, bool attempt)
@@ -80,19 +85,19 @@ internal sealed class SecuritySignals : ISecuritySignals
             RecordAttempt(scheme, success: false);
         }
 
-        Record(SecurityEventTypes.AuthFailure, reason, client);
+        Record(SecurityEventType.AuthFailure, reason, client);
         if (_log)
         {
             Log.AuthenticationFailed(_logger, scheme, reason, client is null ? "-" : Normalize(client).ToString());
         }
     }
 
-    internal void RecordCertificateFailure(string reason, string host)
+    internal void RecordCertificateFailure(SecurityEventReason reason, string host)
     {
-        Record(SecurityEventTypes.CertificateValidationFailed, reason, client: null);
+        Record(SecurityEventType.CertificateValidationFailed, reason.Label(), client: null);
         if (_log)
         {
-            Log.CertificateValidationFailed(_logger, host, reason);
+            Log.CertificateValidationFailed(_logger, host, reason.Label());
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 
@@ -36,5 +37,5 @@ internal sealed class SignalingAntiforgery(IAntiforgery inner, SecuritySignals s
     public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
 
     private void Count(HttpContext httpContext) =>
-        signals.Record(SecurityEventTypes.CsrfFailure, SecurityEventTypes.Reasons.InvalidToken, httpContext.Connection.RemoteIpAddress);
+        signals.Record(SecurityEventType.CsrfFailure, SecurityEventReason.InvalidToken.Label(), httpContext.Connection.RemoteIpAddress);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Net.Http.Headers;
+using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Security.Internal;
 
@@ -22,8 +23,8 @@ internal sealed class SignalingAuthorizationResultHandler(
         if (authorizeResult.Forbidden)
         {
             var policyName = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>()?.Policy;
-            var reason = signals.Catalog.ReasonOrDefault(SecurityEventTypes.AuthorizationDenied, policyName, SecurityEventTypes.Reasons.Forbidden);
-            signals.Record(SecurityEventTypes.AuthorizationDenied, reason, context.Connection.RemoteIpAddress);
+            var reason = signals.Catalog.ReasonOrDefault(SecurityEventType.AuthorizationDenied, policyName, SecurityEventReason.Forbidden);
+            signals.Record(SecurityEventType.AuthorizationDenied, reason, context.Connection.RemoteIpAddress);
         }
         else if (authorizeResult.Challenged && context.Features.Get<SecurityRequestFeature>() is not { AnyAttemptCounted: true })
         {
@@ -32,11 +33,11 @@ internal sealed class SignalingAuthorizationResultHandler(
                 var scheme = policy.AuthenticationSchemes is [var first, ..]
                     ? first
                     : (await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false))?.Name ?? "none";
-                signals.RecordAuthenticationFailure(scheme, SecurityEventTypes.Reasons.BadScheme, context.Connection.RemoteIpAddress, attempt: true);
+                signals.RecordAuthenticationFailure(scheme, SecurityEventReason.BadScheme.Label(), context.Connection.RemoteIpAddress, attempt: true);
             }
             else
             {
-                signals.RecordAuthenticationFailure("none", SecurityEventTypes.Reasons.MissingHeader, context.Connection.RemoteIpAddress, attempt: false);
+                signals.RecordAuthenticationFailure("none", SecurityEventReason.MissingHeader.Label(), context.Connection.RemoteIpAddress, attempt: false);
             }
         }
 

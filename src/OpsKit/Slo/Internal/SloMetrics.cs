@@ -1,5 +1,4 @@
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Slo.Internal;
 
@@ -11,10 +10,10 @@ internal sealed class SloMetrics
         ArgumentNullException.ThrowIfNull(meter);
         ArgumentNullException.ThrowIfNull(monitor);
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.SloState,
+            "opskit.slo.state",
             () => monitor.Objectives.Select(static o => new Measurement<int>(
                 (int)o.Last.State,
-                new KeyValuePair<string, object?>(InstrumentNames.Labels.Slo, o.Settings.Name))),
+                new KeyValuePair<string, object?>("slo", o.Settings.Name))),
             description: "Service-level objective state from the last in-process evaluation: 0 ok, 1 warning, 2 critical.");
     }
 }

@@ -1,5 +1,4 @@
 using OpenTelemetry.Metrics;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Telemetry.Internal;
 
@@ -52,7 +51,7 @@ internal static class TelemetryViews
         {
             ["http.server.request.duration"] = RequestDurationBuckets,
             ["http.client.request.duration"] = RequestDurationBuckets,
-            [InstrumentNames.HealthCheckDuration] = CheckDurationBuckets,
+            ["opskit.health.check.duration"] = CheckDurationBuckets,
         };
         foreach (var (instrument, bounds) in options.HistogramBuckets)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using OpsKit.Hosting;
-using OpsKit.Hosting.Internal;
 
 namespace OpsKit.Health.Checks.Internal;
 
@@ -21,11 +20,11 @@ internal sealed class SystemCheckGauges
         ArgumentNullException.ThrowIfNull(meter);
         _time = time ?? TimeProvider.System;
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.CertificateExpiry, ObserveCertificates, InstrumentNames.Units.Seconds, "Seconds until the certificate's NotAfter.");
+            "opskit.certificate.expiry", ObserveCertificates, InstrumentUnits.Seconds, "Seconds until the certificate's NotAfter.");
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.DiskUtilization, ObserveDisks, InstrumentNames.Units.Ratio, "Used fraction of the volume that holds the path.");
+            "opskit.disk.utilization", ObserveDisks, InstrumentUnits.Ratio, "Used fraction of the volume that holds the path.");
         meter.Meter.CreateObservableGauge(
-            InstrumentNames.MemoryUtilization, ObserveMemory, InstrumentNames.Units.Ratio, "Process working set as a fraction of the memory limit.");
+            "opskit.memory.utilization", ObserveMemory, InstrumentUnits.Ratio, "Process working set as a fraction of the memory limit.");
     }
 
     /// <summary>Replaces the certificates last seen by one check (removed files disappear from the gauge).</summary>
@@ -47,7 +46,7 @@ internal sealed class SystemCheckGauges
                 if (seen.Add(id))
                 {
                     yield return new Measurement<double>(
-                        (notAfter - now).TotalSeconds, new KeyValuePair<string, object?>(InstrumentNames.Labels.Certificate, id));
+                        (notAfter - now).TotalSeconds, new KeyValuePair<string, object?>("certificate", id));
                 }
             }
         }
@@ -57,7 +56,7 @@ internal sealed class SystemCheckGauges
     {
         foreach (var (path, ratio) in _disks)
         {
-            yield return new Measurement<double>(ratio, new KeyValuePair<string, object?>(InstrumentNames.Labels.Path, path));
+            yield return new Measurement<double>(ratio, new KeyValuePair<string, object?>("path", path));
         }
     }
 
