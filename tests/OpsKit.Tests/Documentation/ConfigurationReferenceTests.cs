@@ -198,16 +198,7 @@ public sealed partial class ConfigurationReferenceTests
     private static string? TypeInHeading(string heading, HashSet<string> names) =>
         Backticked().Matches(heading).Select(m => m.Groups["name"].Value).FirstOrDefault(names.Contains);
 
-    private static string DocPath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found"), "docs", "configuration.md");
-    }
+    private static string DocPath() => RepositoryPaths.Combine("docs", "configuration.md");
 
     [GeneratedRegex(@"^\| `(?<key>[^`]+)` \|")]
     private static partial Regex KeyRow();

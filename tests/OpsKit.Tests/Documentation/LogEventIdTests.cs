@@ -77,13 +77,7 @@ public sealed partial class LogEventIdTests
 
     private static IEnumerable<Match> DocRows(Regex row)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found"), "docs", "logging.md");
+        var path = RepositoryPaths.Combine("docs", "logging.md");
         return File.ReadLines(path).Select(line => row.Match(line)).Where(m => m.Success).ToList();
     }
 

@@ -68,13 +68,7 @@ public sealed partial class MetricsReferenceTests
 
     private static List<Row> Rows()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpsKit.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("OpsKit.slnx not found"), "docs", "metrics.md");
+        var path = RepositoryPaths.Combine("docs", "metrics.md");
         return File.ReadLines(path)
             .Select(line => InstrumentRow().Match(line))
             .Where(m => m.Success)

@@ -6,7 +6,7 @@ namespace OpsKit.Tests.Slo;
 
 public sealed class SloAlertRuleTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string RulesFile = Path.Combine(Root, "docs/prometheus", SloAlertRules.FileName);
     private static readonly string RulesTestFile = Path.Combine(Root, "docs/prometheus/opskit-slo-alerts.test.yml");
 
@@ -55,18 +55,5 @@ public sealed class SloAlertRuleTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpsKit.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OpsKit.slnx not found above the test binaries.");
     }
 }
