@@ -21,11 +21,19 @@ internal sealed class CacheFileText
     [ThreadStatic]
     private static char[]? ThreadBuffer;
 
-    private CacheFileText(ImmutableArray<int> cacheNameOffsets, bool namesNamespace, ImmutableArray<int> writeNameOffsets)
+    private readonly SourceText _text;
+    private readonly Lazy<bool> _namesNamespace;
+    private readonly Lazy<ImmutableArray<int>> _writeNameOffsets;
+
+    private CacheFileText(SourceText text, ImmutableArray<int> cacheNameOffsets)
     {
+        _text = text;
         CacheNameOffsets = cacheNameOffsets;
-        NamesNamespace = namesNamespace;
-        WriteNameOffsets = writeNameOffsets;
+
+        // Most files name neither the cache nor its namespace: they are searched for MemoryCache only, and for the
+        // rest only when a rule asks (the write names are frequent words: Settings and HashSet hold Set).
+        _namesNamespace = new Lazy<bool>(() => Chars(_text).IndexOf("Caching.Memory".AsSpan()) >= 0);
+        _writeNameOffsets = new Lazy<ImmutableArray<int>>(() => WriteOffsets(Chars(_text)));
     }
 
     /// <summary>Where the text says <c>MemoryCache</c>, in order.</summary>
@@ -34,14 +42,20 @@ internal sealed class CacheFileText
     public bool NamesMemoryCache => !CacheNameOffsets.IsEmpty;
 
     /// <summary>The text names <c>Caching.Memory</c> (a using directive or a qualified name).</summary>
-    public bool NamesNamespace { get; }
+    public bool NamesNamespace => _namesNamespace.Value;
 
     /// <summary>Where a whole-word <c>Set</c>, <c>GetOrCreate</c>, <c>GetOrCreateAsync</c> or <c>CreateEntry</c> starts.</summary>
-    public ImmutableArray<int> WriteNameOffsets { get; }
+    public ImmutableArray<int> WriteNameOffsets => _writeNameOffsets.Value;
 
     public static CacheFileText Read(SourceText text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return new CacheFileText(text, Occurrences(Chars(text), CacheName, wholeWord: false));
+    }
+
+    /// <summary>The whole text in a reused per-thread buffer: valid until the next call on the same thread.</summary>
+    private static ReadOnlySpan<char> Chars(SourceText text)
+    {
         var length = text.Length;
         var buffer = ThreadBuffer;
         if (buffer is null || buffer.Length < length)
@@ -51,11 +65,7 @@ internal sealed class CacheFileText
         }
 
         text.CopyTo(0, buffer, 0, length);
-        ReadOnlySpan<char> chars = buffer.AsSpan(0, length);
-        return new CacheFileText(
-            Occurrences(chars, CacheName, wholeWord: false),
-            chars.IndexOf("Caching.Memory".AsSpan()) >= 0,
-            WriteOffsets(chars));
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>Whether <paramref name="value"/> stands in the text at <paramref name="start"/>.</summary>

@@ -65,15 +65,15 @@ internal sealed class CacheFiles
     public bool MayWrite(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var file = Of(tree, cancellationToken);
-        return !file.WriteNameOffsets.IsEmpty && (file.NamesMemoryCache || file.NamesNamespace || ImportedEverywhere);
+        return (file.NamesMemoryCache || file.NamesNamespace || ImportedEverywhere) && !file.WriteNameOffsets.IsEmpty;
     }
 
     private bool HasGlobalCachingImport()
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            // A global using of the namespace names it in the file's text.
-            if (!Of(tree, CancellationToken.None).NamesNamespace || tree.GetRoot() is not CompilationUnitSyntax unit)
+            // The using directives head the parsed file: no text search needed.
+            if (tree.GetRoot() is not CompilationUnitSyntax unit)
             {
                 continue;
             }
