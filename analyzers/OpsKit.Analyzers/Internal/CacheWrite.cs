@@ -37,14 +37,17 @@ internal sealed class CacheWrite
         _cancellationToken = cancellationToken;
 
         // OPS0004 and OPS0005 judge the same write objects: each answer is worked out once, for whichever asks first.
-        _bound = new Lazy<CacheBound>(() => _facts.BoundOf(_invocation.GetReceiverOrThisArgument(), _cancellationToken));
-        _hasBoundedKey = new Lazy<bool>(() => CacheKeys.IsBounded(Argument(Name == "CreateEntry" ? 0 : 1)));
-        _evidence = new Lazy<(Evidence Size, Evidence Expiration)>(() => Name switch
-        {
-            "Set" => InspectSet(),
-            "CreateEntry" => InspectUses(_invocation),
-            _ => InspectGetOrCreate(),
-        });
+        // PublicationOnly: a cancelled first attempt is not remembered, the next caller works it out again.
+        _bound = new Lazy<CacheBound>(() => _facts.BoundOf(_invocation.GetReceiverOrThisArgument(), _cancellationToken), LazyThreadSafetyMode.PublicationOnly);
+        _hasBoundedKey = new Lazy<bool>(() => CacheKeys.IsBounded(Argument(Name == "CreateEntry" ? 0 : 1)), LazyThreadSafetyMode.PublicationOnly);
+        _evidence = new Lazy<(Evidence Size, Evidence Expiration)>(
+            () => Name switch
+            {
+                "Set" => InspectSet(),
+                "CreateEntry" => InspectUses(_invocation),
+                _ => InspectGetOrCreate(),
+            },
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>A cheap first filter on the invoked method's name, before any symbol comparison.</summary>

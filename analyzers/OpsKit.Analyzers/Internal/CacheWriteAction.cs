@@ -56,6 +56,8 @@ internal static class CacheWriteAction
             return [];
         }
 
+        // The writes are kept per compilation for both rules, so they carry no token of one callback: a cancelled
+        // callback must not leave answers behind that fail for the next one.
         var root = tree.GetRoot(cancellationToken);
         var writes = ImmutableArray.CreateBuilder<CacheWrite>();
         foreach (var offset in files.Of(tree, cancellationToken).WriteNameOffsets)
@@ -63,7 +65,7 @@ internal static class CacheWriteAction
             if (Invocation(root.FindToken(offset)) is { } syntax
                 && model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
                 && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
-                && CacheWrite.TryCreate(facts, invocation, cancellationToken) is { } write)
+                && CacheWrite.TryCreate(facts, invocation, CancellationToken.None) is { } write)
             {
                 writes.Add(write);
             }
