@@ -22,17 +22,16 @@ internal sealed class CacheFileText
     private static char[]? ThreadBuffer;
 
     private readonly SourceText _text;
-    private readonly Lazy<bool> _namesNamespace;
     private readonly Lazy<ImmutableArray<int>> _writeNameOffsets;
 
-    private CacheFileText(SourceText text, ImmutableArray<int> cacheNameOffsets)
+    private CacheFileText(SourceText text, ImmutableArray<int> cacheNameOffsets, bool namesNamespace)
     {
         _text = text;
         CacheNameOffsets = cacheNameOffsets;
+        NamesNamespace = namesNamespace;
 
-        // Most files name neither the cache nor its namespace: they are searched for MemoryCache only, and for the
-        // rest only when a rule asks (the write names are frequent words: Settings and HashSet hold Set).
-        _namesNamespace = new Lazy<bool>(() => Chars(_text).IndexOf("Caching.Memory".AsSpan()) >= 0);
+        // Most files name neither the cache nor its namespace: they are searched for the write names (frequent
+        // words: Settings and HashSet hold Set) only when a rule asks.
         _writeNameOffsets = new Lazy<ImmutableArray<int>>(() => WriteOffsets(Chars(_text)));
     }
 
@@ -42,15 +41,31 @@ internal sealed class CacheFileText
     public bool NamesMemoryCache => !CacheNameOffsets.IsEmpty;
 
     /// <summary>The text names <c>Caching.Memory</c> (a using directive or a qualified name).</summary>
-    public bool NamesNamespace => _namesNamespace.Value;
+    public bool NamesNamespace { get; }
 
     /// <summary>Where a whole-word <c>Set</c>, <c>GetOrCreate</c>, <c>GetOrCreateAsync</c> or <c>CreateEntry</c> starts.</summary>
     public ImmutableArray<int> WriteNameOffsets => _writeNameOffsets.Value;
 
+    /// <summary>One pass over the text for "Memory": MemoryCache and Caching.Memory both hold it.</summary>
     public static CacheFileText Read(SourceText text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return new CacheFileText(text, Occurrences(Chars(text), CacheName, wholeWord: false));
+        var chars = Chars(text);
+        ImmutableArray<int>.Builder? cacheNames = null;
+        var namesNamespace = false;
+        foreach (var offset in Occurrences(chars, "Memory", wholeWord: false))
+        {
+            if (offset + CacheName.Length <= chars.Length && chars.Slice(offset, CacheName.Length).SequenceEqual(CacheName.AsSpan()))
+            {
+                (cacheNames ??= ImmutableArray.CreateBuilder<int>()).Add(offset);
+            }
+            else if (offset >= 8 && chars.Slice(offset - 8, 8).SequenceEqual("Caching.".AsSpan()))
+            {
+                namesNamespace = true;
+            }
+        }
+
+        return new CacheFileText(text, cacheNames?.ToImmutable() ?? [], namesNamespace);
     }
 
     /// <summary>The whole text in a reused per-thread buffer: valid until the next call on the same thread.</summary>
