@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -8,22 +9,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
-
-/// <summary>Whether something is visibly there, visibly missing, or out of sight.</summary>
-internal enum Evidence
-{
-    Unknown,
-    Present,
-    Missing,
-}
-
-/// <summary>What is known about the SizeLimit of the cache a write goes into.</summary>
-internal enum CacheBound
-{
-    Unknown,
-    SizeLimited,
-    Unbounded,
-}
 
 /// <summary>
 /// Per compilation, shared by OPS0003–OPS0005: the Microsoft.Extensions.Caching.Memory types, the bound of the shared
@@ -35,6 +20,7 @@ internal sealed class CacheEntryFacts
     private static readonly ConditionalWeakTable<Compilation, CacheEntryFacts?> PerCompilation = new();
 
     private readonly ConcurrentDictionary<ISymbol, CacheBound> _memberBounds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<CacheWrite>> _writes = new();
     private readonly Lazy<SharedCacheRegistrations> _shared;
 
     private CacheEntryFacts(Compilation compilation, INamedTypeSymbol memoryCache, INamedTypeSymbol iMemoryCache, INamedTypeSymbol options, IPropertySymbol sizeLimit)
@@ -77,6 +63,12 @@ internal sealed class CacheEntryFacts
 
     /// <summary>The registrations of the shared cache in this compilation (scanned on first use).</summary>
     public SharedCacheRegistrations Shared => _shared.Value;
+
+    /// <summary>The cache writes of one file, found once for OPS0004 and OPS0005.</summary>
+    public ImmutableArray<CacheWrite> WritesIn(SemanticModel model, CancellationToken cancellationToken)
+        => _writes.TryGetValue(model.SyntaxTree, out var writes)
+            ? writes
+            : _writes.GetOrAdd(model.SyntaxTree, CacheWriteAction.Find(this, model, cancellationToken));
 
     /// <summary>Null when the compilation does not reference Microsoft.Extensions.Caching.Memory.</summary>
     public static CacheEntryFacts? For(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
@@ -308,7 +300,7 @@ internal sealed class CacheEntryFacts
             case IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property when depth < 2:
                 return ComputeMemberBound(property.Property.OriginalDefinition, cancellationToken, depth + 1);
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, MemoryCache):
-                return BoundOfCreation(creation);
+                return CacheOptionsBound.OfCacheCreation(this, creation);
             case IParameterReferenceOperation parameter:
                 return BoundOfParameter(parameter.Parameter);
             case IInvocationOperation invocation when IsServiceLookup(invocation):
@@ -319,156 +311,5 @@ internal sealed class CacheEntryFacts
             default:
                 return CacheBound.Unknown;
         }
-    }
-
-    /// <summary>The bound of <c>new MemoryCache(options)</c> when the options are built inline.</summary>
-    public CacheBound BoundOfCreation(IObjectCreationOperation creation)
-    {
-        if (creation.Arguments.Length == 0)
-        {
-            return CacheBound.Unknown;
-        }
-
-        var options = creation.Arguments[0].Value.WalkDownConversions();
-        if (options is IInvocationOperation { TargetMethod.Name: "Create", Arguments.Length: 1 } create
-            && SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, OptionsFactory))
-        {
-            options = create.Arguments[0].Value.WalkDownConversions();
-        }
-
-        return options is IObjectCreationOperation optionsCreation && IsOptionsType(optionsCreation.Type)
-            ? BoundOfOptionsCreation(optionsCreation)
-            : CacheBound.Unknown;
-    }
-
-    /// <summary>
-    /// <c>new MemoryCacheOptions { … }</c> or a type derived from it. Only <c>MemoryCacheOptions.SizeLimit</c> bounds
-    /// the cache: a derived type's own <c>new SizeLimit</c> hides it and leaves the cache unbounded, unless that
-    /// property forwards to the base one.
-    /// </summary>
-    public CacheBound BoundOfOptionsCreation(IObjectCreationOperation creation)
-    {
-        var derived = !SymbolEqualityComparer.Default.Equals(creation.Type, Options);
-        if (creation.Initializer is { } initializer)
-        {
-            foreach (var member in initializer.Initializers)
-            {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment && property.Name == "SizeLimit")
-                {
-                    if (SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, SizeLimit) || ForwardsToBaseSizeLimit(property))
-                    {
-                        return assignment.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ? CacheBound.Unbounded : CacheBound.SizeLimited;
-                    }
-                }
-            }
-        }
-
-        if (!derived)
-        {
-            return CacheBound.Unbounded;
-        }
-
-        // A derived options type may set the real SizeLimit in its constructor: only a source type that never
-        // assigns it (its hiding property aside) is provably unbounded.
-        return creation.Type is { } type && type.Locations.Length > 0 && type.Locations[0].IsInSource && !AssignsSizeLimit(type)
-            ? CacheBound.Unbounded
-            : CacheBound.Unknown;
-    }
-
-    private static bool ForwardsToBaseSizeLimit(IPropertySymbol property)
-    {
-        foreach (var reference in property.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax().ToString().Contains("base.SizeLimit"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AssignsSizeLimit(ITypeSymbol type)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            foreach (var node in reference.GetSyntax().DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax assignment
-                    && assignment.Left.ToString() is "SizeLimit" or "base.SizeLimit" or "this.SizeLimit"
-                    && node.FirstAncestorOrSelf<PropertyDeclarationSyntax>() is not { Identifier.ValueText: "SizeLimit" })
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A key whose values cannot grow: a constant, a type or a type's name, an enum or a bool, a name parameter the
-    /// function falls back to a type's name for, or a key helper of the same type applied to such values.
-    /// </summary>
-    public static bool IsBoundedKey(IOperation? key, int depth = 0)
-    {
-        key = key?.WalkDownConversions();
-        return key switch
-        {
-            null => false,
-            { ConstantValue.HasValue: true } => true,
-            ITypeOfOperation or INameOfOperation => true,
-            IPropertyReferenceOperation { Property.Name: "FullName" or "Name" or "AssemblyQualifiedName", Instance: { } instance } => instance.WalkDownConversions() is ITypeOfOperation,
-            IParameterReferenceOperation parameter when FallsBackToATypeName(parameter) => true,
-            IInvocationOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: > 0 } helper when depth < 2
-                && SymbolEqualityComparer.Default.Equals(helper.TargetMethod.ContainingType?.OriginalDefinition, ContainingTypeOf(helper)) => AllArgumentsBounded(helper, depth),
-            _ => key.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || key.Type?.ToDisplayString() == "System.Type",
-        };
-    }
-
-    private static bool AllArgumentsBounded(IInvocationOperation helper, int depth)
-    {
-        foreach (var argument in helper.Arguments)
-        {
-            if (!IsBoundedKey(argument.Value, depth + 1))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static INamedTypeSymbol? ContainingTypeOf(IOperation operation)
-        => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart)?.ContainingType?.OriginalDefinition;
-
-    /// <summary>
-    /// <c>name ??= KeyFor(typeof(T));</c>: a name the caller may give and that otherwise is a type's name. Such a
-    /// parameter names one of the types (settings, options) the API knows, not a per-request value.
-    /// </summary>
-    private static bool FallsBackToATypeName(IParameterReferenceOperation parameter)
-    {
-        IOperation body = parameter;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
-
-        foreach (var operation in body.Descendants())
-        {
-            if (operation is ICoalesceAssignmentOperation { Target: IParameterReferenceOperation target } fallback
-                && SymbolEqualityComparer.Default.Equals(target.Parameter, parameter.Parameter))
-            {
-                foreach (var part in fallback.Value.DescendantsAndSelf())
-                {
-                    if (part is ITypeOfOperation)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 }

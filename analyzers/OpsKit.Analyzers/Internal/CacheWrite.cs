@@ -26,12 +26,28 @@ internal sealed class CacheWrite
     private readonly CacheEntryFacts _facts;
     private readonly IInvocationOperation _invocation;
     private readonly CancellationToken _cancellationToken;
+    private readonly Lazy<CacheBound> _bound;
+    private readonly Lazy<bool> _hasBoundedKey;
+    private readonly Lazy<(Evidence Size, Evidence Expiration)> _evidence;
 
     private CacheWrite(CacheEntryFacts facts, IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         _facts = facts;
         _invocation = invocation;
         _cancellationToken = cancellationToken;
+
+        // OPS0004 and OPS0005 judge the same write objects: each answer is worked out once, for whichever asks first.
+        // PublicationOnly: a cancelled first attempt is not remembered, the next caller works it out again.
+        _bound = new Lazy<CacheBound>(() => _facts.BoundOf(_invocation.GetReceiverOrThisArgument(), _cancellationToken), LazyThreadSafetyMode.PublicationOnly);
+        _hasBoundedKey = new Lazy<bool>(() => CacheKeys.IsBounded(Argument(Name == "CreateEntry" ? 0 : 1)), LazyThreadSafetyMode.PublicationOnly);
+        _evidence = new Lazy<(Evidence Size, Evidence Expiration)>(
+            () => Name switch
+            {
+                "Set" => InspectSet(),
+                "CreateEntry" => InspectUses(_invocation),
+                _ => InspectGetOrCreate(),
+            },
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>A cheap first filter on the invoked method's name, before any symbol comparison.</summary>
@@ -51,20 +67,15 @@ internal sealed class CacheWrite
         }
     }
 
-    public CacheBound Bound => _facts.BoundOf(_invocation.GetReceiverOrThisArgument(), _cancellationToken);
+    public CacheBound Bound => _bound.Value;
 
     public Location Location => _invocation.GetNameLocation();
 
-    public bool HasBoundedKey => CacheEntryFacts.IsBoundedKey(Argument(Name == "CreateEntry" ? 0 : 1));
+    public bool HasBoundedKey => _hasBoundedKey.Value;
 
     private string Name => (_invocation.TargetMethod.ReducedFrom ?? _invocation.TargetMethod).Name;
 
-    public (Evidence Size, Evidence Expiration) Inspect() => Name switch
-    {
-        "Set" => InspectSet(),
-        "CreateEntry" => InspectUses(_invocation),
-        _ => InspectGetOrCreate(),
-    };
+    public (Evidence Size, Evidence Expiration) Inspect() => _evidence.Value;
 
     private (Evidence Size, Evidence Expiration) InspectSet()
     {

@@ -1,7 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,56 +22,82 @@ internal static class CacheWriteAction
                 return;
             }
 
-            // Driven by the invoked name: only the files that name a cache write (whole word: Set, not
-            // Settings) get a callback per invocation, and only a call named like a cache write is bound to an
-            // operation, so a compilation pays nothing for the method bodies that never write into a cache.
-            // The write methods are extension methods of Microsoft.Extensions.Caching.Memory (CreateEntry is a member of
-            // the cache types): a file that calls them names the cache type or imports that namespace, unless a global
-            // using imports it for the whole compilation.
-            var mentionsWrite = new TreeMentions(wholeWord: true, "Set", "GetOrCreate", "GetOrCreateAsync", "CreateEntry");
-            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache", "Caching.Memory");
-            var importedEverywhere = new Lazy<bool>(() => HasGlobalCachingImport(compilationStart.Compilation, compilationStart.CancellationToken));
-            if (!mentionsWrite.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
+            // Only a file whose text names a write method as a whole word (Set, not Settings) together with the cache
+            // type or its namespace (or under a global using of it) can write into a cache: the write methods are
+            // extension methods of Microsoft.Extensions.Caching.Memory, CreateEntry a member of the cache types. A
+            // compilation with no such file registers nothing; in the others, only the invocations at the names'
+            // offsets are bound, once for both rules (whichever asks first finds them).
+            var files = CacheFiles.For(compilationStart.Compilation);
+            if (!files.AnyMayWrite(compilationStart.CancellationToken))
             {
                 return;
             }
 
-            FileInvocations.Register(
-                compilationStart,
-                (tree, cancellationToken) => mentionsWrite.In(tree, cancellationToken)
-                    && (mentionsCache.In(tree, cancellationToken) || importedEverywhere.Value),
-                (context, syntax) =>
+            compilationStart.RegisterSemanticModelAction(c =>
+            {
+                foreach (var write in facts.WritesIn(c.SemanticModel, c.CancellationToken))
                 {
-                    if (CacheWrite.IsCandidateName(syntax.GetInvokedName())
-                        && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
-                        && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
-                        && CacheWrite.TryCreate(facts, invocation, context.CancellationToken) is { } write
-                        && isMistake(write))
+                    if (isMistake(write))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
+                        c.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
                     }
-                });
+                }
+            });
         });
     }
 
-    private static bool HasGlobalCachingImport(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The writes into a memory cache in one file, found at the offsets of the write names.</summary>
+    public static ImmutableArray<CacheWrite> Find(CacheEntryFacts facts, SemanticModel model, CancellationToken cancellationToken)
     {
-        foreach (var tree in compilation.SyntaxTrees)
+        var tree = model.SyntaxTree;
+        var files = CacheFiles.For(facts.Compilation);
+        if (!files.MayWrite(tree, cancellationToken))
         {
-            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
-            {
-                continue;
-            }
+            return [];
+        }
 
-            foreach (var directive in unit.Usings)
+        // The writes are kept per compilation for both rules, so they carry no token of one callback: a cancelled
+        // callback must not leave answers behind that fail for the next one.
+        var root = tree.GetRoot(cancellationToken);
+        var writes = ImmutableArray.CreateBuilder<CacheWrite>();
+        foreach (var offset in files.Of(tree, cancellationToken).WriteNameOffsets)
+        {
+            if (Invocation(root.FindToken(offset)) is { } syntax
+                && model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
+                && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                && CacheWrite.TryCreate(facts, invocation, CancellationToken.None) is { } write)
             {
-                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Name?.ToString().EndsWith("Caching.Memory", StringComparison.Ordinal) == true)
-                {
-                    return true;
-                }
+                writes.Add(write);
             }
         }
 
-        return false;
+        return writes.ToImmutable();
+    }
+
+    /// <summary>
+    /// The call a write name stands in, when its shape can be a write: a member call with at least the arguments a
+    /// write takes (<c>Set(key, value)</c>, <c>GetOrCreate(key, factory)</c>, <c>CreateEntry(key)</c>); an EF
+    /// <c>Set&lt;T&gt;()</c> or a property named Set never binds.
+    /// </summary>
+    private static InvocationExpressionSyntax? Invocation(SyntaxToken token)
+    {
+        if (token.Parent is not SimpleNameSyntax name || !CacheWrite.IsCandidateName(token.ValueText))
+        {
+            return null;
+        }
+
+        var invoked = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding => binding,
+            _ => (ExpressionSyntax)name,
+        };
+        if (invoked.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != invoked)
+        {
+            return null;
+        }
+
+        var minimum = token.ValueText == "CreateEntry" ? 1 : 2;
+        return invocation.ArgumentList.Arguments.Count >= minimum ? invocation : null;
     }
 }

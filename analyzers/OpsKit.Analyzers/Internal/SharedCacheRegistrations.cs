@@ -19,41 +19,42 @@ internal sealed class SharedCacheRegistrations
     public CacheBound Bound { get; }
 
     /// <summary>
-    /// Looks only at files whose text names AddMemoryCache or MemoryCacheOptions, and binds only those names: one
-    /// text search per file, once per compilation, the first time a rule asks about the shared cache.
+    /// Looks only at the places where a file's text names AddMemoryCache or MemoryCacheOptions (the text is read once
+    /// per file for the three cache rules) and binds only those names, the first time a rule asks about the shared cache.
     /// </summary>
     public static SharedCacheRegistrations Scan(CacheEntryFacts facts, CancellationToken cancellationToken)
     {
         var sizeLimited = false;
         var unknown = false;
         var unbounded = false;
+        var files = CacheFiles.For(facts.Compilation);
         foreach (var tree in facts.Compilation.SyntaxTrees)
         {
-            var text = tree.GetText(cancellationToken);
-            // "MemoryCache" is in both names: one pass over a file that has neither.
-            if (SourceTextSearch.IndexOf(text, "MemoryCache") < 0
-                || (SourceTextSearch.IndexOf(text, "AddMemoryCache") < 0 && SourceTextSearch.IndexOf(text, "MemoryCacheOptions") < 0))
+            var file = files.Of(tree, cancellationToken);
+            if (!file.NamesMemoryCache)
             {
                 continue;
             }
 
-            var root = tree.GetRoot(cancellationToken);
+            var text = tree.GetText(cancellationToken);
+            SyntaxNode? root = null;
             SemanticModel? model = null;
-            foreach (var name in new[] { "AddMemoryCache", "MemoryCacheOptions" })
+            foreach (var offset in file.CacheNameOffsets)
             {
-                for (var index = SourceTextSearch.IndexOf(text, name); index >= 0; index = SourceTextSearch.IndexOf(text, name, index + name.Length))
+                var (name, index) = CacheFileText.At(text, offset - 3, "AddMemoryCache") ? ("AddMemoryCache", offset - 3)
+                    : CacheFileText.At(text, offset, "MemoryCacheOptions") ? ("MemoryCacheOptions", offset)
+                    : (null, -1);
+                root ??= tree.GetRoot(cancellationToken);
+                if (name is null || root.FindToken(index).Parent is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
                 {
-                    if (root.FindToken(index).Parent is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    model ??= MemberValues.ModelFor(facts.Compilation, tree);
-                    var bound = name == "AddMemoryCache" ? ClassifyRegistration(facts, model, simpleName, cancellationToken) : ClassifyConfiguration(facts, model, simpleName, cancellationToken);
-                    sizeLimited |= bound == RegistrationKind.SizeLimited;
-                    unknown |= bound == RegistrationKind.Unknown;
-                    unbounded |= bound == RegistrationKind.Unbounded;
+                    continue;
                 }
+
+                model ??= MemberValues.ModelFor(facts.Compilation, tree);
+                var bound = name == "AddMemoryCache" ? ClassifyRegistration(facts, model, simpleName, cancellationToken) : ClassifyConfiguration(facts, model, simpleName, cancellationToken);
+                sizeLimited |= bound == RegistrationKind.SizeLimited;
+                unknown |= bound == RegistrationKind.Unknown;
+                unbounded |= bound == RegistrationKind.Unbounded;
             }
         }
 

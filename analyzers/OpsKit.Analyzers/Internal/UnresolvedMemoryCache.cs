@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OpsKit.Analyzers.Rules;
@@ -17,30 +16,43 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal static class UnresolvedMemoryCache
 {
-    public static void Register(CompilationStartAnalysisContext context, bool isApplication, TreeMentions mentionsCache)
+    public static void Register(CompilationStartAnalysisContext context, bool isApplication, CacheFiles files)
     {
-        // Both shapes name MemoryCache in the file's text: other files' code blocks get no callback per node.
+        // Both shapes name MemoryCache in the member's text: only the members around those names are walked.
         var compilation = context.Compilation;
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-        context.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
+        context.RegisterSemanticModelAction(c =>
         {
-            if (!mentionsCache.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+            var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
+            if (!file.NamesMemoryCache)
             {
                 return;
             }
 
-            blockStart.RegisterSyntaxNodeAction(OnCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-            blockStart.RegisterSyntaxNodeAction(c => OnInvocation(c, isApplication, configuresElsewhere), SyntaxKind.InvocationExpression);
+            foreach (var member in CacheMentions.Members(c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken), file.CacheNameOffsets))
+            {
+                foreach (var node in member.DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case BaseObjectCreationExpressionSyntax creation:
+                            OnCreation(c, creation);
+                            break;
+                        case InvocationExpressionSyntax invocation:
+                            OnInvocation(c, invocation, isApplication, configuresElsewhere);
+                            break;
+                    }
+                }
+            }
         });
     }
 
-    private static void OnCreation(SyntaxNodeAnalysisContext context)
+    private static void OnCreation(SemanticModelAnalysisContext context, BaseObjectCreationExpressionSyntax creation)
     {
-        var creation = (BaseObjectCreationExpressionSyntax)context.Node;
         var named = creation switch
         {
-            ObjectCreationExpressionSyntax explicitType => LastName(explicitType.Type) == "MemoryCache",
-            _ => LastName(DeclaredType(creation)) is "MemoryCache" or "IMemoryCache",
+            ObjectCreationExpressionSyntax explicitType => CacheMentions.LastName(explicitType.Type) == "MemoryCache",
+            _ => CacheMentions.LastName(DeclaredType(creation)) is "MemoryCache" or "IMemoryCache",
         };
         if (!named || creation.ArgumentList?.Arguments.Count != 1 || !IsUnboundedOptions(creation.ArgumentList.Arguments[0].Expression)
             || context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type is { TypeKind: not TypeKind.Error })
@@ -51,9 +63,8 @@ internal static class UnresolvedMemoryCache
         context.ReportDiagnostic(UnboundedMemoryCacheAnalyzer.CreateDiagnostic(creation.GetLocation(), "MemoryCache"));
     }
 
-    private static void OnInvocation(SyntaxNodeAnalysisContext context, bool isApplication, Lazy<bool> configuresElsewhere)
+    private static void OnInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax invocation, bool isApplication, Lazy<bool> configuresElsewhere)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
         if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddMemoryCache" } access
             || invocation.ArgumentList.Arguments.Count != 0
             || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not null
@@ -67,14 +78,14 @@ internal static class UnresolvedMemoryCache
         context.ReportDiagnostic(UnboundedMemoryCacheAnalyzer.CreateDiagnostic(location, "AddMemoryCache"));
     }
 
-    private static bool IsHost(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation, bool isApplication)
+    private static bool IsHost(SemanticModelAnalysisContext context, InvocationExpressionSyntax invocation, bool isApplication)
     {
         if (isApplication)
         {
             return true;
         }
 
-        if (context.ContainingSymbol is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
+        if (CacheMentions.ContainingMember(context.SemanticModel, invocation, context.CancellationToken) is not IMethodSymbol method || method.IsExtensionMethod || method.IsStatic || method.ContainingType is { IsStatic: true })
         {
             return false;
         }
@@ -104,7 +115,7 @@ internal static class UnresolvedMemoryCache
             expression = create.ArgumentList.Arguments[0].Expression;
         }
 
-        if (expression is not ObjectCreationExpressionSyntax options || LastName(options.Type) != "MemoryCacheOptions")
+        if (expression is not ObjectCreationExpressionSyntax options || CacheMentions.LastName(options.Type) != "MemoryCacheOptions")
         {
             return false;
         }
@@ -124,14 +135,6 @@ internal static class UnresolvedMemoryCache
     {
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
         PropertyDeclarationSyntax property => property.Type,
-        _ => null,
-    };
-
-    private static string? LastName(TypeSyntax? type) => type switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OpsKit.Analyzers.Internal;
@@ -36,9 +37,11 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Both a MemoryCache creation and an AddMemoryCache call sit in a file whose text names MemoryCache.
-            var mentionsCache = new TreeMentions(wholeWord: false, "MemoryCache");
-            if (!mentionsCache.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
+            // Both a MemoryCache creation and an AddMemoryCache call sit in a member whose text names MemoryCache (the
+            // cache's type, the options' type, or the registration's name): a compilation with no such file registers
+            // nothing, and only the members around those names are bound.
+            var files = CacheFiles.For(compilationStart.Compilation);
+            if (!files.AnyNamesMemoryCache(compilationStart.CancellationToken))
             {
                 return;
             }
@@ -47,32 +50,17 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                 || ProjectProperties.IsWebApplication(compilationStart.Options);
             if (CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
-                UnresolvedMemoryCache.Register(compilationStart, isApplication, mentionsCache);
+                UnresolvedMemoryCache.Register(compilationStart, isApplication, files);
                 return;
             }
 
             var rule = new Rule(facts, isApplication, compilationStart.Options);
-            var mentionsRegistration = new TreeMentions(wholeWord: false, "AddMemoryCache");
-
-            // A MemoryCache creation (its options visibly built in the same code) or an AddMemoryCache call sits in a
-            // file whose text names MemoryCache: the code blocks of every other file get no callback per operation.
-            compilationStart.RegisterOperationBlockStartAction(blockStart =>
+            compilationStart.RegisterSemanticModelAction(c =>
             {
-                if (blockStart.OperationBlocks.IsEmpty)
+                var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
+                if (file.NamesMemoryCache)
                 {
-                    return;
-                }
-
-                var tree = blockStart.OperationBlocks[0].Syntax.SyntaxTree;
-                if (!mentionsCache.In(tree, blockStart.CancellationToken))
-                {
-                    return;
-                }
-
-                blockStart.RegisterOperationAction(rule.OnObjectCreation, OperationKind.ObjectCreation);
-                if (facts.AddMemoryCacheType is not null && mentionsRegistration.In(tree, blockStart.CancellationToken))
-                {
-                    blockStart.RegisterOperationAction(rule.OnInvocation, OperationKind.Invocation);
+                    rule.Analyze(c, file);
                 }
             });
         });
@@ -122,29 +110,60 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
 
     private sealed class Rule(CacheEntryFacts facts, bool isApplication, AnalyzerOptions analyzerOptions)
     {
-        public void OnObjectCreation(OperationAnalysisContext context)
+        public void Analyze(SemanticModelAnalysisContext context, CacheFileText file)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(creation.Type, facts.MemoryCache) || creation.Arguments.Length == 0 || IsIgnored(context))
+            var model = context.SemanticModel;
+            foreach (var member in CacheMentions.Members(model.SyntaxTree.GetRoot(context.CancellationToken), file.CacheNameOffsets))
+            {
+                foreach (var node in member.DescendantNodes())
+                {
+                    var candidate = node switch
+                    {
+                        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation => CacheMentions.LastName(creation.Type) == "MemoryCache",
+                        ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } => true,
+                        InvocationExpressionSyntax invocation => invocation.GetInvokedName() == "AddMemoryCache",
+                        _ => false,
+                    };
+                    if (!candidate)
+                    {
+                        continue;
+                    }
+
+                    switch (model.GetOperation(node, context.CancellationToken))
+                    {
+                        case IObjectCreationOperation creation:
+                            OnObjectCreation(context, creation);
+                            break;
+                        case IInvocationOperation invocation:
+                            OnInvocation(context, invocation);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private void OnObjectCreation(SemanticModelAnalysisContext context, IObjectCreationOperation creation)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, facts.MemoryCache) || creation.Arguments.Length == 0 || IsIgnored(context, creation))
             {
                 return;
             }
 
             var optionsArgument = ArgumentFor(creation.Arguments, 0);
-            if (optionsArgument is not null && IsProvablyUnbounded(optionsArgument, context.Operation))
+            if (optionsArgument is not null && IsProvablyUnbounded(optionsArgument, creation))
             {
                 context.ReportDiagnostic(CreateDiagnostic(creation.Syntax.GetLocation(), "MemoryCache"));
             }
         }
 
-        public void OnInvocation(OperationAnalysisContext context)
+        private void OnInvocation(SemanticModelAnalysisContext context, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "AddMemoryCache"
                 || SharedCacheRegistrations.Classify(facts, invocation) != RegistrationKind.Unbounded
-                || !IsHostRegistration(invocation, context.ContainingSymbol, isApplication)
+                || CacheMentions.ContainingMember(context.SemanticModel, invocation.Syntax, context.CancellationToken) is not { } containing
+                || !IsHostRegistration(invocation, containing, isApplication)
                 || facts.Shared.Bound != CacheBound.Unbounded
-                || IsIgnored(context))
+                || IsIgnored(context, invocation))
             {
                 return;
             }
@@ -152,10 +171,10 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(CreateDiagnostic(invocation.GetNameLocation(), "AddMemoryCache"));
         }
 
-        private bool IsIgnored(OperationAnalysisContext context)
+        private bool IsIgnored(SemanticModelAnalysisContext context, IOperation operation)
         {
-            var type = context.ContainingSymbol.ContainingType;
-            return type is not null && RuleOptions.MatchesType(RuleOptions.GetList(analyzerOptions, context.Operation.Syntax.SyntaxTree, IgnoredTypesOption), type);
+            var type = CacheMentions.ContainingMember(context.SemanticModel, operation.Syntax, context.CancellationToken)?.ContainingType;
+            return type is not null && RuleOptions.MatchesType(RuleOptions.GetList(analyzerOptions, operation.Syntax.SyntaxTree, IgnoredTypesOption), type);
         }
 
         /// <summary>The options passed to the MemoryCache constructor are visibly built without SizeLimit.</summary>
@@ -165,7 +184,7 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             switch (value)
             {
                 case IObjectCreationOperation creation when facts.IsOptionsType(creation.Type):
-                    return facts.BoundOfOptionsCreation(creation) == CacheBound.Unbounded;
+                    return CacheOptionsBound.OfOptionsCreation(facts, creation) == CacheBound.Unbounded;
                 case IInvocationOperation { TargetMethod.Name: "Create" } invocation
                     when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, facts.OptionsFactory) && invocation.Arguments.Length == 1:
                     return IsProvablyUnbounded(invocation.Arguments[0].Value, anchor);
@@ -198,7 +217,7 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
                         var initial = declarator.GetVariableInitializer()?.Value.WalkDownConversions();
                         if (initial is not IObjectCreationOperation creation
                             || !facts.IsOptionsType(creation.Type)
-                            || facts.BoundOfOptionsCreation(creation) != CacheBound.Unbounded)
+                            || CacheOptionsBound.OfOptionsCreation(facts, creation) != CacheBound.Unbounded)
                         {
                             return false;
                         }

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// What one file's text says about memory caches, read in a single pass: where it names <c>MemoryCache</c> (also
+/// inside <c>IMemoryCache</c>, <c>AddMemoryCache</c>, <c>MemoryCacheOptions</c>), whether it names the
+/// <c>Caching.Memory</c> namespace, and where a cache write's method name (<c>Set</c>, <c>GetOrCreate</c>,
+/// <c>GetOrCreateAsync</c>, <c>CreateEntry</c>) stands as a whole word. The rules bind only at those offsets.
+/// </summary>
+internal sealed class CacheFileText
+{
+    private const string CacheName = "MemoryCache";
+
+    private static readonly string[] WriteNames = ["Set", "GetOrCreate", "CreateEntry"];
+
+    [ThreadStatic]
+    private static char[]? ThreadBuffer;
+
+    private readonly SourceText _text;
+    private readonly Lazy<ImmutableArray<int>> _writeNameOffsets;
+
+    private CacheFileText(SourceText text, ImmutableArray<int> cacheNameOffsets, bool namesNamespace)
+    {
+        _text = text;
+        CacheNameOffsets = cacheNameOffsets;
+        NamesNamespace = namesNamespace;
+
+        // Most files name neither the cache nor its namespace: they are searched for the write names (frequent
+        // words: Settings and HashSet hold Set) only when a rule asks.
+        _writeNameOffsets = new Lazy<ImmutableArray<int>>(() => WriteOffsets(Chars(_text)));
+    }
+
+    /// <summary>Where the text says <c>MemoryCache</c>, in order.</summary>
+    public ImmutableArray<int> CacheNameOffsets { get; }
+
+    public bool NamesMemoryCache => !CacheNameOffsets.IsEmpty;
+
+    /// <summary>The text names <c>Caching.Memory</c> (a using directive or a qualified name).</summary>
+    public bool NamesNamespace { get; }
+
+    /// <summary>Where a whole-word <c>Set</c>, <c>GetOrCreate</c>, <c>GetOrCreateAsync</c> or <c>CreateEntry</c> starts.</summary>
+    public ImmutableArray<int> WriteNameOffsets => _writeNameOffsets.Value;
+
+    /// <summary>One pass over the text for "Memory": MemoryCache and Caching.Memory both hold it.</summary>
+    public static CacheFileText Read(SourceText text, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var chars = Chars(text);
+        ImmutableArray<int>.Builder? cacheNames = null;
+        var namesNamespace = false;
+        foreach (var offset in Occurrences(chars, "Memory", wholeWord: false))
+        {
+            if (offset + CacheName.Length <= chars.Length && chars.Slice(offset, CacheName.Length).SequenceEqual(CacheName.AsSpan()))
+            {
+                (cacheNames ??= ImmutableArray.CreateBuilder<int>()).Add(offset);
+            }
+            else if (offset >= 8 && chars.Slice(offset - 8, 8).SequenceEqual("Caching.".AsSpan()))
+            {
+                namesNamespace = true;
+            }
+        }
+
+        return new CacheFileText(text, cacheNames?.ToImmutable() ?? [], namesNamespace);
+    }
+
+    /// <summary>The whole text in a reused per-thread buffer: valid until the next call on the same thread.</summary>
+    private static ReadOnlySpan<char> Chars(SourceText text)
+    {
+        var length = text.Length;
+        var buffer = ThreadBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 64 * 1024)];
+            ThreadBuffer = buffer;
+        }
+
+        text.CopyTo(0, buffer, 0, length);
+        return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>Whether <paramref name="value"/> stands in the text at <paramref name="start"/>.</summary>
+    public static bool At(SourceText text, int start, string value)
+    {
+        if (start < 0 || start + value.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (text[start + i] != value[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ImmutableArray<int> WriteOffsets(ReadOnlySpan<char> chars)
+    {
+        List<int>? offsets = null;
+        foreach (var name in WriteNames)
+        {
+            var found = Occurrences(chars, name, wholeWord: true);
+            if (!found.IsEmpty)
+            {
+                (offsets ??= []).AddRange(found);
+            }
+        }
+
+        if (offsets is null)
+        {
+            return [];
+        }
+
+        offsets.Sort();
+        return [.. offsets];
+    }
+
+    private static ImmutableArray<int> Occurrences(ReadOnlySpan<char> chars, string word, bool wholeWord)
+    {
+        ImmutableArray<int>.Builder? offsets = null;
+        var start = 0;
+        while (start < chars.Length)
+        {
+            var index = chars.Slice(start).IndexOf(word.AsSpan());
+            if (index < 0)
+            {
+                break;
+            }
+
+            var offset = start + index;
+            var end = offset + word.Length;
+            // GetOrCreate also covers GetOrCreateAsync.
+            if (word == "GetOrCreate" && end + 5 <= chars.Length && chars.Slice(end, 5).SequenceEqual("Async".AsSpan()))
+            {
+                end += 5;
+            }
+
+            if (!wholeWord || (!IsIdentifierPart(chars, offset - 1) && !IsIdentifierPart(chars, end)))
+            {
+                (offsets ??= ImmutableArray.CreateBuilder<int>()).Add(offset);
+            }
+
+            start = offset + word.Length;
+        }
+
+        return offsets?.ToImmutable() ?? [];
+    }
+
+    private static bool IsIdentifierPart(ReadOnlySpan<char> chars, int position)
+        => position >= 0 && position < chars.Length && (char.IsLetterOrDigit(chars[position]) || chars[position] == '_');
+}
