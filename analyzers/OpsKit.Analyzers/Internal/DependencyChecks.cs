@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -70,17 +71,41 @@ internal sealed class DependencyChecks
     /// method of a dependency check package this compilation references, or a registration wrapper of this
     /// compilation that passes its tags on to a dependency check. A call for which this is false is never reported.
     /// </summary>
-    public bool MayRegisterDependency(string name, ImmutableHashSet<string> configured, CancellationToken cancellationToken)
+    public bool MayRegisterDependency(InvocationExpressionSyntax call, ImmutableHashSet<string> configured, CancellationToken cancellationToken)
     {
-        if (configured.Count > 0 || WellKnownDependencyNames.Contains(name) || OpsKitDependencyMethods.Contains(name)
-            || name is "AddCheck" or "AddTypeActivatedCheck" or "AddDbContextCheck")
+        var name = call.GetInvokedName();
+        if (configured.Count > 0 || WellKnownDependencyNames.Contains(name) || OpsKitDependencyMethods.Contains(name) || name is "AddTypeActivatedCheck" or "AddDbContextCheck")
         {
             return true;
+        }
+
+        // AddCheck with a lambda is the delegate overload (the Aspire template's "self" check): it runs in the process.
+        if (name == "AddCheck")
+        {
+            return !IsDelegateCheck(call) || HasDependencyWrapper(name, cancellationToken);
         }
 
         return _callNames.TryGetValue(name, out var may)
             ? may
             : _callNames.GetOrAdd(name, _packageMethodNames.Value.Contains(name) || HasDependencyWrapper(name, cancellationToken));
+    }
+
+    private static bool IsDelegateCheck(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
+        {
+            return false;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (argument.Expression is AnonymousFunctionExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method of this compilation's source with that name that registers a dependency check on a builder.</summary>

@@ -107,7 +107,7 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         // The call the literal is an argument of (directly, in a collection, or in an options lambda).
         var argument = literal.FirstAncestorOrSelf<ArgumentSyntax>();
         if (argument?.Parent?.Parent is not InvocationExpressionSyntax call
-            || !state.Checks.MayRegisterDependency(call.GetInvokedName(), state.DependencyMethods(literal.SyntaxTree), cancellationToken))
+            || !state.Checks.MayRegisterDependency(call, state.DependencyMethods(literal.SyntaxTree), cancellationToken))
         {
             return;
         }

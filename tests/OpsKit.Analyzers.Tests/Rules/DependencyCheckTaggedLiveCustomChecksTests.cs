@@ -86,6 +86,18 @@ public sealed class DependencyCheckTaggedLiveCustomChecksTests
             """ + CheckTypes, WithPackages);
 
     [Fact]
+    public Task Check_instance_named_for_a_dependency_tagged_live_is_reported_next_to_a_silent_delegate_check()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddCheck("redis", new RedisRoundTripCheck(), tags: new[] { [|"live"|] })
+                .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+            builder.Build().Run();
+            """ + CheckTypes, WithPackages);
+
+    [Fact]
     public Task Process_check_tagged_live_is_silent()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.Diagnostics.HealthChecks;
