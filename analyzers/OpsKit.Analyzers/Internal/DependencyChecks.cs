@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -48,11 +49,148 @@ internal sealed class DependencyChecks
         "AddDbContextCheck", "AddSignalRHub", "AddAzureKeyVault", "AddS3", "AddRavenDB", "AddSolr", "AddHttpDependency", "AddTcpDependency");
 
     private readonly Compilation _compilation;
+    private readonly Func<ITypeSymbol, bool> _isBuilder;
     private readonly ConcurrentDictionary<ISymbol, bool> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _callNames = new(StringComparer.Ordinal);
+    private readonly Lazy<HashSet<string>> _packageMethodNames;
 
-    public DependencyChecks(Compilation compilation) => _compilation = compilation;
+    /// <param name="compilation">The compilation whose calls are judged.</param>
+    /// <param name="isBuilder">Whether a type is a health checks builder (a registration method's receiver).</param>
+    public DependencyChecks(Compilation compilation, Func<ITypeSymbol, bool> isBuilder)
+    {
+        _compilation = compilation;
+        _isBuilder = isBuilder;
+        _packageMethodNames = new Lazy<HashSet<string>>(CollectPackageMethodNames);
+    }
 
     public static bool IsWellKnownDependencyName(string name) => WellKnownDependencyNames.Contains(name);
+
+    /// <summary>
+    /// Whether a call of this name can register a dependency check, decided without binding the call (binding a
+    /// statement binds its whole method, a large top-level Program included): a well-known or configured name, a
+    /// method of a dependency check package this compilation references, or a registration wrapper of this
+    /// compilation that passes its tags on to a dependency check. A call for which this is false is never reported.
+    /// </summary>
+    public bool MayRegisterDependency(InvocationExpressionSyntax call, ImmutableHashSet<string> configured, CancellationToken cancellationToken)
+    {
+        var name = call.GetInvokedName();
+        if (configured.Count > 0 || WellKnownDependencyNames.Contains(name) || OpsKitDependencyMethods.Contains(name) || name is "AddTypeActivatedCheck" or "AddDbContextCheck")
+        {
+            return true;
+        }
+
+        // AddCheck with a lambda is the delegate overload (the Aspire template's "self" check): it runs in the process.
+        if (name == "AddCheck")
+        {
+            return !IsDelegateCheck(call) || HasDependencyWrapper(name, cancellationToken);
+        }
+
+        return _callNames.TryGetValue(name, out var may)
+            ? may
+            : _callNames.GetOrAdd(name, _packageMethodNames.Value.Contains(name) || HasDependencyWrapper(name, cancellationToken));
+    }
+
+    private static bool IsDelegateCheck(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax })
+        {
+            return false;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (argument.Expression is AnonymousFunctionExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A method of this compilation's source with that name that registers a dependency check on a builder.</summary>
+    private bool HasDependencyWrapper(string name, CancellationToken cancellationToken)
+    {
+        if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+        {
+            if (symbol is not IMethodSymbol { IsExtensionMethod: true } method || method.Parameters.Length < 2 || !_isBuilder(method.Parameters[0].Type))
+            {
+                continue;
+            }
+
+            // A check instance passed in is judged by its type at the call (AddCheck(name, new SqlCheck())).
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.Name == "IHealthCheck")
+                {
+                    return true;
+                }
+            }
+
+            if (IsDependencyMethod(method, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The extension method names of the dependency check packages (AspNetCore.HealthChecks.*) this compilation references.</summary>
+    private HashSet<string> CollectPackageMethodNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (IsDependencyPackage(assembly.Name) == true && assembly.MightContainExtensionMethods)
+            {
+                CollectExtensionMethodNames(assembly.GlobalNamespace, names);
+            }
+        }
+
+        return names;
+    }
+
+    private static void CollectExtensionMethodNames(INamespaceSymbol ns, HashSet<string> names)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol inner)
+            {
+                CollectExtensionMethodNames(inner, names);
+            }
+            else if (member is INamedTypeSymbol { IsStatic: true, MightContainExtensionMethods: true } type)
+            {
+                foreach (var name in type.MemberNames)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The AspNetCore.HealthChecks.* packages ship assemblies named HealthChecks.* (older ones: AspNetCore.HealthChecks.*):
+    /// true for those that check a dependency, false for the process-local, UI and publisher ones, null for any other assembly.
+    /// </summary>
+    private static bool? IsDependencyPackage(string assembly)
+    {
+        var package = assembly.StartsWith("AspNetCore.", StringComparison.Ordinal) ? assembly.Substring("AspNetCore.".Length) : assembly;
+        if (!package.StartsWith("HealthChecks.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return !(package is "HealthChecks.System"
+            || package.StartsWith("HealthChecks.UI", StringComparison.Ordinal)
+            || package.StartsWith("HealthChecks.Publisher", StringComparison.Ordinal)
+            || package.StartsWith("HealthChecks.Prometheus", StringComparison.Ordinal));
+    }
 
     public bool IsDependencyRegistration(IInvocationOperation invocation, IMethodSymbol method, ImmutableHashSet<string> configured, CancellationToken cancellationToken)
     {
@@ -81,15 +219,10 @@ internal sealed class DependencyChecks
 
     private bool IsDependencyMethod(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        // The AspNetCore.HealthChecks.* packages ship assemblies named HealthChecks.* (older ones: AspNetCore.HealthChecks.*).
         var assembly = method.ContainingAssembly?.Name ?? string.Empty;
-        var package = assembly.StartsWith("AspNetCore.", StringComparison.Ordinal) ? assembly.Substring("AspNetCore.".Length) : assembly;
-        if (package.StartsWith("HealthChecks.", StringComparison.Ordinal))
+        if (IsDependencyPackage(assembly) is { } dependencyPackage)
         {
-            return !(package is "HealthChecks.System"
-                || package.StartsWith("HealthChecks.UI", StringComparison.Ordinal)
-                || package.StartsWith("HealthChecks.Publisher", StringComparison.Ordinal)
-                || package.StartsWith("HealthChecks.Prometheus", StringComparison.Ordinal));
+            return dependencyPackage;
         }
 
         if (method.Name == "AddDbContextCheck")

@@ -48,12 +48,12 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(healthChecksBuilder, opsHealthBuilder, new DependencyChecks(compilation), compilationStart.Options, AreTagsConfigured(compilation, compilationStart.Options));
+            var state = new State(healthChecksBuilder, opsHealthBuilder, compilation, compilationStart.Options, AreTagsConfigured(compilation, compilationStart.Options));
             if (state.TagsConfigured)
             {
                 // Configured tags can be any word: every string literal is a candidate.
                 compilationStart.RegisterSyntaxNodeAction(
-                    c => OnLiteral((LiteralExpressionSyntax)c.Node, c.SemanticModel, state, c.ReportDiagnostic, c.CancellationToken),
+                    c => OnLiteral((LiteralExpressionSyntax)c.Node, () => c.SemanticModel, state, c.ReportDiagnostic, c.CancellationToken),
                     SyntaxKind.StringLiteralExpression);
             }
             else
@@ -67,7 +67,9 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 
     private static void OnTree(SyntaxTreeAnalysisContext context, Compilation compilation, State state)
     {
-        const string Live = "live";
+        // The opening quote is part of the search: "live" and "liveness" literals (verbatim and raw ones too) contain
+        // it, while identifiers such as LiveTv, which some projects repeat in every file, do not.
+        const string Live = "\"live";
         var text = context.Tree.GetText(context.CancellationToken);
         var index = SourceTextSearch.IndexOfIgnoreCase(text, Live, 0);
         if (index < 0)
@@ -79,22 +81,21 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         SemanticModel? model = null;
         for (; index >= 0; index = SourceTextSearch.IndexOfIgnoreCase(text, Live, index + Live.Length))
         {
-            if (root.FindToken(index).Parent is not LiteralExpressionSyntax literal
+            if (root.FindToken(index + 1).Parent is not LiteralExpressionSyntax literal
                 || !literal.IsKind(SyntaxKind.StringLiteralExpression)
                 || !IsLiveTag(literal.Token.ValueText, ImmutableHashSet<string>.Empty))
             {
                 continue;
             }
 
-#pragma warning disable RS1030 // Only for files with a "live" literal; the driver caches semantic models per tree.
-            model ??= compilation.GetSemanticModel(context.Tree);
+#pragma warning disable RS1030 // Only for a "live" literal in a call that may register a dependency; the driver caches semantic models per tree.
+            OnLiteral(literal, () => model ??= compilation.GetSemanticModel(context.Tree), state, context.ReportDiagnostic, context.CancellationToken);
 #pragma warning restore RS1030
-            OnLiteral(literal, model, state, context.ReportDiagnostic, context.CancellationToken);
             index = Math.Max(index, literal.Span.End - Live.Length); // the next match starts after this literal
         }
     }
 
-    private static void OnLiteral(LiteralExpressionSyntax literal, SemanticModel model, State state, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void OnLiteral(LiteralExpressionSyntax literal, Func<SemanticModel> getModel, State state, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         // Without OPS0008.live_tags anywhere (the usual case) the literal's text decides before any lookup.
         var liveTags = state.TagsConfigured ? state.LiveTags(literal.SyntaxTree) : ImmutableHashSet<string>.Empty;
@@ -105,12 +106,13 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 
         // The call the literal is an argument of (directly, in a collection, or in an options lambda).
         var argument = literal.FirstAncestorOrSelf<ArgumentSyntax>();
-        if (argument?.Parent?.Parent is not InvocationExpressionSyntax call)
+        if (argument?.Parent?.Parent is not InvocationExpressionSyntax call
+            || !state.Checks.MayRegisterDependency(call, state.DependencyMethods(literal.SyntaxTree), cancellationToken))
         {
             return;
         }
 
-        var diagnostic = model.GetOperation(call, cancellationToken) switch
+        var diagnostic = getModel().GetOperation(call, cancellationToken) switch
         {
             IInvocationOperation invocation => Analyze(invocation, literal, state, cancellationToken),
             IInvalidOperation invalid => AnalyzeUnresolved(invalid, literal, state),
@@ -132,7 +134,7 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
 
         var element = Find(TagElements(invocation), literal);
         if (element is null
-            || !state.Checks.IsDependencyRegistration(invocation, method, RuleOptions.GetList(state.Options, literal.SyntaxTree, DependencyMethodsOption), cancellationToken))
+            || !state.Checks.IsDependencyRegistration(invocation, method, state.DependencyMethods(literal.SyntaxTree), cancellationToken))
         {
             return null;
         }
@@ -285,22 +287,35 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private sealed class State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, DependencyChecks checks, AnalyzerOptions options, bool tagsConfigured)
+    private sealed class State
     {
-        /// <summary>Whether any file of the compilation sets <c>OPS0008.live_tags</c>.</summary>
-        public bool TagsConfigured { get; } = tagsConfigured;
-
-        public DependencyChecks Checks { get; } = checks;
-
+        private readonly INamedTypeSymbol? _healthChecksBuilder;
+        private readonly INamedTypeSymbol? _opsHealthBuilder;
+        private readonly AnalyzerOptions _options;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _liveTags = new();
+        private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _dependencyMethods = new();
 
-        public AnalyzerOptions Options { get; } = options;
+        public State(INamedTypeSymbol? healthChecksBuilder, INamedTypeSymbol? opsHealthBuilder, Compilation compilation, AnalyzerOptions options, bool tagsConfigured)
+        {
+            _healthChecksBuilder = healthChecksBuilder;
+            _opsHealthBuilder = opsHealthBuilder;
+            _options = options;
+            TagsConfigured = tagsConfigured;
+            Checks = new DependencyChecks(compilation, IsBuilder);
+        }
 
-        public ImmutableHashSet<string> LiveTags(SyntaxTree tree) => _liveTags.GetOrAdd(tree, t => RuleOptions.GetList(Options, t, LiveTagsOption));
+        /// <summary>Whether any file of the compilation sets <c>OPS0008.live_tags</c>.</summary>
+        public bool TagsConfigured { get; }
+
+        public DependencyChecks Checks { get; }
+
+        public ImmutableHashSet<string> LiveTags(SyntaxTree tree) => _liveTags.GetOrAdd(tree, t => RuleOptions.GetList(_options, t, LiveTagsOption));
+
+        public ImmutableHashSet<string> DependencyMethods(SyntaxTree tree) => _dependencyMethods.GetOrAdd(tree, t => RuleOptions.GetList(_options, t, DependencyMethodsOption));
 
         // By name as well as by symbol: a restored package may bring its own copy of the abstractions assembly.
         public bool IsBuilder(ITypeSymbol type)
-            => SymbolEqualityComparer.Default.Equals(type, healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, opsHealthBuilder)
+            => SymbolEqualityComparer.Default.Equals(type, _healthChecksBuilder) || SymbolEqualityComparer.Default.Equals(type, _opsHealthBuilder)
                 || (type.Name is "IHealthChecksBuilder" or "OpsHealthBuilder"
                     && type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "OpsKit.Health");
     }

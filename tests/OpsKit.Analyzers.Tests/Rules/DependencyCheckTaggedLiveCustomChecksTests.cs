@@ -86,6 +86,18 @@ public sealed class DependencyCheckTaggedLiveCustomChecksTests
             """ + CheckTypes, WithPackages);
 
     [Fact]
+    public Task Check_instance_named_for_a_dependency_tagged_live_is_reported_next_to_a_silent_delegate_check()
+        => Verify.VerifyAsync("""
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddCheck("redis", new RedisRoundTripCheck(), tags: new[] { [|"live"|] })
+                .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+            builder.Build().Run();
+            """ + CheckTypes, WithPackages);
+
+    [Fact]
     public Task Process_check_tagged_live_is_silent()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -181,4 +193,27 @@ public sealed class DependencyCheckTaggedLiveCustomChecksTests
             builder.Services.AddHealthChecks().AddSqlServer("Server=db", "orders", tags: ["ready", [|"live"|]]);
             builder.Build().Run();
             """, TestProject.WebApp with { AdditionalReferences = [SqlServerPackage.Value] });
+
+    // A package check whose method name is on no list the rule keeps: the referenced assembly's name says what it is.
+    private static readonly Lazy<MetadataReference> GraphStorePackage = new(() => TestReferences.CompileLibrary("HealthChecks.GraphStore", """
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class GraphStoreHealthCheckBuilderExtensions
+            {
+                public static IHealthChecksBuilder AddGraphStoreCluster(this IHealthChecksBuilder builder, string endpoint, string? name = default, HealthStatus? failureStatus = default, IEnumerable<string>? tags = default) => builder;
+            }
+        }
+        """));
+
+    [Fact]
+    public Task Package_check_with_a_name_on_no_list_is_reported_and_a_live_predicate_in_the_same_file_is_not()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks().AddGraphStoreCluster("http://127.0.0.1:8182", "graph", tags: [[|"live"|]]);
+            var app = builder.Build();
+            app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+            app.Run();
+            """, TestProject.WebApp with { AdditionalReferences = [GraphStorePackage.Value] });
 }
