@@ -23,18 +23,6 @@ internal enum ConnectFrequency
 /// </summary>
 internal static class MultiplexerCreationContext
 {
-    /// <summary>The declared member whose code holds the position: lambdas and local functions belong to their member.</summary>
-    public static ISymbol? OwnerAt(SemanticModel model, int position, System.Threading.CancellationToken cancellationToken)
-    {
-        var symbol = model.GetEnclosingSymbol(position, cancellationToken);
-        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-        {
-            symbol = symbol.ContainingSymbol;
-        }
-
-        return symbol;
-    }
-
     /// <summary>The class whose instances run this code once each: instance constructors and instance field/property initializers.</summary>
     public static INamedTypeSymbol? PerInstanceType(ISymbol owner)
         => owner switch

@@ -86,6 +86,22 @@ internal sealed class NamedInvocations
         }
     }
 
+    /// <summary>
+    /// The declared member whose code holds the position, as a code block action's ContainingSymbol would be: a
+    /// method, accessor, constructor, or a field or property with an initializer; lambdas and local functions belong
+    /// to their member.
+    /// </summary>
+    public static ISymbol? ContainingMember(SemanticModel model, int position, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetEnclosingSymbol(position, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
     private static InvocationExpressionSyntax? At(SyntaxNode root, int position)
     {
         var token = root.FindToken(position);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -31,9 +30,8 @@ internal static class UnresolvedDbConnection
         => type is { TypeKind: TypeKind.Error } && ConnectionTypes.Contains(type.Name);
 
     /// <summary>Reports on <c>ds.OpenConnection(Async)()</c> and on the first <c>Open(Async)()</c> of a created connection.</summary>
-    public static void Analyze(SyntaxNodeAnalysisContext context, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    public static void Analyze(SemanticModel model, InvocationExpressionSyntax invocation, System.Action<InvocationExpressionSyntax> report, System.Threading.CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
         if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access)
         {
             return;
@@ -46,9 +44,8 @@ internal static class UnresolvedDbConnection
             return;
         }
 
-        var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not null
-            || model.GetTypeInfo(access.Expression, context.CancellationToken).Type is not { TypeKind: TypeKind.Error } receiverType
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not null
+            || model.GetTypeInfo(access.Expression, cancellationToken).Type is not { TypeKind: TypeKind.Error } receiverType
             || !(opensFromDataSource ? DataSourceTypes : ConnectionTypes).Contains(receiverType.Name)
             || !ImportsProvider(invocation))
         {
@@ -57,20 +54,20 @@ internal static class UnresolvedDbConnection
 
         if (opensFromDataSource)
         {
-            AnalyzeOpenedConnection(context, invocation, report);
+            AnalyzeOpenedConnection(model, invocation, report, cancellationToken);
         }
         else if (access.Expression is IdentifierNameSyntax local
-            && model.GetSymbolInfo(local, context.CancellationToken).Symbol is ILocalSymbol symbol
-            && Declarator(symbol, context.CancellationToken) is { } declarator
+            && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol
+            && Declarator(symbol, cancellationToken) is { } declarator
             && declarator.Initializer?.Value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-            && IsFirstOpen(invocation, symbol, model, context.CancellationToken)
-            && Leaks(declarator, symbol, model, context.CancellationToken))
+            && IsFirstOpen(invocation, symbol, model, cancellationToken)
+            && Leaks(declarator, symbol, model, cancellationToken))
         {
-            report(context, invocation);
+            report(invocation);
         }
     }
 
-    private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    private static void AnalyzeOpenedConnection(SemanticModel model, InvocationExpressionSyntax invocation, System.Action<InvocationExpressionSyntax> report, System.Threading.CancellationToken cancellationToken)
     {
         SyntaxNode value = invocation;
         while (value.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
@@ -83,12 +80,12 @@ internal static class UnresolvedDbConnection
         {
             case ExpressionStatementSyntax:
             case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } }:
-                report(context, invocation);
+                report(invocation);
                 return;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                when context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is ILocalSymbol symbol
-                    && Leaks(declarator, symbol, context.SemanticModel, context.CancellationToken):
-                report(context, invocation);
+                when model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol symbol
+                    && Leaks(declarator, symbol, model, cancellationToken):
+                report(invocation);
                 return;
         }
     }

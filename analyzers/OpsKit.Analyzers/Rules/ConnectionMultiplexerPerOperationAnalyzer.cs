@@ -92,7 +92,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     else if (c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
                         && IsConnect(invocation.TargetMethod.Name)
                         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
-                        && MultiplexerCreationContext.OwnerAt(c.SemanticModel, syntax.SpanStart, c.CancellationToken) is { } owner)
+                        && NamedInvocations.ContainingMember(c.SemanticModel, syntax.SpanStart, c.CancellationToken) is { } owner)
                     {
                         Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
                     }
@@ -160,7 +160,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         }
 
         if (model.GetOperation(syntax, context.CancellationToken) is { } operation
-            && MultiplexerCreationContext.OwnerAt(model, syntax.SpanStart, context.CancellationToken) is { } owner)
+            && NamedInvocations.ContainingMember(model, syntax.SpanStart, context.CancellationToken) is { } owner)
         {
             Analyze(owner, operation, name.Identifier.ValueText, lazy, context.ReportDiagnostic, pending);
         }
