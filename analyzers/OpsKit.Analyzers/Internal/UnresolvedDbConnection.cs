@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -61,7 +62,7 @@ internal static class UnresolvedDbConnection
             && Declarator(symbol, cancellationToken) is { } declarator
             && declarator.Initializer?.Value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
             && IsFirstOpen(invocation, symbol, model, cancellationToken)
-            && Leaks(declarator, symbol, model, cancellationToken))
+            && Leaks(declarator, symbol, invocation, model, cancellationToken))
         {
             report(invocation);
         }
@@ -84,7 +85,7 @@ internal static class UnresolvedDbConnection
                 return;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 when model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol symbol
-                    && Leaks(declarator, symbol, model, cancellationToken):
+                    && Leaks(declarator, symbol, invocation, model, cancellationToken):
                 report(invocation);
                 return;
         }
@@ -108,9 +109,13 @@ internal static class UnresolvedDbConnection
         return true;
     }
 
-    /// <summary>Declared without <c>using</c>; every reference a receiver; no Dispose/Close in a <c>finally</c>.</summary>
-    private static bool Leaks(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Declared without <c>using</c>; every reference a receiver, or one store in the instance's state after a call
+    /// on the connection that no disposing catch-all covers (see StoredConnection); no Dispose/Close in a <c>finally</c>.
+    /// </summary>
+    private static bool Leaks(VariableDeclaratorSyntax declarator, ILocalSymbol local, InvocationExpressionSyntax open, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
+        AssignmentExpressionSyntax? stored = null;
         if (declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax)
         {
             return false;
@@ -157,12 +162,99 @@ internal static class UnresolvedDbConnection
                 case AssignmentExpressionSyntax assignment when assignment.Left == reference:
                     continue;
                 default:
+                    if (stored is null && StoreOf(reference, model, cancellationToken) is { } store)
+                    {
+                        stored = store;
+                        continue;
+                    }
+
                     return false;
             }
         }
 
-        return true;
+        return stored is null || SetupMayFailUnprotected(local.Name, open, stored, body);
     }
+
+    /// <summary><c>_field = conn</c>, <c>_map[key] = (conn, tx)</c>: a field or property of this instance, or static.</summary>
+    private static AssignmentExpressionSyntax? StoreOf(IdentifierNameSyntax reference, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        SyntaxNode value = reference;
+        if (reference.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax tuple })
+        {
+            value = tuple;
+        }
+
+        if (value.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != value || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            return null;
+        }
+
+        var target = assignment.Left is ElementAccessExpressionSyntax element ? element.Expression : assignment.Left;
+        if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member)
+        {
+            target = member.Name;
+        }
+
+        return target is IdentifierNameSyntax && model.GetSymbolInfo(target, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol ? assignment : null;
+    }
+
+    /// <summary>A call on the connection between the open and the store, outside every catch-all that disposes it.</summary>
+    private static bool SetupMayFailUnprotected(string local, InvocationExpressionSyntax open, AssignmentExpressionSyntax store, SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes(TextSpan.FromBounds(open.Span.End, store.SpanStart)))
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access } call
+                && receiver.Identifier.ValueText == local
+                && call.SpanStart >= open.Span.End && call.SpanStart < store.SpanStart
+                && !IsDisposeName(access.Name.Identifier.ValueText)
+                && Body(call) == body
+                && !IsProtected(call, local, body))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsProtected(SyntaxNode call, string local, SyntaxNode body)
+    {
+        for (SyntaxNode child = call, parent = call.Parent!; parent is not null && child != body; child = parent, parent = parent.Parent!)
+        {
+            if (parent is TryStatementSyntax @try && @try.Block == child)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    if (@catch.Filter is null
+                        && @catch.Declaration?.Type.ToString() is null or "Exception" or "System.Exception"
+                        && Disposes(@catch.Block, local))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Disposes(SyntaxNode block, string local)
+    {
+        foreach (var node in block.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: var name } && receiver.Identifier.ValueText == local && IsDisposeName(name.Identifier.ValueText)
+                    || (invocation.Expression is MemberBindingExpressionSyntax binding && IsDisposeName(binding.Name.Identifier.ValueText)
+                        && invocation.Parent is ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax target } && target.Identifier.ValueText == local)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDisposeName(string name) => name is "Dispose" or "DisposeAsync" or "Close" or "CloseAsync";
 
     private static System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode body, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {

@@ -135,15 +135,19 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
 
                 return;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when isConnection:
-                if (!ConnectionLifetime.IsUsingDeclarator(declarator)
-                    && ConnectionLifetime.Follow(declarator.Symbol, ConnectionLifetime.BodyOf(declarator), symbols, out var reassigned) == ConnectionFate.Leaks)
+                if (!ConnectionLifetime.IsUsingDeclarator(declarator))
                 {
-                    Report(context, invocation, reassigned ? null : FixableDeclaration(declarator));
+                    var fate = ConnectionLifetime.Follow(declarator.Symbol, ConnectionLifetime.BodyOf(declarator), symbols, out var reassigned, open: invocation);
+                    if (fate is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
+                    {
+                        // A using would dispose the connection that the instance keeps once the setup succeeds: no fix then.
+                        Report(context, invocation, reassigned || fate != ConnectionFate.Leaks ? null : FixableDeclaration(declarator));
+                    }
                 }
 
                 return;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when isConnection && ReferenceEquals(assignment.Value.WalkDownConversions(), value):
-                if (ConnectionLifetime.Follow(target.Local, ConnectionLifetime.BodyOf(assignment), symbols, out _) == ConnectionFate.Leaks)
+                if (ConnectionLifetime.Follow(target.Local, ConnectionLifetime.BodyOf(assignment), symbols, out _, open: invocation) is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
                 {
                     Report(context, invocation, declaration: null);
                 }
@@ -203,9 +207,10 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ConnectionLifetime.Follow(instance.Local, body, symbols, out var reassigned) == ConnectionFate.Leaks)
+        var fate = ConnectionLifetime.Follow(instance.Local, body, symbols, out var reassigned, open: invocation);
+        if (fate is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
         {
-            Report(context, invocation, reassigned || declarator.Initializer is null ? null : FixableDeclaration(declarator));
+            Report(context, invocation, reassigned || declarator.Initializer is null || fate != ConnectionFate.Leaks ? null : FixableDeclaration(declarator));
         }
     }
 
