@@ -219,7 +219,7 @@ internal static class UnresolvedDbConnection
 
     private static bool IsProtected(SyntaxNode call, string local, SyntaxNode body)
     {
-        for (SyntaxNode child = call, parent = call.Parent!; parent is not null && child != body; child = parent, parent = parent.Parent!)
+        for (var child = call; child != body && child.Parent is { } parent; child = parent)
         {
             if (parent is TryStatementSyntax @try && @try.Block == child)
             {
