@@ -78,7 +78,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
                 foreach (var syntax in NamedInvocations.At(c.SemanticModel.SyntaxTree, positions, c.CancellationToken))
                 {
-                    if (!IsConnect(syntax.GetInvokedName()))
+                    if (!IsConnect(syntax.GetInvokedName()) || IsReturnedFromAMethod(syntax))
                     {
                         continue;
                     }
@@ -138,6 +138,39 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         }
 
         return registrations;
+    }
+
+    /// <summary>
+    /// <c>return ConnectionMultiplexer.Connect(…);</c> in a method, outside lambdas and constructors: a factory whose
+    /// caller keeps the connection, never reported, so its member is not bound (the first binding in a file of a large
+    /// project is the expensive part of this rule).
+    /// </summary>
+    private static bool IsReturnedFromAMethod(InvocationExpressionSyntax syntax)
+    {
+        SyntaxNode value = syntax;
+        while (value.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
+            || (value.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax } configure && configure.Expression == value))
+        {
+            value = value.Parent is MemberAccessExpressionSyntax { Parent: { } call } ? call : value.Parent;
+        }
+
+        if (value.Parent is not ReturnStatementSyntax)
+        {
+            return false;
+        }
+
+        foreach (var ancestor in value.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or ConstructorDeclarationSyntax:
+                    return false;
+                case MethodDeclarationSyntax or AccessorDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConnect(string name) => name is "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync";
