@@ -15,6 +15,9 @@ internal enum ConnectionFate
 
     /// <summary>Returned, stored, captured, passed on, or read with <c>CommandBehavior.CloseConnection</c>: someone else owns it.</summary>
     Escapes,
+
+    /// <summary>Stored in the instance's state after a database call that may throw, with no catch-all disposing it (see StoredConnection).</summary>
+    LeaksWhenSetupFails,
 }
 
 /// <summary>The ADO.NET base types OPS0009 knows, resolved once per compilation by metadata name (any provider).</summary>
@@ -82,9 +85,14 @@ internal static class ConnectionLifetime
         => declarator.Parent?.Parent?.Parent is IUsingDeclarationOperation or IUsingOperation
             || declarator.Parent?.Parent is IUsingDeclarationOperation or IUsingOperation;
 
-    public static ConnectionFate Follow(ILocalSymbol local, IOperation body, DbSymbols symbols, out bool reassigned, int depth = 0)
+    /// <summary>
+    /// What becomes of the connection in <paramref name="local"/>. Given <paramref name="open"/>, a store in the
+    /// instance's state is followed back to the open (see StoredConnection) rather than counted as an escape.
+    /// </summary>
+    public static ConnectionFate Follow(ILocalSymbol local, IOperation body, DbSymbols symbols, out bool reassigned, int depth = 0, IOperation? open = null)
     {
         reassigned = false;
+        ISimpleAssignmentOperation? stored = null;
         var function = body as IAnonymousFunctionOperation ?? (IOperation?)(body as ILocalFunctionOperation);
         foreach (var operation in body.Descendants())
         {
@@ -101,6 +109,17 @@ internal static class ConnectionLifetime
             if (!ReferenceEquals(reference.GetEnclosingFunction(), function))
             {
                 return ConnectionFate.Escapes; // captured by a lambda or local function: it may outlive the call
+            }
+
+            if (open is not null && StoredConnection.StoreOf(reference) is { } store)
+            {
+                if (stored is not null)
+                {
+                    return ConnectionFate.Escapes;
+                }
+
+                stored = store;
+                continue;
             }
 
             var parent = reference.WalkUpConversions();
@@ -171,6 +190,11 @@ internal static class ConnectionLifetime
                 default:
                     return ConnectionFate.Escapes;
             }
+        }
+
+        if (stored is not null)
+        {
+            return open is not null && StoredConnection.SetupMayFailUnprotected(local, open, stored, body, symbols) ? ConnectionFate.LeaksWhenSetupFails : ConnectionFate.Escapes;
         }
 
         return ConnectionFate.Leaks;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -31,9 +31,8 @@ internal static class UnresolvedDbConnection
         => type is { TypeKind: TypeKind.Error } && ConnectionTypes.Contains(type.Name);
 
     /// <summary>Reports on <c>ds.OpenConnection(Async)()</c> and on the first <c>Open(Async)()</c> of a created connection.</summary>
-    public static void Analyze(SyntaxNodeAnalysisContext context, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    public static void Analyze(SemanticModel model, InvocationExpressionSyntax invocation, System.Action<InvocationExpressionSyntax> report, System.Threading.CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
         if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access)
         {
             return;
@@ -46,9 +45,8 @@ internal static class UnresolvedDbConnection
             return;
         }
 
-        var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not null
-            || model.GetTypeInfo(access.Expression, context.CancellationToken).Type is not { TypeKind: TypeKind.Error } receiverType
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not null
+            || model.GetTypeInfo(access.Expression, cancellationToken).Type is not { TypeKind: TypeKind.Error } receiverType
             || !(opensFromDataSource ? DataSourceTypes : ConnectionTypes).Contains(receiverType.Name)
             || !ImportsProvider(invocation))
         {
@@ -57,20 +55,20 @@ internal static class UnresolvedDbConnection
 
         if (opensFromDataSource)
         {
-            AnalyzeOpenedConnection(context, invocation, report);
+            AnalyzeOpenedConnection(model, invocation, report, cancellationToken);
         }
         else if (access.Expression is IdentifierNameSyntax local
-            && model.GetSymbolInfo(local, context.CancellationToken).Symbol is ILocalSymbol symbol
-            && Declarator(symbol, context.CancellationToken) is { } declarator
+            && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol
+            && Declarator(symbol, cancellationToken) is { } declarator
             && declarator.Initializer?.Value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
-            && IsFirstOpen(invocation, symbol, model, context.CancellationToken)
-            && Leaks(declarator, symbol, model, context.CancellationToken))
+            && IsFirstOpen(invocation, symbol, model, cancellationToken)
+            && Leaks(declarator, symbol, invocation, model, cancellationToken))
         {
-            report(context, invocation);
+            report(invocation);
         }
     }
 
-    private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation, System.Action<SyntaxNodeAnalysisContext, InvocationExpressionSyntax> report)
+    private static void AnalyzeOpenedConnection(SemanticModel model, InvocationExpressionSyntax invocation, System.Action<InvocationExpressionSyntax> report, System.Threading.CancellationToken cancellationToken)
     {
         SyntaxNode value = invocation;
         while (value.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
@@ -83,12 +81,12 @@ internal static class UnresolvedDbConnection
         {
             case ExpressionStatementSyntax:
             case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } }:
-                report(context, invocation);
+                report(invocation);
                 return;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                when context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is ILocalSymbol symbol
-                    && Leaks(declarator, symbol, context.SemanticModel, context.CancellationToken):
-                report(context, invocation);
+                when model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol symbol
+                    && Leaks(declarator, symbol, invocation, model, cancellationToken):
+                report(invocation);
                 return;
         }
     }
@@ -111,9 +109,13 @@ internal static class UnresolvedDbConnection
         return true;
     }
 
-    /// <summary>Declared without <c>using</c>; every reference a receiver; no Dispose/Close in a <c>finally</c>.</summary>
-    private static bool Leaks(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Declared without <c>using</c>; every reference a receiver, or one store in the instance's state after a call
+    /// on the connection that no disposing catch-all covers (see StoredConnection); no Dispose/Close in a <c>finally</c>.
+    /// </summary>
+    private static bool Leaks(VariableDeclaratorSyntax declarator, ILocalSymbol local, InvocationExpressionSyntax open, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
+        AssignmentExpressionSyntax? stored = null;
         if (declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax)
         {
             return false;
@@ -160,12 +162,99 @@ internal static class UnresolvedDbConnection
                 case AssignmentExpressionSyntax assignment when assignment.Left == reference:
                     continue;
                 default:
+                    if (stored is null && StoreOf(reference, model, cancellationToken) is { } store)
+                    {
+                        stored = store;
+                        continue;
+                    }
+
                     return false;
             }
         }
 
-        return true;
+        return stored is null || SetupMayFailUnprotected(local.Name, open, stored, body);
     }
+
+    /// <summary><c>_field = conn</c>, <c>_map[key] = (conn, tx)</c>: a field or property of this instance, or static.</summary>
+    private static AssignmentExpressionSyntax? StoreOf(IdentifierNameSyntax reference, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        SyntaxNode value = reference;
+        if (reference.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax tuple })
+        {
+            value = tuple;
+        }
+
+        if (value.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != value || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            return null;
+        }
+
+        var target = assignment.Left is ElementAccessExpressionSyntax element ? element.Expression : assignment.Left;
+        if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member)
+        {
+            target = member.Name;
+        }
+
+        return target is IdentifierNameSyntax && model.GetSymbolInfo(target, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol ? assignment : null;
+    }
+
+    /// <summary>A call on the connection between the open and the store, outside every catch-all that disposes it.</summary>
+    private static bool SetupMayFailUnprotected(string local, InvocationExpressionSyntax open, AssignmentExpressionSyntax store, SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes(TextSpan.FromBounds(open.Span.End, store.SpanStart)))
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access } call
+                && receiver.Identifier.ValueText == local
+                && call.SpanStart >= open.Span.End && call.SpanStart < store.SpanStart
+                && !IsDisposeName(access.Name.Identifier.ValueText)
+                && Body(call) == body
+                && !IsProtected(call, local, body))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsProtected(SyntaxNode call, string local, SyntaxNode body)
+    {
+        for (var child = call; child != body && child.Parent is { } parent; child = parent)
+        {
+            if (parent is TryStatementSyntax @try && @try.Block == child)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    if (@catch.Filter is null
+                        && @catch.Declaration?.Type.ToString() is null or "Exception" or "System.Exception"
+                        && Disposes(@catch.Block, local))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Disposes(SyntaxNode block, string local)
+    {
+        foreach (var node in block.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: var name } && receiver.Identifier.ValueText == local && IsDisposeName(name.Identifier.ValueText)
+                    || (invocation.Expression is MemberBindingExpressionSyntax binding && IsDisposeName(binding.Name.Identifier.ValueText)
+                        && invocation.Parent is ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax target } && target.Identifier.ValueText == local)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDisposeName(string name) => name is "Dispose" or "DisposeAsync" or "Close" or "CloseAsync";
 
     private static System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode body, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,6 +23,14 @@ namespace OpsKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyzer
 {
+    private const string MultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
+
+    // Every Connect method's name ends with one of these (SentinelConnect(Async) included).
+    private static readonly NamedInvocations ConnectCalls = new("Connect(", "ConnectAsync(");
+
+    // Every DI registration method's name contains one of these (see ServiceRegistrations).
+    private static readonly NamedInvocations RegistrationCalls = new("Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ConnectionMultiplexerPerOperation];
 
     public override void Initialize(AnalysisContext context)
@@ -36,73 +45,68 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            const string MultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
-            var multiplexer = compilation.MayContainType(MultiplexerType, "StackExchange.Redis") ? compilation.GetBestTypeByMetadataName(MultiplexerType, "StackExchange.Redis") : null;
-            if (multiplexer is null && !MentionsMultiplexer(compilation, compilationStart.CancellationToken))
+            // A Connect call is in a file that names ConnectionMultiplexer (its receiver, or the alias or static import
+            // that stands for it) and calls something named Connect: usually no file of the compilation, and then
+            // nothing is registered at all.
+            var calls = new Dictionary<SyntaxTree, List<int>>();
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                return; // neither the type nor its name: nothing here can create a multiplexer
+                var text = tree.GetText(compilationStart.CancellationToken);
+                if (NamedInvocations.Mentions(text, "ConnectionMultiplexer") && ConnectCalls.PositionsIn(text) is { } positions)
+                {
+                    calls.Add(tree, positions);
+                }
             }
+
+            if (calls.Count == 0)
+            {
+                return;
+            }
+
+            var multiplexer = compilation.MayContainType(MultiplexerType, "StackExchange.Redis") ? compilation.GetBestTypeByMetadataName(MultiplexerType, "StackExchange.Redis") : null;
 
             // Looked up only when a Connect call is found: a lookup by metadata name without an assembly name
             // visits every reference of the compilation.
             var lazy = new Lazy<INamedTypeSymbol?>(() => compilation.GetFrameworkType("System.Lazy`1", "System.Runtime"));
-            var registrations = new ServiceRegistrations(compilation);
             var pending = new ConcurrentBag<(Diagnostic Diagnostic, INamedTypeSymbol Type)>();
-
-            // Only the code blocks of files that name a Connect method or a DI registration method (whole words) get a
-            // callback per invocation. It notes the registrations by name (bound only if a constructor's Connect
-            // waits for its class's lifetime) and finds the Connect calls by name.
-            var mentionsConnect = new TreeMentions(wholeWord: true, "Connect", "ConnectAsync", "SentinelConnect", "SentinelConnectAsync");
-            if (!mentionsConnect.InAny(compilation, compilationStart.CancellationToken))
+            compilationStart.RegisterSemanticModelAction(c =>
             {
-                return; // no Connect call: no diagnostic, and no registration is ever asked for
-            }
-
-            var mentionsRegistration = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
-            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
-            {
-                var tree = blockStart.CodeBlock.SyntaxTree;
-                var connects = mentionsConnect.In(tree, blockStart.CancellationToken);
-                var registers = mentionsRegistration.In(tree, blockStart.CancellationToken);
-                if (!connects && !registers)
+                if (!calls.TryGetValue(c.SemanticModel.SyntaxTree, out var positions))
                 {
                     return;
                 }
 
-                blockStart.RegisterSyntaxNodeAction(
-                    c =>
+                foreach (var syntax in NamedInvocations.At(c.SemanticModel.SyntaxTree, positions, c.CancellationToken))
+                {
+                    if (!IsConnect(syntax.GetInvokedName()) || IsReturnedFromAMethod(syntax))
                     {
-                        var syntax = (InvocationExpressionSyntax)c.Node;
-                        if (registers)
-                        {
-                            registrations.Collect(syntax);
-                        }
+                        continue;
+                    }
 
-                        if (!connects)
-                        {
-                            return;
-                        }
-
-                        if (multiplexer is null)
-                        {
-                            // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using
-                            // of the namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
-                            AnalyzeUnresolved(c, lazy, pending);
-                        }
-                        else if (IsConnect(syntax.GetInvokedName())
-                            && c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
-                            && IsConnect(invocation.TargetMethod.Name)
-                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
-                            && c.ContainingSymbol is { } owner)
-                        {
-                            Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
-                        }
-                    },
-                    SyntaxKind.InvocationExpression);
+                    if (multiplexer is null)
+                    {
+                        // Before restore StackExchange.Redis is missing: 'ConnectionMultiplexer.Connect(…)' with a using
+                        // of the namespace and nothing else of that name in scope is still the Redis call, in the clear shapes.
+                        AnalyzeUnresolved(c, syntax, lazy, pending);
+                    }
+                    else if (c.SemanticModel.GetOperation(syntax, c.CancellationToken) is IInvocationOperation invocation
+                        && IsConnect(invocation.TargetMethod.Name)
+                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, multiplexer)
+                        && NamedInvocations.ContainingMember(c.SemanticModel, syntax.SpanStart, c.CancellationToken) is { } owner)
+                    {
+                        Analyze(owner, invocation, invocation.TargetMethod.Name, lazy, c.ReportDiagnostic, pending);
+                    }
+                }
             });
 
             compilationStart.RegisterCompilationEndAction(end =>
             {
+                if (pending.IsEmpty)
+                {
+                    return;
+                }
+
+                var registrations = Registrations(end.Compilation, end.CancellationToken);
                 foreach (var (diagnostic, type) in pending)
                 {
                     var lifetime = registrations.LifetimeOf(type, end.CancellationToken);
@@ -115,13 +119,54 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         });
     }
 
-    private static bool MentionsMultiplexer(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The DI registrations of the compilation, collected only when a constructor's Connect waits for its class's
+    /// lifetime: most compilations never need them.
+    /// </summary>
+    private static ServiceRegistrations Registrations(Compilation compilation, CancellationToken cancellationToken)
     {
+        var registrations = new ServiceRegistrations(compilation);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (SourceTextSearch.IndexOf(tree.GetText(cancellationToken), "ConnectionMultiplexer") >= 0)
+            if (RegistrationCalls.PositionsIn(tree.GetText(cancellationToken)) is { } positions)
             {
-                return true;
+                foreach (var invocation in NamedInvocations.At(tree, positions, cancellationToken))
+                {
+                    registrations.Collect(invocation);
+                }
+            }
+        }
+
+        return registrations;
+    }
+
+    /// <summary>
+    /// <c>return ConnectionMultiplexer.Connect(…);</c> in a method, outside lambdas and constructors: a factory whose
+    /// caller keeps the connection, never reported, so its member is not bound (the first binding in a file of a large
+    /// project is the expensive part of this rule).
+    /// </summary>
+    private static bool IsReturnedFromAMethod(InvocationExpressionSyntax syntax)
+    {
+        SyntaxNode value = syntax;
+        while (value.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax
+            || (value.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax } configure && configure.Expression == value))
+        {
+            value = value.Parent is MemberAccessExpressionSyntax { Parent: { } call } ? call : value.Parent;
+        }
+
+        if (value.Parent is not ReturnStatementSyntax)
+        {
+            return false;
+        }
+
+        foreach (var ancestor in value.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or ConstructorDeclarationSyntax:
+                    return false;
+                case MethodDeclarationSyntax or AccessorDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax:
+                    return true;
             }
         }
 
@@ -130,9 +175,8 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
     private static bool IsConnect(string name) => name is "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync";
 
-    private static void AnalyzeUnresolved(SyntaxNodeAnalysisContext context, Lazy<INamedTypeSymbol?> lazy, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
+    private static void AnalyzeUnresolved(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, Lazy<INamedTypeSymbol?> lazy, ConcurrentBag<(Diagnostic, INamedTypeSymbol)> pending)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
         if (syntax.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access
             || !IsConnect(name.Identifier.ValueText)
             || access.Expression is not (IdentifierNameSyntax { Identifier.ValueText: "ConnectionMultiplexer" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ConnectionMultiplexer" }))
@@ -148,7 +192,8 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             return;
         }
 
-        if (model.GetOperation(syntax, context.CancellationToken) is { } operation && context.ContainingSymbol is { } owner)
+        if (model.GetOperation(syntax, context.CancellationToken) is { } operation
+            && NamedInvocations.ContainingMember(model, syntax.SpanStart, context.CancellationToken) is { } owner)
         {
             Analyze(owner, operation, name.Identifier.ValueText, lazy, context.ReportDiagnostic, pending);
         }
@@ -184,20 +229,20 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
         // scoped/transient registrations and request handlers do not. Outside lambdas, the member decides.
         if (invocation.GetEnclosingFunction() is IAnonymousFunctionOperation lambda)
         {
-            switch (ClassifyLambdaConsumer(lambda, lazy))
+            switch (MultiplexerCreationContext.ClassifyLambdaConsumer(lambda, lazy))
             {
-                case Lifetime.Shared:
+                case ConnectFrequency.Shared:
                     return;
-                case Lifetime.PerOperation:
+                case ConnectFrequency.PerOperation:
                     report(diagnostic);
                     return;
             }
         }
-        else if (PerInstanceType(owner) is { } instanceType)
+        else if (MultiplexerCreationContext.PerInstanceType(owner) is { } instanceType)
         {
             // A constructor or instance initializer runs once per instance: per request when the class is a
             // controller, hub or page, or is registered scoped/transient (decided when every registration is known).
-            if (IsPerRequestFrameworkType(instanceType))
+            if (MultiplexerCreationContext.IsPerRequestFrameworkType(instanceType))
             {
                 report(diagnostic);
             }
@@ -208,271 +253,14 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 
             return;
         }
-        else if (IsSharedContext(owner))
+        else if (MultiplexerCreationContext.IsSharedContext(owner))
         {
             return;
         }
 
-        if (IsPerOperationUse(invocation))
+        if (MultiplexerUse.IsPerOperationUse(invocation))
         {
             report(diagnostic);
         }
-    }
-
-    /// <summary>The class whose instances run this code once each: instance constructors and instance field/property initializers.</summary>
-    private static INamedTypeSymbol? PerInstanceType(ISymbol owner)
-        => owner switch
-        {
-            IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor => constructor.ContainingType,
-            IFieldSymbol { IsStatic: false } field => field.ContainingType,
-            IPropertySymbol { IsStatic: false } property => property.ContainingType,
-            _ => null,
-        };
-
-    /// <summary>ASP.NET Core creates controllers, Razor pages, SignalR hubs and components for every request or connection.</summary>
-    private static bool IsPerRequestFrameworkType(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            var ns = current.ContainingNamespace?.ToDisplayString();
-            if ((current.Name is "ControllerBase" or "Controller" && ns == "Microsoft.AspNetCore.Mvc")
-                || (current.Name is "PageModel" && ns == "Microsoft.AspNetCore.Mvc.RazorPages")
-                || (current.Name is "Hub" && ns == "Microsoft.AspNetCore.SignalR")
-                || (current.Name is "ComponentBase" && ns == "Microsoft.AspNetCore.Components"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Code that runs once: type initializers, constructors (lifetime unknown), entry points, DI setup.</summary>
-    private static bool IsSharedContext(ISymbol owner)
-    {
-        switch (owner)
-        {
-            case IFieldSymbol or IPropertySymbol:
-                return true; // static initializers: once per process
-            case IMethodSymbol method:
-                if (method.MethodKind is MethodKind.StaticConstructor)
-                {
-                    return true;
-                }
-
-                if (method.IsStatic && method.Name is "Main" or "<Main>$")
-                {
-                    return true;
-                }
-
-                // A console tool's Program runs each of its static steps once per run.
-                if (method.IsStatic && method.ContainingType?.GetMembers("Main").Length > 0)
-                {
-                    return true;
-                }
-
-                // BackgroundService.ExecuteAsync and IHostedService.StartAsync run once per process.
-                if (method.Name is "ExecuteAsync" or "StartAsync" or "StartingAsync" && IsHostedService(method.ContainingType))
-                {
-                    return true;
-                }
-
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.Type.Name is "IServiceCollection" or "IHostApplicationBuilder" or "WebApplicationBuilder" or "IHostBuilder" or "HostApplicationBuilder"
-                        && parameter.Type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "Microsoft.Extensions.Hosting" or "Microsoft.AspNetCore.Builder")
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsHostedService(INamedTypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.Name is "IHostedService" or "IHostedLifecycleService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private enum Lifetime
-    {
-        Unknown,
-        Shared,
-        PerOperation,
-    }
-
-    private static Lifetime ClassifyLambdaConsumer(IAnonymousFunctionOperation lambda, Lazy<INamedTypeSymbol?> lazy)
-    {
-        var consumer = lambda.WalkUpConversions();
-        if (consumer is IDelegateCreationOperation)
-        {
-            consumer = consumer.WalkUpConversions();
-        }
-
-        if (consumer is not IArgumentOperation argument)
-        {
-            return Lifetime.Unknown;
-        }
-
-        switch (argument.Parent)
-        {
-            case IObjectCreationOperation creation when lazy.Value is { } lazyType && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, lazyType):
-                return Lifetime.Shared;
-            case IObjectCreationOperation creation when creation.Type?.Name is "AsyncLazy":
-                return Lifetime.Shared;
-            case IInvocationOperation invocation:
-                var name = invocation.TargetMethod.Name;
-                if (name is "EnsureInitialized" or "GetOrAdd" or "GetOrCreate" or "GetOrCreateAsync"
-                    || name.StartsWith("AddSingleton", System.StringComparison.Ordinal)
-                    || name.StartsWith("TryAddSingleton", System.StringComparison.Ordinal)
-                    || name.StartsWith("AddKeyedSingleton", System.StringComparison.Ordinal)
-                    || name.StartsWith("TryAddKeyedSingleton", System.StringComparison.Ordinal))
-                {
-                    return Lifetime.Shared;
-                }
-
-                if (name is "AddScoped" or "AddTransient" or "TryAddScoped" or "TryAddTransient" or "AddKeyedScoped" or "AddKeyedTransient" or "TryAddKeyedScoped" or "TryAddKeyedTransient"
-                    && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "Microsoft.Extensions.DependencyInjection.Extensions")
-                {
-                    return Lifetime.PerOperation;
-                }
-
-                return Lifetime.Unknown;
-            default:
-                return Lifetime.Unknown;
-        }
-    }
-
-    /// <summary>
-    /// The connection is used and dropped in the operation: discarded, used as a receiver, or held in a local that
-    /// never leaves the function. Stored in a field, returned or handed to another method means shared or unknown.
-    /// </summary>
-    private static bool IsPerOperationUse(IOperation invocation)
-    {
-        IOperation value = invocation;
-        IOperation? parent;
-        while (true)
-        {
-            parent = value.WalkUpConversions();
-            if (parent is IAwaitOperation
-                || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait && ReferenceEquals(configureAwait.Instance?.WalkDownConversions(), value)))
-            {
-                value = parent;
-                continue;
-            }
-
-            // Before restore '.ConfigureAwait(false)' binds to nothing: step over it to the invocation it belongs to.
-            if (parent is { Kind: OperationKind.None or OperationKind.Invalid }
-                && value.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configureAwaitCall } access
-                && access.Expression == value.Syntax
-                && AncestorFor(parent, configureAwaitCall) is { } configured)
-            {
-                value = configured;
-                continue;
-            }
-
-            break;
-        }
-
-        // Only the connection itself counts as "used and dropped"; a Task consumed by GetAwaiter()/Result is unknown.
-        var isConnection = value.Type?.Name is "ConnectionMultiplexer" or "IConnectionMultiplexer"
-            || (value.Type is null or { TypeKind: TypeKind.Error } && invocation is IInvalidOperation); // before restore
-        switch (parent)
-        {
-            case IExpressionStatementOperation:
-                return true;
-            case IInvocationOperation consumer when isConnection && consumer.Instance is not null && ReferenceEquals(consumer.Instance.WalkDownConversions(), value):
-                return true;
-            case IPropertyReferenceOperation property when isConnection && ReferenceEquals(property.Instance?.WalkDownConversions(), value):
-                return true;
-            case { Kind: OperationKind.None or OperationKind.Invalid } when isConnection && IsReceiverSyntax(value.Syntax):
-                return true; // before restore the member access on the connection binds to nothing
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return IsLocalConfinedToFunction(declarator.Symbol, declarator);
-            default:
-                return false;
-        }
-    }
-
-    private static IOperation? AncestorFor(IOperation operation, SyntaxNode syntax)
-    {
-        for (var current = (IOperation?)operation; current is not null; current = current.Parent)
-        {
-            if (current.Syntax == syntax)
-            {
-                return current;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsReceiverSyntax(SyntaxNode syntax)
-    {
-        while (syntax.Parent is ParenthesizedExpressionSyntax parenthesized)
-        {
-            syntax = parenthesized; // (await ConnectionMultiplexer.ConnectAsync(…)).GetDatabase()
-        }
-
-        return syntax.Parent is MemberAccessExpressionSyntax access && access.Expression == syntax;
-    }
-
-    private static bool IsLocalConfinedToFunction(ILocalSymbol local, IOperation declarator)
-    {
-        var body = declarator.GetEnclosingFunction() ?? Root(declarator);
-        foreach (var operation in body.Descendants())
-        {
-            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                continue;
-            }
-
-            if (reference.GetEnclosingFunction() is { } function && !ReferenceEquals(function, declarator.GetEnclosingFunction()))
-            {
-                return false; // captured by a lambda or local function: it may outlive the call
-            }
-
-            switch (reference.WalkUpConversions())
-            {
-                case IInvocationOperation consumer when consumer.Instance is not null && ReferenceEquals(consumer.Instance.WalkDownConversions(), reference):
-                case IPropertyReferenceOperation:
-                case IUsingOperation:
-                    continue;
-                case IEventReferenceOperation:
-                    continue;
-                case { Kind: OperationKind.None or OperationKind.Invalid } when IsReceiverSyntax(reference.Syntax):
-                    continue; // redis.GetDatabase() before restore: still a use of the receiver
-                default:
-                    return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,6 +21,8 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     /// <summary>"true" when the fix should write <c>await using</c> (async open in an async function).</summary>
     internal const string UseAwaitProperty = "UseAwait";
 
+    private static readonly NamedInvocations OpenCalls = new("Open(", "OpenAsync(", "OpenConnection(", "OpenConnectionAsync(");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UndisposedDbConnection];
 
     public override void Initialize(AnalysisContext context)
@@ -28,40 +31,46 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (TestCode.IsTestCompilation(compilationStart.Options, compilationStart.Compilation) || DbSymbols.TryCreate(compilationStart.Compilation) is not { } symbols)
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilationStart.Compilation))
             {
                 return;
             }
 
-            // Only the code blocks of files that name an open get a callback per invocation, and only a call named
-            // like an open is bound: a compilation pays nothing for the bodies that never open a connection.
-            var mentionsOpen = new TreeMentions(wholeWord: true, "Open", "OpenAsync", "OpenConnection", "OpenConnectionAsync");
-            if (!mentionsOpen.InAny(compilationStart.Compilation, compilationStart.CancellationToken))
+            // The opens are found from the text of the files that call something named Open or OpenConnection(Async),
+            // and an Open is bound only when its receiver is a local the same member creates: a compilation pays
+            // nothing for the files and bodies that never open a connection they own.
+            var calls = new Dictionary<SyntaxTree, List<int>>();
+            foreach (var tree in compilationStart.Compilation.SyntaxTrees)
             {
-                return;
-            }
-
-            compilationStart.RegisterCodeBlockStartAction<SyntaxKind>(blockStart =>
-            {
-                if (mentionsOpen.In(blockStart.CodeBlock.SyntaxTree, blockStart.CancellationToken))
+                if (OpenCalls.PositionsIn(tree.GetText(compilationStart.CancellationToken)) is { } positions)
                 {
-                    blockStart.RegisterSyntaxNodeAction(c => OnInvocation(c, symbols), SyntaxKind.InvocationExpression);
+                    calls.Add(tree, positions);
+                }
+            }
+
+            if (calls.Count == 0 || DbSymbols.TryCreate(compilationStart.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            compilationStart.RegisterSemanticModelAction(c =>
+            {
+                if (calls.TryGetValue(c.SemanticModel.SyntaxTree, out var positions))
+                {
+                    foreach (var invocation in NamedInvocations.At(c.SemanticModel.SyntaxTree, positions, c.CancellationToken))
+                    {
+                        OnInvocation(c, invocation, symbols);
+                    }
                 }
             });
         });
     }
 
-    private static void ReportUnresolved(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax invocation)
+    private static void OnInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, DbSymbols symbols)
     {
-        var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(UseAwaitProperty, "false");
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndisposedDbConnection, invocation.GetLocation(), null, properties, name));
-    }
-
-    private static void OnInvocation(SyntaxNodeAnalysisContext context, DbSymbols symbols)
-    {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        if (syntax.GetInvokedName() is not ("Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync"))
+        var name = syntax.GetInvokedName();
+        if (name is not ("Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync")
+            || (name is "Open" or "OpenAsync" && !CreatedConnectionCandidates.MayOpenALocalItCreated(syntax)))
         {
             return;
         }
@@ -73,11 +82,18 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         else
         {
             // Before restore the provider's types are missing and their calls bind to nothing: see UnresolvedDbConnection.
-            UnresolvedDbConnection.Analyze(context, ReportUnresolved);
+            UnresolvedDbConnection.Analyze(context.SemanticModel, syntax, open => ReportUnresolved(context, open), context.CancellationToken);
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    private static void ReportUnresolved(SemanticModelAnalysisContext context, InvocationExpressionSyntax invocation)
+    {
+        var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(UseAwaitProperty, "false");
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndisposedDbConnection, invocation.GetLocation(), null, properties, name));
+    }
+
+    private static void Analyze(SemanticModelAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -92,7 +108,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>ds.OpenConnection()</c>: discarded, used and dropped, or held in a local that leaks.</summary>
-    private static void AnalyzeOpenedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    private static void AnalyzeOpenedConnection(SemanticModelAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         var value = WalkUpAwait(invocation);
         // A data source of the project's own may return the provider's connection type, unresolved before restore.
@@ -119,15 +135,19 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
 
                 return;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when isConnection:
-                if (!ConnectionLifetime.IsUsingDeclarator(declarator)
-                    && ConnectionLifetime.Follow(declarator.Symbol, ConnectionLifetime.BodyOf(declarator), symbols, out var reassigned) == ConnectionFate.Leaks)
+                if (!ConnectionLifetime.IsUsingDeclarator(declarator))
                 {
-                    Report(context, invocation, reassigned ? null : FixableDeclaration(declarator));
+                    var fate = ConnectionLifetime.Follow(declarator.Symbol, ConnectionLifetime.BodyOf(declarator), symbols, out var reassigned, open: invocation);
+                    if (fate is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
+                    {
+                        // A using would dispose the connection that the instance keeps once the setup succeeds: no fix then.
+                        Report(context, invocation, reassigned || fate != ConnectionFate.Leaks ? null : FixableDeclaration(declarator));
+                    }
                 }
 
                 return;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when isConnection && ReferenceEquals(assignment.Value.WalkDownConversions(), value):
-                if (ConnectionLifetime.Follow(target.Local, ConnectionLifetime.BodyOf(assignment), symbols, out _) == ConnectionFate.Leaks)
+                if (ConnectionLifetime.Follow(target.Local, ConnectionLifetime.BodyOf(assignment), symbols, out _, open: invocation) is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
                 {
                     Report(context, invocation, declaration: null);
                 }
@@ -141,7 +161,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         => invocation.Type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : invocation.Type;
 
     /// <summary><c>var c = new NpgsqlConnection(cs); c.Open();</c>: the first Open of a connection this function created.</summary>
-    private static void AnalyzeOpenOfCreatedConnection(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
+    private static void AnalyzeOpenOfCreatedConnection(SemanticModelAnalysisContext context, IInvocationOperation invocation, DbSymbols symbols)
     {
         if (invocation.Instance?.WalkDownConversions() is not ILocalReferenceOperation instance)
         {
@@ -187,9 +207,10 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ConnectionLifetime.Follow(instance.Local, body, symbols, out var reassigned) == ConnectionFate.Leaks)
+        var fate = ConnectionLifetime.Follow(instance.Local, body, symbols, out var reassigned, open: invocation);
+        if (fate is ConnectionFate.Leaks or ConnectionFate.LeaksWhenSetupFails)
         {
-            Report(context, invocation, reassigned || declarator.Initializer is null ? null : FixableDeclaration(declarator));
+            Report(context, invocation, reassigned || declarator.Initializer is null || fate != ConnectionFate.Leaks ? null : FixableDeclaration(declarator));
         }
     }
 
@@ -235,9 +256,10 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 ? statement
                 : null;
 
-    private static void Report(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, LocalDeclarationStatementSyntax? declaration)
+    private static void Report(SemanticModelAnalysisContext context, IInvocationOperation invocation, LocalDeclarationStatementSyntax? declaration)
     {
-        var useAwait = invocation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal) && IsAsyncFunction(invocation, context.ContainingSymbol);
+        var useAwait = invocation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal)
+            && IsAsyncFunction(invocation, NamedInvocations.ContainingMember(context.SemanticModel, invocation.Syntax.SpanStart, context.CancellationToken));
         var properties = ImmutableDictionary<string, string?>.Empty.Add(UseAwaitProperty, useAwait ? "true" : "false");
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.UndisposedDbConnection,

@@ -556,6 +556,121 @@ public sealed class UndisposedDbConnectionTests
             """, Library);
 
     [Fact]
+    public Task Connection_kept_in_a_field_only_after_setup_calls_that_may_throw_is_reported()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Listener(NpgsqlDataSource dataSource)
+            {
+                private NpgsqlConnection? _listening;
+                private readonly Dictionary<int, (NpgsqlConnection Connection, NpgsqlTransaction Transaction)> _held = [];
+
+                public async Task ListenAsync(CancellationToken cancellationToken)
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync(cancellationToken)|];
+                    await using (var command = new NpgsqlCommand("LISTEN jobs", connection))
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    _listening = connection;
+                }
+
+                public async Task<bool> HoldAsync(int id, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var connection = await [|dataSource.OpenConnectionAsync(cancellationToken)|];
+                        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                        _held[id] = (connection, transaction);
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        return false; // the connection opened above is dropped here
+                    }
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Connection_kept_in_a_field_before_setup_or_disposed_by_a_catch_all_is_silent()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Listener(NpgsqlDataSource dataSource)
+            {
+                private NpgsqlConnection? _listening;
+
+                public async Task ListenAsync(CancellationToken cancellationToken)
+                {
+                    var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                    _listening = connection;
+                    await using var command = new NpgsqlCommand("LISTEN jobs", connection);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                public async Task ListenGuardedAsync(CancellationToken cancellationToken)
+                {
+                    var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                    try
+                    {
+                        await using var command = new NpgsqlCommand("LISTEN jobs", connection);
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    catch
+                    {
+                        await connection.DisposeAsync();
+                        throw;
+                    }
+
+                    _listening = connection;
+                }
+
+                public async Task ListenFilteredAsync(CancellationToken cancellationToken)
+                {
+                    var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                    connection.Notification += (_, _) => { };
+                    _listening = connection;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Before_restore_a_connection_kept_in_a_field_only_after_setup_calls_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using Oracle.ManagedDataAccess.Client;
+
+            public sealed class LockHolder(OracleDataSource source)
+            {
+                private readonly Dictionary<int, (OracleConnection, OracleTransaction)> _held = new();
+                private OracleConnection? _first;
+
+                public async Task<bool> TryHoldAsync(int id, CancellationToken token)
+                {
+                    try
+                    {
+                        var connection = await [|source.OpenConnectionAsync(token)|];
+                        var transaction = (OracleTransaction)await connection.BeginTransactionAsync(token);
+                        _held[id] = (connection, transaction);
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        return false;
+                    }
+                }
+
+                public async Task KeepAsync(CancellationToken token)
+                {
+                    var connection = await source.OpenConnectionAsync(token);
+                    _first = connection;
+                    await connection.BeginTransactionAsync(token);
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
     public Task Returned_connection_is_silent()
         => Verify.VerifyAsync("""
             using Npgsql;

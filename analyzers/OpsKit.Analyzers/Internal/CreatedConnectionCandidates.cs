@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// OPS0009 reports <c>x.Open()</c> only when <c>x</c> is a local that the same function creates
+/// (<c>new XxxConnection(…)</c>, <c>dataSource.CreateConnection()</c>). Most calls named Open are not that
+/// (<c>File.Open</c>, a field or parameter opened again), and binding them would bind their whole member: this syntax
+/// test lets through only the calls whose receiver is a name that the member declares as a local and assigns a
+/// creation to, a superset of what the rule can report.
+/// </summary>
+internal static class CreatedConnectionCandidates
+{
+    public static bool MayOpenALocalItCreated(InvocationExpressionSyntax open)
+    {
+        if (open.Expression is not MemberAccessExpressionSyntax access || Strip(access.Expression) is not IdentifierNameSyntax receiver)
+        {
+            return false;
+        }
+
+        var name = receiver.Identifier.ValueText;
+        var declared = false;
+        var created = false;
+        foreach (var node in Member(open).DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
+                    declared = true;
+                    created |= IsCreation(declarator.Initializer?.Value);
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == name:
+                    created |= IsCreation(assignment.Right);
+                    break;
+            }
+        }
+
+        return declared && created;
+    }
+
+    /// <summary>The member whose locals the function may use: top-level statements share the compilation unit.</summary>
+    private static SyntaxNode Member(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case GlobalStatementSyntax:
+                    return current.Parent ?? current;
+                case MemberDeclarationSyntax:
+                    return current;
+            }
+        }
+
+        return node.SyntaxTree.GetRoot();
+    }
+
+    private static bool IsCreation(ExpressionSyntax? value)
+        => Strip(value) switch
+        {
+            BaseObjectCreationExpressionSyntax => true,
+            InvocationExpressionSyntax invocation => invocation.GetInvokedName() == "CreateConnection",
+            _ => false,
+        };
+
+    /// <summary>Parentheses, casts, <c>as</c> and <c>!</c>: what the operation tree sees through as conversions.</summary>
+    private static ExpressionSyntax? Strip(ExpressionSyntax? expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression):
+                    expression = binary.Left;
+                    break;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = postfix.Operand;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+}

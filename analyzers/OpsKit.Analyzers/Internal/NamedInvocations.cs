@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// The invocations of a file whose invoked name contains one of a few words, found from the file's text instead of
+/// a walk over its syntax: the text is searched once (one copy of each chunk for all the words), and each match is
+/// turned into the invocation whose name token holds it. A rule that looks for a few rare calls then pays for the
+/// files that name them, not for every node or code block of the compilation. A word that should match a call only
+/// (<c>Open(</c> rather than <c>Open</c>) can end with the opening parenthesis; a call written with white space
+/// before its argument list is then not found.
+/// </summary>
+internal sealed class NamedInvocations
+{
+    private const int ChunkLength = 16 * 1024;
+
+    [ThreadStatic]
+    private static char[]? ThreadBuffer;
+
+    private readonly string[] _words;
+    private readonly int _longest;
+
+    public NamedInvocations(params string[] words)
+    {
+        _words = words;
+        foreach (var word in words)
+        {
+            _longest = Math.Max(_longest, word.Length);
+        }
+    }
+
+    /// <summary>Where the words start in the text (unordered), or null when none occurs.</summary>
+    public List<int>? PositionsIn(SourceText text)
+    {
+        List<int>? positions = null;
+        var buffer = Buffer(ChunkLength + _longest);
+        for (var start = 0; start < text.Length; start += ChunkLength)
+        {
+            // Consecutive chunks overlap by the longest word, so a word across a chunk boundary is found once: in the
+            // chunk where it starts.
+            var count = Math.Min(ChunkLength + _longest - 1, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var word in _words)
+            {
+                for (var offset = 0; offset < count;)
+                {
+                    var index = chunk.Slice(offset).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+                    if (index < 0 || offset + index >= ChunkLength)
+                    {
+                        break;
+                    }
+
+                    (positions ??= []).Add(start + offset + index);
+                    offset += index + 1;
+                }
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>Whether the text contains <paramref name="value"/>.</summary>
+    public static bool Mentions(SourceText text, string value) => SourceTextSearch.IndexOf(text, value) >= 0;
+
+    /// <summary>
+    /// The invocations whose invoked name (<c>x.Name(…)</c>, <c>x?.Name(…)</c>, <c>Name(…)</c>, generic or not)
+    /// contains one of the positions; text in comments and strings gives none.
+    /// </summary>
+    public static IEnumerable<InvocationExpressionSyntax> At(SyntaxTree tree, IEnumerable<int> positions, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        var seen = new HashSet<InvocationExpressionSyntax>();
+        foreach (var position in positions)
+        {
+            if (At(root, position) is { } invocation && seen.Add(invocation))
+            {
+                yield return invocation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The declared member whose code holds the position, as a code block action's ContainingSymbol would be: a
+    /// method, accessor, constructor, or a field or property with an initializer; lambdas and local functions belong
+    /// to their member.
+    /// </summary>
+    public static ISymbol? ContainingMember(SemanticModel model, int position, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetEnclosingSymbol(position, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
+    private static InvocationExpressionSyntax? At(SyntaxNode root, int position)
+    {
+        var token = root.FindToken(position);
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        return name.Parent switch
+        {
+            InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Name == name && invocation.Expression == access => invocation,
+            MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax invocation } binding when binding.Name == name && invocation.Expression == binding => invocation,
+            _ => null,
+        };
+    }
+
+    private static char[] Buffer(int length)
+    {
+        var buffer = ThreadBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, ChunkLength + 64)];
+            ThreadBuffer = buffer;
+        }
+
+        return buffer;
+    }
+}
