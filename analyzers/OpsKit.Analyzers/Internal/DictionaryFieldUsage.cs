@@ -24,6 +24,12 @@ internal sealed class DictionaryFieldUsage
     /// <summary>Whether more references cannot change the answer (something already bounds the field).</summary>
     public bool IsSettled => _bounded;
 
+    /// <summary>Whether a write so far used a key that comes from requests.</summary>
+    public bool WritesPerRequest => _perRequest;
+
+    /// <summary>A removal by key seen in the syntax of the field's own type.</summary>
+    public void MarkRemovedByKey() => _removedByKey = true;
+
     /// <summary>Records what one reference does to the field.</summary>
     public void Record(IFieldReferenceOperation reference, bool inInitialization)
     {

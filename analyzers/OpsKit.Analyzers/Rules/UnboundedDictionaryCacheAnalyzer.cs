@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -87,9 +88,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var usage = new DictionaryFieldUsage();
-        if (!DictionaryFieldReferences.Visit(field, context.SemanticModel, usage.Record, () => usage.IsSettled, context.CancellationToken)
-            || !usage.Grows)
+        if (!Grows(field, context.SemanticModel, context.CancellationToken))
         {
             return;
         }
@@ -102,6 +101,76 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         {
             pending.Add(field); // decided once every registration of the compilation can be seen
         }
+    }
+
+    /// <summary>
+    /// Judges the field from the syntax of its mentions first and binds only what the syntax cannot settle, in the
+    /// order that lets most fields stop early: a reset, size check or hand-out in its own type, or no write at all,
+    /// needs no binding; then the writes (are their keys per-request?); then, for the few fields that still grow, every
+    /// other mention the syntax could not name.
+    /// </summary>
+    private static bool Grows(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (DictionaryFieldReferences.Find(field, model.Compilation, cancellationToken) is not { } mentions)
+        {
+            return false;
+        }
+
+        var anyWrite = false;
+        foreach (var mention in mentions)
+        {
+            if (mention is { InDeclaringType: true, Kind: FieldMentionKind.Bounds })
+            {
+                return false;
+            }
+
+            anyWrite |= mention.Kind == FieldMentionKind.Write;
+        }
+
+        if (!anyWrite)
+        {
+            return false;
+        }
+
+        var usage = new DictionaryFieldUsage();
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == FieldMentionKind.Write && DictionaryFieldReferences.Bind(mention, field, model, cancellationToken) is { } reference)
+            {
+                usage.Record(reference, mention.InInitialization);
+            }
+        }
+
+        if (!usage.WritesPerRequest)
+        {
+            return false;
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention is { InDeclaringType: true, Kind: FieldMentionKind.RemoveByKey })
+            {
+                usage.MarkRemovedByKey();
+            }
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (!usage.Grows)
+            {
+                return false;
+            }
+
+            // Reads change nothing; in its own type the name can only be the field, so the syntax is trusted there.
+            var needsBinding = mention.Kind == FieldMentionKind.Unknown
+                || (!mention.InDeclaringType && mention.Kind is FieldMentionKind.Bounds or FieldMentionKind.RemoveByKey);
+            if (needsBinding && DictionaryFieldReferences.Bind(mention, field, model, cancellationToken) is { } reference)
+            {
+                usage.Record(reference, mention.InInitialization);
+            }
+        }
+
+        return usage.Grows;
     }
 
     /// <summary>
