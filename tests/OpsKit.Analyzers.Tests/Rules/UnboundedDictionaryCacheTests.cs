@@ -595,6 +595,45 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task A_same_named_member_of_another_class_neither_trims_nor_fills_the_shared_map()
+        => Verify.VerifyAsync("""
+            public static class Presence
+            {
+                public static readonly Dictionary<string, DateTime> [|Visits|] = new();
+            }
+
+            public sealed class Report
+            {
+                private readonly List<string> Visits = new();
+
+                public void Reset() => Visits.Clear();
+            }
+
+            public sealed class VisitEndpoint
+            {
+                public void Visit(string visitorId) => Presence.Visits[visitorId] = DateTime.UtcNow;
+            }
+            """, Library);
+
+    [Fact]
+    public Task Removal_in_another_part_of_a_partial_class_keeps_a_private_map_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed partial class Carts
+            {
+                private static readonly ConcurrentDictionary<string, decimal> Totals = new();
+
+                public static void Add(string cartId, decimal amount) => Totals.AddOrUpdate(cartId, amount, (_, total) => total + amount);
+            }
+            """, Library with { AdditionalSources = ["""
+            public sealed partial class Carts
+            {
+                public static void CheckOut(string cartId) => Totals.TryRemove(cartId, out _);
+            }
+            """] });
+
+    [Fact]
     public Task Public_static_map_typed_through_a_global_alias_is_still_judged_from_its_uses()
         => Verify.VerifyAsync("""
             public static class DeviceDirectory
