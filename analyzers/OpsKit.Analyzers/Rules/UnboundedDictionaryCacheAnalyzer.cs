@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -176,7 +177,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// A growing instance field is reported when its class is registered as a singleton, or when its map is concurrent
     /// and no registration of the compilation names the class. The registrations are looked up only here, in the
-    /// compilations that have such a field at all.
+    /// compilations that have such a field at all, and only those that name its class.
     /// </summary>
     private static void ReportSingletons(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> pending, INamedTypeSymbol? concurrent)
     {
@@ -185,24 +186,13 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var registrations = new ServiceRegistrations(context.Compilation);
-        var mentions = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
-        foreach (var tree in context.Compilation.SyntaxTrees)
+        var owners = new List<INamedTypeSymbol>();
+        foreach (var field in pending)
         {
-            if (!mentions.In(tree, context.CancellationToken))
-            {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot(context.CancellationToken).DescendantNodes())
-            {
-                if (node is InvocationExpressionSyntax invocation)
-                {
-                    registrations.Collect(invocation);
-                }
-            }
+            owners.Add(field.ContainingType);
         }
 
+        var registrations = OwnerRegistrations.Find(context.Compilation, owners, context.CancellationToken);
         foreach (var field in pending)
         {
             var lifetime = registrations.LifetimeOf(field.ContainingType, context.CancellationToken);
