@@ -70,8 +70,9 @@ internal static class DictionaryFieldReferences
             }
         }
 
-        if (field.DeclaredAccessibility != Accessibility.Private)
+        if (field.DeclaredAccessibility != Accessibility.Private && !AnyBounds(mentions))
         {
+            // Outside its type a field can be named in any file: only those whose text names it are read.
             var names = new TreeMentions(wholeWord: true, field.Name);
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -83,6 +84,20 @@ internal static class DictionaryFieldReferences
         }
 
         return mentions;
+    }
+
+    /// <summary>Whether the field's own type already bounds it (then no other file needs reading).</summary>
+    private static bool AnyBounds(List<FieldMention> mentions)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == FieldMentionKind.Bounds)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The bound reference to the field at the mention, or null when the name means something else there.</summary>
