@@ -7,98 +7,126 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The fields of a compilation whose declared type can be a dictionary, found from member declarations alone (no method
-/// body is visited, nothing is bound): the type's syntax names <c>Dictionary</c> or <c>ConcurrentDictionary</c>, or an
-/// alias (a <c>using X = …;</c> could hide either name). A compilation without one needs no callback per type or per
-/// field reference, and a type whose member names include none of them has nothing to inspect.
+/// The field declarations of a compilation that can be dictionaries the rule judges, found from text and member
+/// declarations alone (no method body is visited, nothing is bound): only files whose text says <c>Dictionary</c> (which
+/// <c>ConcurrentDictionary</c> contains too) are parsed for declarations, and only files that name a global alias of a
+/// dictionary type besides. A declaration is kept when its type's syntax names a dictionary type or an alias of one, and
+/// its modifiers allow a long-lived field: static, or a readonly instance field that is not visible outside its type.
 /// </summary>
 internal sealed class DictionaryFieldDeclarations
 {
-    private DictionaryFieldDeclarations(HashSet<string> names, bool anyShared, bool anyInstance)
+    private const string DictionaryWord = "Dictionary";
+
+    private readonly Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> _byTree;
+
+    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance)
     {
-        Names = names;
-        AnyShared = anyShared;
+        _byTree = byTree;
         AnyInstance = anyInstance;
     }
 
-    /// <summary>The names of the fields that may be dictionaries.</summary>
-    public HashSet<string> Names { get; }
+    /// <summary>Whether the compilation declares no such field: the rule then needs no callback at all.</summary>
+    public bool IsEmpty => _byTree.Count == 0;
 
-    /// <summary>Whether one of them is static and not private (visible to other types of the compilation).</summary>
-    public bool AnyShared { get; }
-
-    /// <summary>Whether one of them is an instance field.</summary>
+    /// <summary>Whether one of the fields is an instance field (its lifetime depends on the DI registrations).</summary>
     public bool AnyInstance { get; }
 
-    /// <summary>Whether the type declares a field of one of the names.</summary>
-    public bool DeclaredIn(INamedTypeSymbol type)
-    {
-        foreach (var name in type.MemberNames)
-        {
-            if (Names.Contains(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The candidate variables declared in <paramref name="tree"/>.</summary>
+    public bool TryGet(SyntaxTree tree, out List<VariableDeclaratorSyntax> declarators)
+        => _byTree.TryGetValue(tree, out declarators!);
 
     public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        var globalAliases = new List<string>();
-        var roots = new List<SyntaxNode>();
+        List<SyntaxTree>? mentioning = null;
+        List<SyntaxTree>? others = null;
+        List<string>? globalAliases = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var root = tree.GetRoot(cancellationToken);
-            roots.Add(root);
-            if (root is CompilationUnitSyntax unit)
+            if (SourceTextSearch.IndexOf(tree.GetText(cancellationToken), DictionaryWord) < 0)
+            {
+                (others ??= []).Add(tree);
+                continue;
+            }
+
+            (mentioning ??= []).Add(tree);
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
             {
                 foreach (var directive in unit.Usings)
                 {
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
+                    if (directive.Alias is { } alias && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
                     {
-                        globalAliases.Add(directive.Alias.Name.Identifier.ValueText);
+                        (globalAliases ??= []).Add(alias.Name.Identifier.ValueText);
                     }
                 }
             }
         }
 
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        var anyShared = false;
+        var byTree = new Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>>();
         var anyInstance = false;
         var typeNames = new List<string>();
-        foreach (var root in roots)
+        foreach (var tree in mentioning ?? [])
         {
-            typeNames.Clear();
-            typeNames.Add("Dictionary");
-            typeNames.Add("ConcurrentDictionary");
-            typeNames.AddRange(globalAliases);
-            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                switch (node)
-                {
-                    case UsingDirectiveSyntax { Alias: { } alias }:
-                        typeNames.Add(alias.Name.Identifier.ValueText);
-                        break;
-                    case FieldDeclarationSyntax field when MentionsAny(field.Declaration.Type, typeNames):
-                        foreach (var variable in field.Declaration.Variables)
-                        {
-                            names.Add(variable.Identifier.ValueText);
-                        }
+            anyInstance |= Collect(tree, typeNames, globalAliases, byTree, cancellationToken);
+        }
 
-                        var (isStatic, isVisible) = Modifiers(field.Modifiers);
-                        anyShared |= isStatic && isVisible;
-                        anyInstance |= !isStatic;
-                        break;
+        if (globalAliases is not null && others is not null)
+        {
+            // A file that never says Dictionary can still declare a field through a global alias of one.
+            var aliasMentions = new TreeMentions(wholeWord: true, globalAliases.ToArray());
+            foreach (var tree in others)
+            {
+                if (aliasMentions.In(tree, cancellationToken))
+                {
+                    anyInstance |= Collect(tree, typeNames, globalAliases, byTree, cancellationToken);
                 }
             }
         }
 
-        return new DictionaryFieldDeclarations(names, anyShared, anyInstance);
+        return new DictionaryFieldDeclarations(byTree, anyInstance);
     }
 
-    private static bool MentionsAny(TypeSyntax type, List<string> typeNames)
+    /// <summary>Adds the tree's candidate declarators; returns whether one of them is an instance field.</summary>
+    private static bool Collect(SyntaxTree tree, List<string> typeNames, List<string>? extraNames, Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        typeNames.Clear();
+        typeNames.Add(DictionaryWord);
+        typeNames.Add("ConcurrentDictionary");
+        if (extraNames is not null)
+        {
+            typeNames.AddRange(extraNames);
+        }
+
+        var anyInstance = false;
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            switch (node)
+            {
+                case UsingDirectiveSyntax { Alias: { } alias }:
+                    typeNames.Add(alias.Name.Identifier.ValueText);
+                    break;
+                case FieldDeclarationSyntax field when MentionsAny(field.Declaration.Type, typeNames):
+                    var (isStatic, isReadOnly, isVisible) = Modifiers(field.Modifiers);
+                    if (!isStatic && (!isReadOnly || isVisible))
+                    {
+                        break; // a mutable or visible instance field: its owner's users decide its fate
+                    }
+
+                    if (!byTree.TryGetValue(tree, out var declarators))
+                    {
+                        byTree.Add(tree, declarators = []);
+                    }
+
+                    declarators.AddRange(field.Declaration.Variables);
+                    anyInstance |= !isStatic;
+                    break;
+            }
+        }
+
+        return anyInstance;
+    }
+
+    private static bool MentionsAny(SyntaxNode type, List<string> typeNames)
     {
         foreach (var token in type.DescendantTokens())
         {
@@ -111,16 +139,18 @@ internal sealed class DictionaryFieldDeclarations
         return false;
     }
 
-    private static (bool IsStatic, bool IsVisible) Modifiers(SyntaxTokenList modifiers)
+    private static (bool IsStatic, bool IsReadOnly, bool IsVisible) Modifiers(SyntaxTokenList modifiers)
     {
         var isStatic = false;
+        var isReadOnly = false;
         var isVisible = false;
         foreach (var modifier in modifiers)
         {
             isStatic |= modifier.IsKind(SyntaxKind.StaticKeyword);
+            isReadOnly |= modifier.IsKind(SyntaxKind.ReadOnlyKeyword);
             isVisible |= modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword);
         }
 
-        return (isStatic, isVisible);
+        return (isStatic, isReadOnly, isVisible);
     }
 }

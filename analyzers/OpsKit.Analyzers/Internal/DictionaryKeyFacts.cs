@@ -276,7 +276,7 @@ internal static class DictionaryKeyFacts
     private static bool IsTimeType(ITypeSymbol? type)
         => type?.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "DateTime" or "DateTimeOffset" or "DateOnly";
 
-    private static bool IsClock(IPropertySymbol property)
+    public static bool IsClock(IPropertySymbol property)
         => IsTimeType(property.ContainingType) && property.Name is "Now" or "UtcNow" or "Today";
 
     private static KeyOrigin Max(KeyOrigin left, KeyOrigin right) => left > right ? left : right;

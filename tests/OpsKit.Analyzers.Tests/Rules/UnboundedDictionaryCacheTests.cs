@@ -477,13 +477,13 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
-    public Task Public_static_map_that_other_classes_fill_per_login_is_reported_unless_someone_trims_it()
+    public Task Public_static_maps_that_other_classes_fill_per_login_are_reported_even_when_a_logout_removes_an_expiring_entry()
         => Verify.VerifyAsync("""
             public static class SessionRegistry
             {
                 public static Dictionary<string, string> [|ByToken|] = new();
 
-                public static Dictionary<string, DateTime> Expiries = new();
+                public static Dictionary<string, DateTime> [|Expiries|] = new();
 
                 public static Dictionary<string, string> Labels = new();
             }
@@ -503,6 +503,135 @@ public sealed class UnboundedDictionaryCacheTests
                 public void Rename(string key, string label) => SessionRegistry.Labels[key] = label;
             }
             """, Library);
+
+    [Fact]
+    public Task Expiring_entries_removed_only_by_a_sweep_over_the_map_are_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class ApiKeys
+            {
+                private static readonly ConcurrentDictionary<string, DateTimeOffset> Issued = new();
+
+                public static string Issue()
+                {
+                    var apiToken = Guid.NewGuid().ToString("N");
+                    Issued[apiToken] = DateTimeOffset.UtcNow.AddHours(1);
+                    return apiToken;
+                }
+
+                public static void Revoke(string apiToken) => Issued.TryRemove(apiToken, out _);
+
+                public static void Sweep()
+                {
+                    foreach (var pair in Issued)
+                    {
+                        if (pair.Value < DateTimeOffset.UtcNow)
+                        {
+                            Issued.TryRemove(pair.Key, out _);
+                        }
+                    }
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Throttle_map_that_stamps_the_last_send_time_per_caller_supplied_key_is_reported()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class SendThrottle
+            {
+                public static ConcurrentDictionary<string, DateTimeOffset> [|LastSent|] = new();
+
+                public static async Task SendAsync(Func<Task> send, string key, int seconds)
+                {
+                    if (LastSent.TryGetValue(key, out var last) && (DateTimeOffset.Now - last).TotalSeconds < seconds)
+                    {
+                        return;
+                    }
+
+                    LastSent.AddOrUpdate(key, _ => DateTimeOffset.Now, (_, _) => DateTimeOffset.Now);
+                    await send();
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Map_the_constructor_loads_from_a_store_is_a_mirror_and_stays_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed record Preference(string DeviceId, string Label);
+
+            public interface IPreferenceStore
+            {
+                IEnumerable<Preference> All();
+
+                void Save(Preference preference);
+            }
+
+            public sealed class Preferences
+            {
+                private readonly IPreferenceStore _store;
+                private readonly ConcurrentDictionary<string, Preference> _byDevice = new();
+
+                public Preferences(IPreferenceStore store)
+                {
+                    _store = store;
+                    foreach (var preference in store.All())
+                    {
+                        _byDevice.TryAdd(preference.DeviceId, preference);
+                    }
+                }
+
+                public void Rename(string deviceId, string label)
+                {
+                    var preference = new Preference(deviceId, label);
+                    _store.Save(preference);
+                    _byDevice[deviceId] = preference;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_same_named_member_of_another_class_neither_trims_nor_fills_the_shared_map()
+        => Verify.VerifyAsync("""
+            public static class Presence
+            {
+                public static readonly Dictionary<string, DateTime> [|Visits|] = new();
+            }
+
+            public sealed class Report
+            {
+                private readonly List<string> Visits = new();
+
+                public void Reset() => Visits.Clear();
+            }
+
+            public sealed class VisitEndpoint
+            {
+                public void Visit(string visitorId) => Presence.Visits[visitorId] = DateTime.UtcNow;
+            }
+            """, Library);
+
+    [Fact]
+    public Task Removal_in_another_part_of_a_partial_class_keeps_a_private_map_silent()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed partial class Carts
+            {
+                private static readonly ConcurrentDictionary<string, decimal> Totals = new();
+
+                public static void Add(string cartId, decimal amount) => Totals.AddOrUpdate(cartId, amount, (_, total) => total + amount);
+            }
+            """, Library with { AdditionalSources = ["""
+            public sealed partial class Carts
+            {
+                public static void CheckOut(string cartId) => Totals.TryRemove(cartId, out _);
+            }
+            """] });
 
     [Fact]
     public Task Public_static_map_typed_through_a_global_alias_is_still_judged_from_its_uses()
