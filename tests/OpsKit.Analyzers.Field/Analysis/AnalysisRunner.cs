@@ -23,16 +23,13 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs)
     {
         var selected = withMeziantou ? analyzers.All : analyzers.OpsKit;
 
-        if (withMeziantou)
-        {
-            // Where the cost comparison is made, the compiler's own work on this project (binding the references, the
-            // declarations and every method body) is done first, untimed, on a clone that shares the references'
-            // symbols and the declaration table with the timed runs. Without it the driver charges whichever analyzer
-            // first touches a reference or a namespace for loading it (an OpsKit analyzer, as they run before
-            // Meziantou's), although a build does that work with or without analyzers. The timed runs measure what
-            // the analyzers add to the compiler's work, for both sets alike.
-            _ = project.Compilation.Clone().GetDiagnostics();
-        }
+        // The compiler's own work on this project (binding the references, the declarations and every method body) is
+        // done first, untimed, on a clone that shares the references' symbols and the declaration table with the timed
+        // runs. Without it the driver charges whichever analyzer first touches a reference or a namespace for loading
+        // it (an OpsKit analyzer, as they run before Meziantou's), although a build does that work with or without
+        // analyzers. The timed runs measure what the analyzers add to the compiler's work, with or without Meziantou.
+        _ = project.Compilation.Clone().GetDiagnostics();
+
         var first = await RunOnceAsync(project.Compilation, project.AnalyzerOptions, selected, includeCompiler: true).ConfigureAwait(false);
         var times = selected.ToDictionary(AnalyzerSet.Name, a => new List<double> { first.Times[AnalyzerSet.Name(a)] }, StringComparer.Ordinal);
         for (var run = 1; run < runs; run++)
