@@ -28,13 +28,11 @@ internal sealed class AppCallClassifier
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, MappingEvidence> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _reachesHealthChecks = new(SymbolEqualityComparer.Default);
-    private readonly MappingCandidates _candidates;
 
     public AppCallClassifier(HealthEndpointSymbols symbols, Compilation compilation)
     {
         _symbols = symbols;
         _compilation = compilation;
-        _candidates = new MappingCandidates(compilation, symbols.HasConfiguredMappings, symbols.HasMapsAttribute, ReachesHealthChecks);
     }
 
     public MappingEvidence Classify(IMethodSymbol method, CancellationToken cancellationToken)
@@ -91,7 +89,7 @@ internal sealed class AppCallClassifier
             && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree);
         if (inThisCompilation)
         {
-            return _candidates.MayMap(method, cancellationToken) ? FollowSource(method, visiting, cancellationToken) : MappingEvidence.None;
+            return FollowSource(method, visiting, cancellationToken);
         }
 
         // Known packages are known by assembly name, whether they come compiled or as a project of the same
@@ -170,7 +168,7 @@ internal sealed class AppCallClassifier
     }
 
     /// <summary>Another project of the solution: its syntax is visible, its semantic model is not.</summary>
-    internal static MappingEvidence ReadOtherProject(IMethodSymbol method, CancellationToken cancellationToken)
+    private static MappingEvidence ReadOtherProject(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var result = MappingEvidence.None;
         foreach (var reference in method.DeclaringSyntaxReferences)

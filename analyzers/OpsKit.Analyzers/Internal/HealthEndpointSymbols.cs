@@ -203,9 +203,6 @@ internal sealed class HealthEndpointSymbols
         }
     }
 
-    /// <summary>Whether a file sets <c>OPS0001.mapping_methods</c> or <c>OPS0001.development_only_mapping_methods</c>.</summary>
-    internal bool HasConfiguredMappings(SyntaxTree tree) => !GetTreeOptions(tree).IsEmpty;
-
     /// <summary>Methods named in <c>OPS0001.mapping_methods</c> / <c>OPS0001.development_only_mapping_methods</c>.</summary>
     internal MappingEvidence? ClassifyConfigured(IInvocationOperation invocation)
     {
