@@ -18,53 +18,15 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal sealed class NamedInvocations
 {
-    private const int ChunkLength = 16 * 1024;
-
-    [ThreadStatic]
-    private static char[]? ThreadBuffer;
-
     private readonly string[] _words;
-    private readonly int _longest;
 
     public NamedInvocations(params string[] words)
     {
         _words = words;
-        foreach (var word in words)
-        {
-            _longest = Math.Max(_longest, word.Length);
-        }
     }
 
     /// <summary>Where the words start in the text (unordered), or null when none occurs.</summary>
-    public List<int>? PositionsIn(SourceText text)
-    {
-        List<int>? positions = null;
-        var buffer = Buffer(ChunkLength + _longest);
-        for (var start = 0; start < text.Length; start += ChunkLength)
-        {
-            // Consecutive chunks overlap by the longest word, so a word across a chunk boundary is found once: in the
-            // chunk where it starts.
-            var count = Math.Min(ChunkLength + _longest - 1, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-            foreach (var word in _words)
-            {
-                for (var offset = 0; offset < count;)
-                {
-                    var index = chunk.Slice(offset).IndexOf(word.AsSpan(), StringComparison.Ordinal);
-                    if (index < 0 || offset + index >= ChunkLength)
-                    {
-                        break;
-                    }
-
-                    (positions ??= []).Add(start + offset + index);
-                    offset += index + 1;
-                }
-            }
-        }
-
-        return positions;
-    }
+    public List<int>? PositionsIn(SourceText text) => SourceTextSearch.Positions(text, _words);
 
     /// <summary>Whether the text contains <paramref name="value"/>.</summary>
     public static bool Mentions(SourceText text, string value) => SourceTextSearch.IndexOf(text, value) >= 0;
@@ -117,17 +79,5 @@ internal sealed class NamedInvocations
             MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax invocation } binding when binding.Name == name && invocation.Expression == binding => invocation,
             _ => null,
         };
-    }
-
-    private static char[] Buffer(int length)
-    {
-        var buffer = ThreadBuffer;
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new char[Math.Max(length, ChunkLength + 64)];
-            ThreadBuffer = buffer;
-        }
-
-        return buffer;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
@@ -22,6 +23,46 @@ internal static class SourceTextSearch
     /// <summary>The position of the first <paramref name="value"/> at or after <paramref name="start"/>, ignoring case, or -1.</summary>
     public static int IndexOfIgnoreCase(SourceText text, string value, int start)
         => IndexOf(text, value, start, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where any of <paramref name="words"/> starts in the text (unordered, every occurrence), or null when none occurs.
+    /// Each chunk is copied once for all the words.
+    /// </summary>
+    public static List<int>? Positions(SourceText text, string[] words)
+    {
+        List<int>? positions = null;
+        var longest = 0;
+        foreach (var word in words)
+        {
+            longest = Math.Max(longest, word.Length);
+        }
+
+        var buffer = Buffer(ChunkLength + longest);
+        for (var start = 0; start < text.Length; start += ChunkLength)
+        {
+            // Consecutive chunks overlap by the longest word, so a word across a chunk boundary is found once: in the
+            // chunk where it starts.
+            var count = Math.Min(ChunkLength + longest - 1, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var word in words)
+            {
+                for (var offset = 0; offset < count;)
+                {
+                    var index = chunk.Slice(offset).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+                    if (index < 0 || offset + index >= ChunkLength)
+                    {
+                        break;
+                    }
+
+                    (positions ??= []).Add(start + offset + index);
+                    offset += index + 1;
+                }
+            }
+        }
+
+        return positions;
+    }
 
     private static int IndexOf(SourceText text, string value, int start, StringComparison comparison)
     {
