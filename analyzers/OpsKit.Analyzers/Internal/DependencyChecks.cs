@@ -53,6 +53,7 @@ internal sealed class DependencyChecks
     private readonly ConcurrentDictionary<ISymbol, bool> _cache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _callNames = new(StringComparer.Ordinal);
     private readonly Lazy<HashSet<string>> _packageMethodNames;
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _packageExtensionTypes;
 
     /// <param name="compilation">The compilation whose calls are judged.</param>
     /// <param name="isBuilder">Whether a type is a health checks builder (a registration method's receiver).</param>
@@ -61,6 +62,7 @@ internal sealed class DependencyChecks
         _compilation = compilation;
         _isBuilder = isBuilder;
         _packageMethodNames = new Lazy<HashSet<string>>(CollectPackageMethodNames);
+        _packageExtensionTypes = new Lazy<ImmutableArray<INamedTypeSymbol>>(CollectPackageExtensionTypes);
     }
 
     public static bool IsWellKnownDependencyName(string name) => WellKnownDependencyNames.Contains(name);
@@ -145,31 +147,42 @@ internal sealed class DependencyChecks
     private HashSet<string> CollectPackageMethodNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        foreach (var type in PackageExtensionTypes)
         {
-            if (IsDependencyPackage(assembly.Name) == true && assembly.MightContainExtensionMethods)
-            {
-                CollectExtensionMethodNames(assembly.GlobalNamespace, names);
-            }
+            names.UnionWith(type.MemberNames);
         }
 
         return names;
     }
 
-    private static void CollectExtensionMethodNames(INamespaceSymbol ns, HashSet<string> names)
+    /// <summary>The static classes with extension methods in the dependency check packages this compilation references.</summary>
+    public ImmutableArray<INamedTypeSymbol> PackageExtensionTypes => _packageExtensionTypes.Value;
+
+    private ImmutableArray<INamedTypeSymbol> CollectPackageExtensionTypes()
+    {
+        var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (IsDependencyPackage(assembly.Name) == true && assembly.MightContainExtensionMethods)
+            {
+                CollectExtensionTypes(assembly.GlobalNamespace, types);
+            }
+        }
+
+        return types.ToImmutable();
+    }
+
+    private static void CollectExtensionTypes(INamespaceSymbol ns, ImmutableArray<INamedTypeSymbol>.Builder types)
     {
         foreach (var member in ns.GetMembers())
         {
             if (member is INamespaceSymbol inner)
             {
-                CollectExtensionMethodNames(inner, names);
+                CollectExtensionTypes(inner, types);
             }
             else if (member is INamedTypeSymbol { IsStatic: true, MightContainExtensionMethods: true } type)
             {
-                foreach (var name in type.MemberNames)
-                {
-                    names.Add(name);
-                }
+                types.Add(type);
             }
         }
     }
@@ -217,7 +230,8 @@ internal sealed class DependencyChecks
         return false;
     }
 
-    private bool IsDependencyMethod(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>Whether a registration method (not a check type given to <c>AddCheck&lt;T&gt;</c>) reaches a dependency.</summary>
+    public bool IsDependencyMethod(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var assembly = method.ContainingAssembly?.Name ?? string.Empty;
         if (IsDependencyPackage(assembly) is { } dependencyPackage)
@@ -298,7 +312,8 @@ internal sealed class DependencyChecks
         return false;
     }
 
-    private bool IsDependencyType(ITypeSymbol type)
+    /// <summary>Whether a check type (the <c>T</c> of <c>AddCheck&lt;T&gt;</c>) is named for a dependency or takes one.</summary>
+    public bool IsDependencyType(ITypeSymbol type)
         => _cache.GetOrAdd(type, t => NamedForDependency(t.Name) || TakesDependency((ITypeSymbol)t));
 
     private static bool NamedForDependency(string name)

@@ -112,6 +112,16 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (state.Candidates.Decide(call, literal, argument, state.DependencyMethods(literal.SyntaxTree), cancellationToken) is { } reported)
+        {
+            if (reported)
+            {
+                report(Diagnostic.Create(Descriptors.DependencyCheckTaggedLive, literal.GetLocation(), call.GetInvokedName(), literal.Token.ValueText));
+            }
+
+            return;
+        }
+
         var diagnostic = getModel().GetOperation(call, cancellationToken) switch
         {
             IInvocationOperation invocation => Analyze(invocation, literal, state, cancellationToken),
@@ -302,12 +312,15 @@ public sealed class DependencyCheckTaggedLiveAnalyzer : DiagnosticAnalyzer
             _options = options;
             TagsConfigured = tagsConfigured;
             Checks = new DependencyChecks(compilation, IsBuilder);
+            Candidates = new DependencyCallCandidates(compilation, Checks, IsBuilder);
         }
 
         /// <summary>Whether any file of the compilation sets <c>OPS0008.live_tags</c>.</summary>
         public bool TagsConfigured { get; }
 
         public DependencyChecks Checks { get; }
+
+        public DependencyCallCandidates Candidates { get; }
 
         public ImmutableHashSet<string> LiveTags(SyntaxTree tree) => _liveTags.GetOrAdd(tree, t => RuleOptions.GetList(_options, t, LiveTagsOption));
 

@@ -37,6 +37,71 @@ public sealed class DependencyCheckTaggedLiveTests
             """, WithPackages with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
 
     [Fact]
+    public Task A_registration_inside_a_top_level_try_block_is_judged_on_its_own()
+        => Verify.VerifyAsync("""
+            try
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                var redis = builder.Configuration["Redis"] ?? "localhost";
+                builder.Services.AddHealthChecks()
+                    .AddRedis(redis, tags: new List<string>() { [|"live"|] })
+                    .AddRedis(redis, name: "cache", tags: new List<string> { "ready" });
+                var app = builder.Build();
+                app.MapGet("/", () => "hello");
+                app.Run();
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+            }
+            """, WithPackages);
+
+    [Fact]
+    public Task A_registration_inside_a_lambda_is_reported_with_the_lambda_parameter_bound()
+        => Verify.VerifyAsync("""
+            public static class HostSetup
+            {
+                public static IHostBuilder Configure(IHostBuilder host)
+                    => host.ConfigureServices((context, services) =>
+                    {
+                        var connection = context.Configuration["Db"] ?? "Host=db";
+                        services.AddHealthChecks().AddNpgSql(connection, tags: [[|"live"|]]);
+                    });
+            }
+            """, WithPackages with { OutputKind = Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary });
+
+    [Fact]
+    public Task A_live_tag_passed_by_position_is_reported_and_a_check_named_live_is_not()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddRedis("localhost:6379", "redis", null, new[] { [|"live"|] })
+                .AddRedis("localhost:6380", name: "live", tags: new[] { "ready" });
+            builder.Build().Run();
+            """, WithPackages);
+
+    [Fact]
+    public Task Overloads_are_told_apart_by_the_arguments_they_take()
+        => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .AddBackend("orders", new[] { "live" })
+                .AddBackend("orders", 3, new[] { [|"live"|] });
+            builder.Build().Run();
+
+            internal static class BackendChecks
+            {
+                public static IHealthChecksBuilder AddBackend(this IHealthChecksBuilder builder, string name, IEnumerable<string> labels)
+                    => builder.AddCheck(name, () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), labels);
+
+                public static IHealthChecksBuilder AddBackend(this IHealthChecksBuilder builder, string name, int retries, IEnumerable<string> tags)
+                    => builder.AddRedis("localhost", name: name, tags: tags);
+            }
+            """, WithPackages);
+
+    [Fact]
     public Task Dependency_checks_tagged_ready_are_silent()
         => Verify.VerifyAsync("""
             var builder = WebApplication.CreateBuilder(args);
