@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -69,6 +70,17 @@ internal static class StoredConnection
 
     private static bool IsDatabaseCall(IOperation operation, ILocalSymbol local, DbSymbols symbols)
     {
+        if (operation is ILocalReferenceOperation connection)
+        {
+            // Before restore the provider's connection type does not resolve and neither does any call on it
+            // (BeginTransaction, CreateCommand): a call on the connection that binds to nothing may still throw.
+            return SymbolEqualityComparer.Default.Equals(connection.Local, local)
+                && connection.Syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax unresolved } access
+                && access.Expression == connection.Syntax
+                && !ConnectionLifetime.IsDisposeMethod(access.Name.Identifier.ValueText)
+                && connection.SemanticModel?.GetSymbolInfo(unresolved).Symbol is null;
+        }
+
         if (operation is not IInvocationOperation call || ConnectionLifetime.IsDisposeMethod(call.TargetMethod.Name))
         {
             return false;

@@ -671,6 +671,70 @@ public sealed class UndisposedDbConnectionTests
             """, TestProject.Library);
 
     [Fact]
+    public Task Before_restore_a_connection_from_the_projects_own_data_source_kept_in_a_field_after_setup_calls_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using System.Data.Common;
+            using Oracle.ManagedDataAccess.Client;
+
+            internal sealed class LockDataSource(string connectionString) : DbDataSource
+            {
+                public override string ConnectionString => connectionString;
+
+                protected override DbConnection CreateDbConnection() => throw new NotSupportedException();
+
+                public new async Task<OracleConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+                {
+                    var connection = new OracleConnection(connectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    return connection;
+                }
+            }
+
+            internal sealed class RowLocks(LockDataSource source)
+            {
+                private readonly Dictionary<int, (OracleConnection, OracleTransaction)> _held = new();
+                private OracleConnection? _owned;
+
+                public async Task<bool> TryTakeAsync(int id, CancellationToken token)
+                {
+                    try
+                    {
+                        var connection = await [|source.OpenConnectionAsync(token)|];
+                        var transaction = (OracleTransaction)await connection.BeginTransactionAsync(token);
+                        _held[id] = (connection, transaction);
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        return false;
+                    }
+                }
+
+                public async Task OwnFirstAsync(CancellationToken token)
+                {
+                    var connection = await source.OpenConnectionAsync(token);
+                    _owned = connection;
+                    await connection.BeginTransactionAsync(token);
+                }
+
+                public async Task DisposeOnFailureAsync(int id, CancellationToken token)
+                {
+                    var connection = await source.OpenConnectionAsync(token);
+                    try
+                    {
+                        var transaction = (OracleTransaction)await connection.BeginTransactionAsync(token);
+                        _held[id] = (connection, transaction);
+                    }
+                    catch
+                    {
+                        await connection.DisposeAsync();
+                        throw;
+                    }
+                }
+            }
+            """, TestProject.Library);
+
+    [Fact]
     public Task Returned_connection_is_silent()
         => Verify.VerifyAsync("""
             using Npgsql;
