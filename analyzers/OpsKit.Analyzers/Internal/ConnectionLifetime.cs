@@ -183,9 +183,15 @@ internal static class ConnectionLifetime
                     }
 
                     return ConnectionFate.Escapes;
-                case not null when IsReceiverOfUnresolvedCall(reference):
+                case not null when IsReceiverOfUnresolvedCall(reference, out var disposes):
                     // conn.CreateCommand(sql) with the package that brings that extension not restored: the call binds to
                     // nothing, but the connection is its receiver, a use like any other call on it (see UnresolvedDbConnection).
+                    // Before the provider is restored its Dispose/Close bind to nothing too, and count as they would after.
+                    if (disposes && IsInFinally(reference, body))
+                    {
+                        return ConnectionFate.Disposed;
+                    }
+
                     continue;
                 default:
                     return ConnectionFate.Escapes;
@@ -200,12 +206,14 @@ internal static class ConnectionLifetime
         return ConnectionFate.Leaks;
     }
 
-    private static bool IsReceiverOfUnresolvedCall(ILocalReferenceOperation reference)
-        => reference.Syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
+    private static bool IsReceiverOfUnresolvedCall(ILocalReferenceOperation reference, out bool disposes)
+    {
+        disposes = reference.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && IsDisposeMethod(name);
+        return reference.Syntax.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
             && access.Expression == reference.Syntax
-            && !IsDisposeMethod(access.Name.Identifier.ValueText)
             && call.Parent is not ArgumentSyntax // its result handed to more code: out of sight
             && reference.SemanticModel?.GetSymbolInfo(call).Symbol is null;
+    }
 
     /// <summary><c>using (value)</c>, <c>using var x = value;</c> or <c>using (var x = value)</c>.</summary>
     private static bool IsUsingResource(IOperation value)

@@ -126,6 +126,16 @@ internal static class StoredConnection
     {
         foreach (var operation in block.Descendants())
         {
+            // connection.Dispose() read from syntax: before restore the call binds to nothing.
+            if (operation is ILocalReferenceOperation receiver
+                && SymbolEqualityComparer.Default.Equals(receiver.Local, local)
+                && receiver.Syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Parent: InvocationExpressionSyntax } access
+                && access.Expression == receiver.Syntax
+                && ConnectionLifetime.IsDisposeMethod(name))
+            {
+                return true;
+            }
+
             if (operation is IInvocationOperation call
                 && ConnectionLifetime.IsDisposeMethod(call.TargetMethod.Name)
                 && call.Instance?.WalkDownConversions() switch

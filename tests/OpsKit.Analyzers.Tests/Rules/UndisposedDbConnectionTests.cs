@@ -701,8 +701,17 @@ public sealed class UndisposedDbConnectionTests
                     {
                         var connection = await [|source.OpenConnectionAsync(token)|];
                         var transaction = (OracleTransaction)await connection.BeginTransactionAsync(token);
-                        _held[id] = (connection, transaction);
-                        return true;
+                        try
+                        {
+                            await transaction.CommitAsync(token);
+                            _held[id] = (connection, transaction);
+                            return true;
+                        }
+                        catch (OracleException busy) when (busy.Number == 54)
+                        {
+                            await connection.DisposeAsync();
+                            return false;
+                        }
                     }
                     catch (Exception)
                     {
