@@ -17,18 +17,19 @@ internal static class CacheWriteAction
     {
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
+            if (ProjectProperties.IsTestProject(compilationStart.Options) || !CacheEntryFacts.IsReferenced(compilationStart.Compilation))
             {
                 return;
             }
 
-            // Only a file whose text names a write method as a whole word (Set, not Settings) together with the cache
-            // type or its namespace (or under a global using of it) can write into a cache: the write methods are
-            // extension methods of Microsoft.Extensions.Caching.Memory, CreateEntry a member of the cache types. A
-            // compilation with no such file registers nothing; in the others, only the invocations at the names'
-            // offsets are bound, once for both rules (whichever asks first finds them).
+            // Only a file that imports Microsoft.Extensions.Caching.Memory (a using directive, a global using, its
+            // namespace) can call the write methods, extension methods of that namespace (CreateEntry, a member of the
+            // cache types, is found in the same files), and only one whose text names a write method as a whole word
+            // (Set, not Settings) writes. A compilation with no such file registers nothing and looks up no type; in
+            // the others, only the invocations at the names' offsets are bound, once for both rules (whichever asks
+            // first finds them).
             var files = CacheFiles.For(compilationStart.Compilation);
-            if (!files.AnyMayWrite(compilationStart.CancellationToken))
+            if (!files.AnyMayWrite(compilationStart.CancellationToken) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
                 return;
             }

@@ -23,11 +23,12 @@ internal static class UnresolvedMemoryCache
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         context.RegisterSemanticModelAction(c =>
         {
-            var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
-            if (!file.NamesMemoryCache)
+            if (!files.NamesMemoryCache(c.SemanticModel.SyntaxTree, c.CancellationToken))
             {
                 return;
             }
+
+            var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
 
             foreach (var member in CacheMentions.Members(c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken), file.CacheNameOffsets))
             {
