@@ -279,7 +279,8 @@ internal sealed class CacheEntryFacts
         return combined ?? CacheBound.Unknown;
     }
 
-    private static bool IsAutoProperty(IPropertySymbol property)
+    /// <summary>A property with accessors and no bodies: only its initializer and assignments give it values.</summary>
+    public static bool IsAutoProperty(IPropertySymbol property)
     {
         foreach (var reference in property.DeclaringSyntaxReferences)
         {

@@ -12,13 +12,26 @@ namespace OpsKit.Analyzers.Internal;
 /// <summary>The registration OPS0004 and OPS0005 share: each judges the memory-cache writes of a compilation.</summary>
 internal static class CacheWriteAction
 {
-    /// <summary>Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds.</summary>
-    public static void Register(AnalysisContext context, DiagnosticDescriptor descriptor, Func<CacheWrite, bool> isMistake)
+    /// <summary>
+    /// Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds; while
+    /// the caching package is not referenced, <paramref name="whenUnresolved"/> (if any) judges the files instead.
+    /// </summary>
+    public static void Register(
+        AnalysisContext context,
+        DiagnosticDescriptor descriptor,
+        Func<CacheWrite, bool> isMistake,
+        Action<CompilationStartAnalysisContext, CacheFiles>? whenUnresolved = null)
     {
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options) || !CacheEntryFacts.IsReferenced(compilationStart.Compilation))
+            if (ProjectProperties.IsTestProject(compilationStart.Options))
             {
+                return;
+            }
+
+            if (!CacheEntryFacts.IsReferenced(compilationStart.Compilation))
+            {
+                whenUnresolved?.Invoke(compilationStart, CacheFiles.For(compilationStart.Compilation));
                 return;
             }
 
@@ -80,7 +93,7 @@ internal static class CacheWriteAction
     /// write takes (<c>Set(key, value)</c>, <c>GetOrCreate(key, factory)</c>, <c>CreateEntry(key)</c>); an EF
     /// <c>Set&lt;T&gt;()</c> or a property named Set never binds.
     /// </summary>
-    private static InvocationExpressionSyntax? Invocation(SyntaxToken token)
+    public static InvocationExpressionSyntax? Invocation(SyntaxToken token)
     {
         if (token.Parent is not SimpleNameSyntax name || !CacheWrite.IsCandidateName(token.ValueText))
         {
