@@ -24,6 +24,7 @@ internal sealed class CacheFiles
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, CacheFileText> _files = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Imports> _imports = new();
     private readonly Lazy<Imports> _globalImports;
 
     private CacheFiles(Compilation compilation)
@@ -88,7 +89,11 @@ internal sealed class CacheFiles
     public bool MayWrite(SyntaxTree tree, CancellationToken cancellationToken)
         => SeesCaching(tree, cancellationToken) && !Of(tree, cancellationToken).WriteNameOffsets.IsEmpty;
 
+    // Asked for every file by both write rules and by the registration scan: worked out once per file.
     private Imports ImportsOf(SyntaxTree tree, CancellationToken cancellationToken)
+        => _imports.TryGetValue(tree, out var imports) ? imports : _imports.GetOrAdd(tree, ReadImports(tree, cancellationToken));
+
+    private Imports ReadImports(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var global = _globalImports.Value;
         if (global == (Imports.Caching | Imports.Registration) || tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
