@@ -22,6 +22,12 @@ internal sealed class CacheEntryFacts
     private readonly ConcurrentDictionary<ISymbol, CacheBound> _memberBounds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<CacheWrite>> _writes = new();
     private readonly Lazy<SharedCacheRegistrations> _shared;
+    private readonly Lazy<INamedTypeSymbol?> _cacheExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _entryOptions;
+    private readonly Lazy<INamedTypeSymbol?> _optionsFactory;
+    private readonly Lazy<INamedTypeSymbol?> _addMemoryCacheType;
+    private readonly Lazy<INamedTypeSymbol?> _serviceProviderExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _fromKeyedServices;
 
     private CacheEntryFacts(Compilation compilation, INamedTypeSymbol memoryCache, INamedTypeSymbol iMemoryCache, INamedTypeSymbol options, IPropertySymbol sizeLimit)
     {
@@ -30,12 +36,14 @@ internal sealed class CacheEntryFacts
         IMemoryCache = iMemoryCache;
         Options = options;
         SizeLimit = sizeLimit;
-        CacheExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.CacheExtensions", "Microsoft.Extensions.Caching.Abstractions");
-        EntryOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions", "Microsoft.Extensions.Caching.Abstractions");
-        OptionsFactory = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.Options", "Microsoft.Extensions.Options");
-        AddMemoryCacheType = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "Microsoft.Extensions.Caching.Memory");
-        ServiceProviderExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions");
-        FromKeyedServices = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
+
+        // Each lookup loads a referenced assembly's types the first time: only the ones a rule reaches are looked up.
+        _cacheExtensions = Lookup(compilation, "Microsoft.Extensions.Caching.Memory.CacheExtensions", "Microsoft.Extensions.Caching.Abstractions");
+        _entryOptions = Lookup(compilation, "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions", "Microsoft.Extensions.Caching.Abstractions");
+        _optionsFactory = Lookup(compilation, "Microsoft.Extensions.Options.Options", "Microsoft.Extensions.Options");
+        _addMemoryCacheType = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "Microsoft.Extensions.Caching.Memory");
+        _serviceProviderExtensions = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions");
+        _fromKeyedServices = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
         _shared = new Lazy<SharedCacheRegistrations>(() => SharedCacheRegistrations.Scan(this, CancellationToken.None));
     }
 
@@ -49,17 +57,17 @@ internal sealed class CacheEntryFacts
 
     public IPropertySymbol SizeLimit { get; }
 
-    public INamedTypeSymbol? CacheExtensions { get; }
+    public INamedTypeSymbol? CacheExtensions => _cacheExtensions.Value;
 
-    public INamedTypeSymbol? EntryOptions { get; }
+    public INamedTypeSymbol? EntryOptions => _entryOptions.Value;
 
-    public INamedTypeSymbol? OptionsFactory { get; }
+    public INamedTypeSymbol? OptionsFactory => _optionsFactory.Value;
 
-    public INamedTypeSymbol? AddMemoryCacheType { get; }
+    public INamedTypeSymbol? AddMemoryCacheType => _addMemoryCacheType.Value;
 
-    public INamedTypeSymbol? ServiceProviderExtensions { get; }
+    public INamedTypeSymbol? ServiceProviderExtensions => _serviceProviderExtensions.Value;
 
-    public INamedTypeSymbol? FromKeyedServices { get; }
+    public INamedTypeSymbol? FromKeyedServices => _fromKeyedServices.Value;
 
     /// <summary>The registrations of the shared cache in this compilation (scanned on first use).</summary>
     public SharedCacheRegistrations Shared => _shared.Value;
@@ -100,6 +108,12 @@ internal sealed class CacheEntryFacts
 
         return null;
     }
+
+    /// <summary>The compilation references Microsoft.Extensions.Caching.Memory (its types may still be missing).</summary>
+    public static bool IsReferenced(Compilation compilation) => References(compilation, "Microsoft.Extensions.Caching.Memory");
+
+    private static Lazy<INamedTypeSymbol?> Lookup(Compilation compilation, string metadataName, string assemblyName)
+        => new(() => compilation.GetBestTypeByMetadataName(metadataName, assemblyName), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static bool References(Compilation compilation, string assemblyName)
     {
@@ -265,7 +279,8 @@ internal sealed class CacheEntryFacts
         return combined ?? CacheBound.Unknown;
     }
 
-    private static bool IsAutoProperty(IPropertySymbol property)
+    /// <summary>A property with accessors and no bodies: only its initializer and assignments give it values.</summary>
+    public static bool IsAutoProperty(IPropertySymbol property)
     {
         foreach (var reference in property.DeclaringSyntaxReferences)
         {

@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// What one file's text says about memory caches, read in a single pass: where it names <c>MemoryCache</c> (also
-/// inside <c>IMemoryCache</c>, <c>AddMemoryCache</c>, <c>MemoryCacheOptions</c>), whether it names the
-/// <c>Caching.Memory</c> namespace, and where a cache write's method name (<c>Set</c>, <c>GetOrCreate</c>,
+/// What one file's text says about memory caches, each searched at most once: where it names <c>MemoryCache</c> (also
+/// inside <c>IMemoryCache</c>, <c>AddMemoryCache</c>, <c>MemoryCacheOptions</c>) and whether it names the
+/// <c>Caching.Memory</c> namespace (one pass), and where a cache write's method name (<c>Set</c>, <c>GetOrCreate</c>,
 /// <c>GetOrCreateAsync</c>, <c>CreateEntry</c>) stands as a whole word. The rules bind only at those offsets.
 /// </summary>
 internal sealed class CacheFileText
@@ -22,35 +22,40 @@ internal sealed class CacheFileText
     private static char[]? ThreadBuffer;
 
     private readonly SourceText _text;
+    private readonly Lazy<(ImmutableArray<int> CacheNameOffsets, bool NamesNamespace)> _cacheNames;
     private readonly Lazy<ImmutableArray<int>> _writeNameOffsets;
 
-    private CacheFileText(SourceText text, ImmutableArray<int> cacheNameOffsets, bool namesNamespace)
+    private CacheFileText(SourceText text)
     {
         _text = text;
-        CacheNameOffsets = cacheNameOffsets;
-        NamesNamespace = namesNamespace;
 
-        // Most files name neither the cache nor its namespace: they are searched for the write names (frequent
-        // words: Settings and HashSet hold Set) only when a rule asks.
+        // Each search runs only when a rule asks: the write names only in files that import the caching namespace,
+        // the cache's name only in files that can see the cache or its registration.
+        _cacheNames = new Lazy<(ImmutableArray<int>, bool)>(() => CacheNames(Chars(_text)));
         _writeNameOffsets = new Lazy<ImmutableArray<int>>(() => WriteOffsets(Chars(_text)));
     }
 
     /// <summary>Where the text says <c>MemoryCache</c>, in order.</summary>
-    public ImmutableArray<int> CacheNameOffsets { get; }
+    public ImmutableArray<int> CacheNameOffsets => _cacheNames.Value.CacheNameOffsets;
 
     public bool NamesMemoryCache => !CacheNameOffsets.IsEmpty;
 
     /// <summary>The text names <c>Caching.Memory</c> (a using directive or a qualified name).</summary>
-    public bool NamesNamespace { get; }
+    public bool NamesNamespace => _cacheNames.Value.NamesNamespace;
 
     /// <summary>Where a whole-word <c>Set</c>, <c>GetOrCreate</c>, <c>GetOrCreateAsync</c> or <c>CreateEntry</c> starts.</summary>
     public ImmutableArray<int> WriteNameOffsets => _writeNameOffsets.Value;
 
-    /// <summary>One pass over the text for "Memory": MemoryCache and Caching.Memory both hold it.</summary>
+    /// <summary>The text of one file, searched lazily.</summary>
     public static CacheFileText Read(SourceText text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var chars = Chars(text);
+        return new CacheFileText(text);
+    }
+
+    /// <summary>One pass over the text for "Memory": MemoryCache and Caching.Memory both hold it.</summary>
+    private static (ImmutableArray<int>, bool) CacheNames(ReadOnlySpan<char> chars)
+    {
         ImmutableArray<int>.Builder? cacheNames = null;
         var namesNamespace = false;
         foreach (var offset in Occurrences(chars, "Memory", wholeWord: false))
@@ -65,7 +70,7 @@ internal sealed class CacheFileText
             }
         }
 
-        return new CacheFileText(text, cacheNames?.ToImmutable() ?? [], namesNamespace);
+        return (cacheNames?.ToImmutable() ?? [], namesNamespace);
     }
 
     /// <summary>The whole text in a reused per-thread buffer: valid until the next call on the same thread.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -24,7 +26,9 @@ internal static class CacheKeys
             ICoalesceOperation coalesce => IsBounded(coalesce.WhenNull, depth) && (NamesAType(coalesce.WhenNull) || IsBounded(coalesce.Value, depth)),
             IInvocationOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: > 0 } helper when depth < 4
                 && SymbolEqualityComparer.Default.Equals(helper.TargetMethod.ContainingType?.OriginalDefinition, ContainingTypeOf(helper)) => AllArgumentsBounded(helper, depth),
+            IInvalidOperation { Syntax: InvocationExpressionSyntax } helper when depth < 4 && IsUnresolvedHelperCall(helper) => AllChildrenBounded(helper, depth),
             IFieldReferenceOperation or IPropertyReferenceOperation when depth < 2 && IsLookedUpInBoundedDictionary(key, depth) => true,
+            IInvalidOperation when depth < 2 && UnresolvedMemberRead(key) is not null && IsLookedUpInBoundedDictionary(key, depth) => true,
             _ => key.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || IsType(key.Type),
         };
     }
@@ -61,17 +65,40 @@ internal static class CacheKeys
 
         foreach (var operation in body.Descendants())
         {
-            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: ILocalReferenceOperation dictionary } read
-                && !IsAssigned(read)
-                && Precedes(read, key)
-                && SameValue(read.Arguments[0].Value, key)
-                && HasBoundedKeys(dictionary.Local, body, depth))
+            if (DictionaryRead(operation) is var (dictionary, readKey)
+                && !IsAssigned(operation)
+                && Precedes(operation, key)
+                && SameValue(readKey, key)
+                && HasBoundedKeys(dictionary, body, depth))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>dictionary[key]</c> on a local; also when the key's type did not resolve (a package not restored yet) and the
+    /// compiler binds the read as invalid, with the dictionary and the key as its two children.
+    /// </summary>
+    private static (ILocalSymbol Dictionary, IOperation Key)? DictionaryRead(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: ILocalReferenceOperation local } read:
+                return (local.Local, read.Arguments[0].Value);
+            case IInvalidOperation { Syntax: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access } read:
+                var children = read.ChildOperations.ToImmutableArray();
+                return children.Length == 2
+                    && children[0] is ILocalReferenceOperation dictionary
+                    && ReferenceEquals(dictionary.Syntax, access.Expression)
+                    && children[1].Type is { TypeKind: TypeKind.Error }
+                    ? (dictionary.Local, children[1])
+                    : null;
+            default:
+                return null;
+        }
     }
 
     private static bool IsAssigned(IOperation target)
@@ -136,8 +163,68 @@ internal static class CacheKeys
             (IFieldReferenceOperation a, IFieldReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && a.Instance is { } x && b.Instance is { } y && SameValue(x, y),
             (IPropertyReferenceOperation { Arguments.IsEmpty: true } a, IPropertyReferenceOperation { Arguments.IsEmpty: true } b)
                 => SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && a.Instance is { } x && b.Instance is { } y && SameValue(x, y),
+            (IInvalidOperation a, IInvalidOperation b) => UnresolvedMemberRead(a) is { } x && UnresolvedMemberRead(b) is { } y
+                && x.Name == y.Name && SameValue(x.Instance, y.Instance),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <c>row.Name</c> on a value whose type did not resolve (a package not restored yet): the compiler binds no member,
+    /// but the same name read on the same value is still the same value.
+    /// </summary>
+    private static (string Name, IOperation Instance)? UnresolvedMemberRead(IOperation operation)
+    {
+        if (operation.Syntax is not MemberAccessExpressionSyntax access)
+        {
+            return null;
+        }
+
+        IOperation? instance = null;
+        foreach (var child in operation.ChildOperations)
+        {
+            if (instance is not null)
+            {
+                return null;
+            }
+
+            instance = child;
+        }
+
+        return instance is { Type.TypeKind: TypeKind.Error } && ReferenceEquals(instance.Syntax, access.Expression)
+            ? (access.Name.Identifier.ValueText, instance)
+            : null;
+    }
+
+    /// <summary>
+    /// A key helper of the same type called with a value whose type did not resolve: the compiler still picks the
+    /// method, but binds the call as invalid with the arguments as its children.
+    /// </summary>
+    private static bool IsUnresolvedHelperCall(IOperation call)
+    {
+        var syntax = (InvocationExpressionSyntax)call.Syntax;
+        if (syntax.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            || syntax.ArgumentList.Arguments.Count == 0
+            || call.SemanticModel?.GetSymbolInfo(syntax) is not { } info
+            || (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, ContainingTypeOf(call));
+    }
+
+    private static bool AllChildrenBounded(IOperation call, int depth)
+    {
+        foreach (var child in call.ChildOperations)
+        {
+            if (!IsBounded(child, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllArgumentsBounded(IInvocationOperation helper, int depth)

@@ -12,23 +12,37 @@ namespace OpsKit.Analyzers.Internal;
 /// <summary>The registration OPS0004 and OPS0005 share: each judges the memory-cache writes of a compilation.</summary>
 internal static class CacheWriteAction
 {
-    /// <summary>Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds.</summary>
-    public static void Register(AnalysisContext context, DiagnosticDescriptor descriptor, Func<CacheWrite, bool> isMistake)
+    /// <summary>
+    /// Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds; while
+    /// the caching package is not referenced, <paramref name="whenUnresolved"/> (if any) judges the files instead.
+    /// </summary>
+    public static void Register(
+        AnalysisContext context,
+        DiagnosticDescriptor descriptor,
+        Func<CacheWrite, bool> isMistake,
+        Action<CompilationStartAnalysisContext, CacheFiles>? whenUnresolved = null)
     {
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            if (ProjectProperties.IsTestProject(compilationStart.Options) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
+            if (ProjectProperties.IsTestProject(compilationStart.Options))
             {
                 return;
             }
 
-            // Only a file whose text names a write method as a whole word (Set, not Settings) together with the cache
-            // type or its namespace (or under a global using of it) can write into a cache: the write methods are
-            // extension methods of Microsoft.Extensions.Caching.Memory, CreateEntry a member of the cache types. A
-            // compilation with no such file registers nothing; in the others, only the invocations at the names'
-            // offsets are bound, once for both rules (whichever asks first finds them).
+            if (!CacheEntryFacts.IsReferenced(compilationStart.Compilation))
+            {
+                whenUnresolved?.Invoke(compilationStart, CacheFiles.For(compilationStart.Compilation));
+                return;
+            }
+
+            // Only a file that imports Microsoft.Extensions.Caching.Memory (a using directive, a global using, its
+            // namespace) can call the write methods, extension methods of that namespace (CreateEntry, a member of the
+            // cache types, is found in the same files), and only one whose text names a write method as a whole word
+            // (Set, not Settings) writes. A compilation with no such file registers nothing and looks up no type; in
+            // the others, only the invocations at the names' offsets are bound, once for both rules (whichever asks
+            // first finds them).
             var files = CacheFiles.For(compilationStart.Compilation);
-            if (!files.AnyMayWrite(compilationStart.CancellationToken))
+            if (!files.AnyMayWrite(compilationStart.CancellationToken) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
                 return;
             }
@@ -79,7 +93,7 @@ internal static class CacheWriteAction
     /// write takes (<c>Set(key, value)</c>, <c>GetOrCreate(key, factory)</c>, <c>CreateEntry(key)</c>); an EF
     /// <c>Set&lt;T&gt;()</c> or a property named Set never binds.
     /// </summary>
-    private static InvocationExpressionSyntax? Invocation(SyntaxToken token)
+    public static InvocationExpressionSyntax? Invocation(SyntaxToken token)
     {
         if (token.Parent is not SimpleNameSyntax name || !CacheWrite.IsCandidateName(token.ValueText))
         {

@@ -30,11 +30,12 @@ internal sealed class SharedCacheRegistrations
         var files = CacheFiles.For(facts.Compilation);
         foreach (var tree in facts.Compilation.SyntaxTrees)
         {
-            var file = files.Of(tree, cancellationToken);
-            if (!file.NamesMemoryCache)
+            if (!files.NamesMemoryCache(tree, cancellationToken))
             {
                 continue;
             }
+
+            var file = files.Of(tree, cancellationToken);
 
             var text = tree.GetText(cancellationToken);
             SyntaxNode? root = null;

@@ -23,11 +23,12 @@ internal static class UnresolvedMemoryCache
         var configuresElsewhere = new Lazy<bool>(() => MentionsConfiguration(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         context.RegisterSemanticModelAction(c =>
         {
-            var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
-            if (!file.NamesMemoryCache)
+            if (!files.NamesMemoryCache(c.SemanticModel.SyntaxTree, c.CancellationToken))
             {
                 return;
             }
+
+            var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
 
             foreach (var member in CacheMentions.Members(c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken), file.CacheNameOffsets))
             {
@@ -108,7 +109,14 @@ internal static class UnresolvedMemoryCache
     }
 
     /// <summary><c>new MemoryCacheOptions()</c> or <c>{ … }</c> without SizeLimit, optionally inside <c>Options.Create(…)</c>.</summary>
-    private static bool IsUnboundedOptions(ExpressionSyntax expression)
+    private static bool IsUnboundedOptions(ExpressionSyntax expression) => SetsSizeLimit(expression) == false;
+
+    /// <summary>
+    /// Options built inline as <c>new MemoryCacheOptions { … }</c>, optionally inside <c>Options.Create(…)</c>: true when
+    /// the initializer assigns SizeLimit a value other than null, false when it does not assign it, null when the
+    /// options are built some other way or the initializer does more than assign properties.
+    /// </summary>
+    public static bool? SetsSizeLimit(ExpressionSyntax expression)
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" }, ArgumentList.Arguments.Count: 1 } create)
         {
@@ -117,21 +125,26 @@ internal static class UnresolvedMemoryCache
 
         if (expression is not ObjectCreationExpressionSyntax options || CacheMentions.LastName(options.Type) != "MemoryCacheOptions")
         {
-            return false;
+            return null;
         }
 
         foreach (var member in options.Initializer?.Expressions ?? default)
         {
-            if (member is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } || name.Identifier.ValueText == "SizeLimit")
+            if (member is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment)
             {
-                return false;
+                return null;
+            }
+
+            if (name.Identifier.ValueText == "SizeLimit")
+            {
+                return !assignment.Right.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression);
             }
         }
 
-        return true;
+        return false;
     }
 
-    private static TypeSyntax? DeclaredType(SyntaxNode creation) => creation.Parent?.Parent switch
+    public static TypeSyntax? DeclaredType(SyntaxNode creation) => creation.Parent?.Parent switch
     {
         VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
         PropertyDeclarationSyntax property => property.Type,

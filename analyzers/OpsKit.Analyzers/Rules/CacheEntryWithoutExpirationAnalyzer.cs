@@ -23,8 +23,8 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
         CacheWriteAction.Register(
             context,
             Descriptors.CacheEntryWithoutExpiration,
-            write => !write.HasBoundedKey
+            write => write.Inspect().Expiration == Evidence.Missing
                 && write.Bound == CacheBound.Unbounded
-                && write.Inspect().Expiration == Evidence.Missing);
+                && !write.HasBoundedKey);
     }
 }

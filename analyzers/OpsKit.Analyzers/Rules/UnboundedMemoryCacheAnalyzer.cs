@@ -38,8 +38,9 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             }
 
             // Both a MemoryCache creation and an AddMemoryCache call sit in a member whose text names MemoryCache (the
-            // cache's type, the options' type, or the registration's name): a compilation with no such file registers
-            // nothing, and only the members around those names are bound.
+            // cache's type, the options' type, or the registration's name), in a file that imports the caching or the
+            // DI namespace: a compilation with no such file registers nothing, and only the members around those
+            // names are bound.
             var files = CacheFiles.For(compilationStart.Compilation);
             if (!files.AnyNamesMemoryCache(compilationStart.CancellationToken))
             {
@@ -57,10 +58,9 @@ public sealed class UnboundedMemoryCacheAnalyzer : DiagnosticAnalyzer
             var rule = new Rule(facts, isApplication, compilationStart.Options);
             compilationStart.RegisterSemanticModelAction(c =>
             {
-                var file = files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken);
-                if (file.NamesMemoryCache)
+                if (files.NamesMemoryCache(c.SemanticModel.SyntaxTree, c.CancellationToken))
                 {
-                    rule.Analyze(c, file);
+                    rule.Analyze(c, files.Of(c.SemanticModel.SyntaxTree, c.CancellationToken));
                 }
             });
         });

@@ -145,6 +145,47 @@ public sealed class CacheEntryTests
             }
             """, Library);
 
+    [Fact]
+    public Task OPS0004_before_restore_an_unsized_Set_on_a_cache_a_wrapper_created_with_a_SizeLimit_is_reported()
+        => VerifySize.VerifyBrokenAsync("""
+            namespace Bot
+            {
+                using Microsoft.Extensions.Caching.Memory;
+
+                public sealed class PlayerStore
+                {
+                    private readonly MemoryCache _players;
+                    private readonly MemoryCache _unknown;
+
+                    public PlayerStore(BoundedCacheHolder holder, MemoryCache other)
+                    {
+                        _players = holder.Cache;
+                        _unknown = other;
+                    }
+
+                    public void Remember(string name, List<string> games)
+                    {
+                        _players.[|Set(name, games)|];
+                        _players.[|Set<List<string>>(name, games, TimeSpan.FromMinutes(5))|];
+                        _players.Set(name, games, new MemoryCacheEntryOptions { Size = 1 });
+                        _unknown.Set(name, games);
+                    }
+                }
+
+                public sealed class BoundedCacheHolder
+                {
+                    public MemoryCache Cache { get; } = new MemoryCache(new MemoryCacheOptions { SizeLimit = 256 });
+                }
+
+                public sealed class OpenCacheHolder
+                {
+                    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+
+                    public void Put(string name, string value) => _cache.Set(name, value);
+                }
+            }
+            """, TestProject.BareConsole);
+
     // ---- OPS0005 ----
 
     [Fact]

@@ -91,4 +91,39 @@ public sealed class CacheKeyTests
                 private static string KeyOf(string name) => "features:" + name;
             }
             """, TestProject.WebApp);
+
+    [Fact]
+    public Task Rows_of_a_query_whose_package_is_not_restored_are_still_matched_to_the_type_names_they_were_looked_up_in()
+        => VerifyExpiration.VerifyBrokenAsync(UnboundedSharedCache + """
+            public sealed class FeatureStore(IMemoryCache cache)
+            {
+                public async Task<Dictionary<Type, string?>> PreloadAsync((Type Kind, string? Name)[] features, System.Data.Common.DbConnection connection)
+                {
+                    var byName = features.ToDictionary(f => f.Name ?? NameFor(f.Kind));
+                    var rows = await connection.QueryRowsAsync<(string Key, string? Json)>("select key, json from features");
+                    var loaded = new Dictionary<Type, string?>();
+                    foreach (var row in rows)
+                    {
+                        var kind = byName[row.Key].Kind;
+                        loaded[kind] = row.Json;
+                        cache.GetOrCreate(KeyOf(row.Key), entry => row.Json);
+                    }
+
+                    return loaded;
+                }
+
+                public async Task PreloadAnyAsync(System.Data.Common.DbConnection connection)
+                {
+                    var rows = await connection.QueryRowsAsync<(string Key, string? Json)>("select key, json from features");
+                    foreach (var row in rows)
+                    {
+                        cache.[|GetOrCreate(KeyOf(row.Key), entry => row.Json)|];
+                    }
+                }
+
+                private static string NameFor(Type type) => type.FullName ?? type.Name;
+
+                private static string KeyOf(string name) => "features:" + name;
+            }
+            """, TestProject.WebApp);
 }
