@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// Where the names of the static dictionary fields visible outside their type occur in the compilation's files: any file
+/// may write into such a field. Every file is searched once for all the names together, the first time a field needs
+/// it, rather than once per field.
+/// </summary>
+internal sealed class DictionaryFieldNamePositions
+{
+    private readonly Compilation _compilation;
+    private readonly string[] _names;
+    private List<(SyntaxTree Tree, List<int> Positions)>? _positions;
+
+    public DictionaryFieldNamePositions(Compilation compilation, string[] names)
+    {
+        _compilation = compilation;
+        _names = names;
+    }
+
+    /// <summary>
+    /// The files where the name occurs, with where it occurs (among the other names: the caller checks the token). A
+    /// name the declarations did not see as shared (a static field of an interface, public without saying so) is
+    /// searched for on its own.
+    /// </summary>
+    public List<(SyntaxTree Tree, List<int> Positions)> Of(string name, CancellationToken cancellationToken)
+        => Array.IndexOf(_names, name) < 0
+            ? Search([name], cancellationToken)
+            : LazyInitializer.EnsureInitialized(ref _positions, () => Search(_names, cancellationToken))!;
+
+    private List<(SyntaxTree Tree, List<int> Positions)> Search(string[] names, CancellationToken cancellationToken)
+    {
+        var found = new List<(SyntaxTree Tree, List<int> Positions)>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (SourceTextSearch.Positions(tree.GetText(cancellationToken), names) is { } positions)
+            {
+                found.Add((tree, positions));
+            }
+        }
+
+        return found;
+    }
+}
