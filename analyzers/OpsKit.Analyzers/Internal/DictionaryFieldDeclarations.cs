@@ -19,11 +19,11 @@ internal sealed class DictionaryFieldDeclarations
 
     private readonly Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> _byTree;
 
-    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance, string[] sharedNames)
+    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance, List<VariableDeclaratorSyntax> shared)
     {
         _byTree = byTree;
         AnyInstance = anyInstance;
-        SharedNames = sharedNames;
+        Shared = shared;
     }
 
     /// <summary>Whether the compilation declares no such field: the rule then needs no callback at all.</summary>
@@ -32,8 +32,8 @@ internal sealed class DictionaryFieldDeclarations
     /// <summary>Whether one of the fields is an instance field (its lifetime depends on the DI registrations).</summary>
     public bool AnyInstance { get; }
 
-    /// <summary>The names of the static fields visible outside their type: any file may write into them.</summary>
-    public string[] SharedNames { get; }
+    /// <summary>The static fields visible outside their type: any file may write into them.</summary>
+    public List<VariableDeclaratorSyntax> Shared { get; }
 
     /// <summary>The candidate variables declared in <paramref name="tree"/>.</summary>
     public bool TryGet(SyntaxTree tree, out List<VariableDeclaratorSyntax> declarators)
@@ -58,7 +58,7 @@ internal sealed class DictionaryFieldDeclarations
             }
         }
 
-        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, [.. found.SharedNames]);
+        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
     }
 
     /// <summary>What the searches found so far.</summary>
@@ -68,7 +68,7 @@ internal sealed class DictionaryFieldDeclarations
 
         public Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> ByTree { get; } = [];
 
-        public HashSet<string> SharedNames { get; } = [];
+        public List<VariableDeclaratorSyntax> Shared { get; } = [];
 
         public List<string>? GlobalAliases { get; private set; }
 
@@ -158,10 +158,7 @@ internal sealed class DictionaryFieldDeclarations
             AnyInstance |= !isStatic;
             if (isStatic && isVisible)
             {
-                foreach (var variable in field.Declaration.Variables)
-                {
-                    SharedNames.Add(variable.Identifier.ValueText);
-                }
+                Shared.AddRange(field.Declaration.Variables);
             }
         }
     }

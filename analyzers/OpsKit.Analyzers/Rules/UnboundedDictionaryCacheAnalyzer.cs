@@ -50,7 +50,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             // One callback per file; only the files that declare a candidate do any work, and each candidate's
             // references are bound where they can be (see DictionaryFieldReferences).
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new DictionaryFieldNamePositions(compilation, declarations.SharedNames);
+            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, field => IsCandidate(field, dictionary, concurrent));
             compilationStart.RegisterSemanticModelAction(c =>
             {
                 if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
