@@ -7,11 +7,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The field declarations of a compilation that can be dictionaries the rule judges, found from text and member
-/// declarations alone (no method body is visited, nothing is bound): only files whose text says <c>Dictionary</c> (which
-/// <c>ConcurrentDictionary</c> contains too) are parsed for declarations, and only files that name a global alias of a
-/// dictionary type besides. A declaration is kept when its type's syntax names a dictionary type or an alias of one, and
-/// its modifiers allow a long-lived field: static, or a readonly instance field that is not visible outside its type.
+/// The field declarations of a compilation that can be dictionaries the rule judges, found from text and syntax alone
+/// (nothing is bound): each file's text is searched once for <c>Dictionary</c> (which <c>ConcurrentDictionary</c>
+/// contains too), and only the syntax at those places is read. A declaration is kept when its type's syntax names a
+/// dictionary type or an alias of one, and its modifiers allow a long-lived field: static, or a readonly instance field
+/// that is not visible outside its type.
 /// </summary>
 internal sealed class DictionaryFieldDeclarations
 {
@@ -19,10 +19,11 @@ internal sealed class DictionaryFieldDeclarations
 
     private readonly Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> _byTree;
 
-    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance)
+    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance, List<VariableDeclaratorSyntax> shared)
     {
         _byTree = byTree;
         AnyInstance = anyInstance;
+        Shared = shared;
     }
 
     /// <summary>Whether the compilation declares no such field: the rule then needs no callback at all.</summary>
@@ -31,112 +32,135 @@ internal sealed class DictionaryFieldDeclarations
     /// <summary>Whether one of the fields is an instance field (its lifetime depends on the DI registrations).</summary>
     public bool AnyInstance { get; }
 
+    /// <summary>The static fields visible outside their type: any file may write into them.</summary>
+    public List<VariableDeclaratorSyntax> Shared { get; }
+
     /// <summary>The candidate variables declared in <paramref name="tree"/>.</summary>
     public bool TryGet(SyntaxTree tree, out List<VariableDeclaratorSyntax> declarators)
         => _byTree.TryGetValue(tree, out declarators!);
 
     public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        List<SyntaxTree>? mentioning = null;
-        List<SyntaxTree>? others = null;
-        List<string>? globalAliases = null;
+        var found = new Found();
+        string[] dictionaryWord = [DictionaryWord];
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (SourceTextSearch.IndexOf(tree.GetText(cancellationToken), DictionaryWord) < 0)
+            found.Search(tree, dictionaryWord, cancellationToken);
+        }
+
+        if (found.GlobalAliases is { } globalAliases)
+        {
+            // A field can be declared through a global alias of a dictionary type in any file, whatever its text says.
+            string[] aliases = [.. globalAliases];
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                (others ??= []).Add(tree);
-                continue;
+                found.Search(tree, aliases, cancellationToken);
+            }
+        }
+
+        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
+    }
+
+    /// <summary>What the searches found so far.</summary>
+    private sealed class Found
+    {
+        private readonly HashSet<FieldDeclarationSyntax> _fields = [];
+
+        public Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> ByTree { get; } = [];
+
+        public List<VariableDeclaratorSyntax> Shared { get; } = [];
+
+        public List<string>? GlobalAliases { get; private set; }
+
+        public bool AnyInstance { get; private set; }
+
+        /// <summary>
+        /// Reads the syntax where one of the type names occurs in the tree: <c>Dictionary</c>, or the names of aliases of
+        /// dictionary types (whose own directives are then not read again).
+        /// </summary>
+        public void Search(SyntaxTree tree, string[] typeNames, CancellationToken cancellationToken)
+        {
+            var positions = SourceTextSearch.Positions(tree.GetText(cancellationToken), typeNames);
+            if (positions is null)
+            {
+                return;
             }
 
-            (mentioning ??= []).Add(tree);
-            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+            var root = tree.GetRoot(cancellationToken);
+            var dictionaries = typeNames[0] == DictionaryWord;
+            List<string>? localAliases = null;
+            foreach (var position in positions)
             {
-                foreach (var directive in unit.Usings)
+                var token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position)
+                    && (dictionaries ? token.ValueText is DictionaryWord or "ConcurrentDictionary" : System.Array.IndexOf(typeNames, token.ValueText) >= 0))
                 {
-                    if (directive.Alias is { } alias && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
-                    {
-                        (globalAliases ??= []).Add(alias.Name.Identifier.ValueText);
-                    }
+                    OnTypeName(tree, token, dictionaries, ref localAliases);
+                }
+            }
+
+            if (localAliases is not null)
+            {
+                // using Map = Dictionary<string, int>; then a field of type Map in the same file.
+                Search(tree, [.. localAliases], cancellationToken);
+            }
+        }
+
+        private void OnTypeName(SyntaxTree tree, SyntaxToken token, bool collectAliases, ref List<string>? localAliases)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: { } alias } directive:
+                        if (!collectAliases)
+                        {
+                            return;
+                        }
+
+                        if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                        {
+                            (GlobalAliases ??= []).Add(alias.Name.Identifier.ValueText);
+                        }
+                        else
+                        {
+                            (localAliases ??= []).Add(alias.Name.Identifier.ValueText);
+                        }
+
+                        return;
+                    case VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } declaration:
+                        if (declaration.Type.Span.Contains(token.Span) && _fields.Add(field))
+                        {
+                            Add(tree, field);
+                        }
+
+                        return;
+                    case MemberDeclarationSyntax or StatementSyntax or UsingDirectiveSyntax:
+                        return;
                 }
             }
         }
 
-        var byTree = new Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>>();
-        var anyInstance = false;
-        var typeNames = new List<string>();
-        foreach (var tree in mentioning ?? [])
+        private void Add(SyntaxTree tree, FieldDeclarationSyntax field)
         {
-            anyInstance |= Collect(tree, typeNames, globalAliases, byTree, cancellationToken);
-        }
-
-        if (globalAliases is not null && others is not null)
-        {
-            // A file that never says Dictionary can still declare a field through a global alias of one.
-            var aliasMentions = new TreeMentions(wholeWord: true, globalAliases.ToArray());
-            foreach (var tree in others)
+            var (isStatic, isReadOnly, isVisible) = Modifiers(field.Modifiers);
+            if (!isStatic && (!isReadOnly || isVisible))
             {
-                if (aliasMentions.In(tree, cancellationToken))
-                {
-                    anyInstance |= Collect(tree, typeNames, globalAliases, byTree, cancellationToken);
-                }
+                return; // a mutable or visible instance field: its owner's users decide its fate
+            }
+
+            if (!ByTree.TryGetValue(tree, out var declarators))
+            {
+                ByTree.Add(tree, declarators = []);
+            }
+
+            declarators.AddRange(field.Declaration.Variables);
+            AnyInstance |= !isStatic;
+            if (isStatic && isVisible)
+            {
+                Shared.AddRange(field.Declaration.Variables);
             }
         }
-
-        return new DictionaryFieldDeclarations(byTree, anyInstance);
-    }
-
-    /// <summary>Adds the tree's candidate declarators; returns whether one of them is an instance field.</summary>
-    private static bool Collect(SyntaxTree tree, List<string> typeNames, List<string>? extraNames, Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, CancellationToken cancellationToken)
-    {
-        var root = tree.GetRoot(cancellationToken);
-        typeNames.Clear();
-        typeNames.Add(DictionaryWord);
-        typeNames.Add("ConcurrentDictionary");
-        if (extraNames is not null)
-        {
-            typeNames.AddRange(extraNames);
-        }
-
-        var anyInstance = false;
-        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            switch (node)
-            {
-                case UsingDirectiveSyntax { Alias: { } alias }:
-                    typeNames.Add(alias.Name.Identifier.ValueText);
-                    break;
-                case FieldDeclarationSyntax field when MentionsAny(field.Declaration.Type, typeNames):
-                    var (isStatic, isReadOnly, isVisible) = Modifiers(field.Modifiers);
-                    if (!isStatic && (!isReadOnly || isVisible))
-                    {
-                        break; // a mutable or visible instance field: its owner's users decide its fate
-                    }
-
-                    if (!byTree.TryGetValue(tree, out var declarators))
-                    {
-                        byTree.Add(tree, declarators = []);
-                    }
-
-                    declarators.AddRange(field.Declaration.Variables);
-                    anyInstance |= !isStatic;
-                    break;
-            }
-        }
-
-        return anyInstance;
-    }
-
-    private static bool MentionsAny(SyntaxNode type, List<string> typeNames)
-    {
-        foreach (var token in type.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && typeNames.Contains(token.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static (bool IsStatic, bool IsReadOnly, bool IsVisible) Modifiers(SyntaxTokenList modifiers)

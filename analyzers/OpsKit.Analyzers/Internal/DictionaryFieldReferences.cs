@@ -51,34 +51,44 @@ internal readonly struct FieldMention
 
 /// <summary>
 /// The places that name one field, found where its references can be and read from syntax first: a private field's
-/// in the declarations of its own type, another field's also in the files whose text names it. The rule binds a
-/// mention (<see cref="Bind"/>, which binds the member around it) only when the syntax cannot settle the answer, so a
+/// in the declarations of its own type, another field's also in the files whose text names it. Only the places where
+/// the text says the name are read (no walk over every token of a type or a file). The rule binds a mention
+/// (<see cref="Bind"/>, which binds the member around it) only when the syntax cannot settle the answer, so a
 /// compilation with many dictionary fields binds a handful of members.
 /// </summary>
 internal static class DictionaryFieldReferences
 {
     /// <summary>The mentions of the field, or null when a private field is named inside a nested type: code there may remove entries, and the rule judges a private field from its own type.</summary>
-    public static List<FieldMention>? Find(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="field">The field.</param>
+    /// <param name="shared">Where the names of the static fields visible outside their types occur in the compilation.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public static List<FieldMention>? Find(IFieldSymbol field, DictionaryFieldNamePositions shared, CancellationToken cancellationToken)
     {
         var mentions = new List<FieldMention>();
+        var name = field.Name;
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
             var type = reference.GetSyntax(cancellationToken);
-            if (!Collect(type, type, field, mentions))
+            var text = type.SyntaxTree.GetText(cancellationToken);
+            var end = type.Span.End;
+            for (var position = SourceTextSearch.IndexOf(text, name, type.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOf(text, name, position + name.Length))
             {
-                return null;
+                if (!Collect(type.FindToken(position), type, field, mentions))
+                {
+                    return null;
+                }
             }
         }
 
         if (field.DeclaredAccessibility != Accessibility.Private && !AnyBounds(mentions))
         {
-            // Outside its type a field can be named in any file: only those whose text names it are read.
-            var names = new TreeMentions(wholeWord: true, field.Name);
-            foreach (var tree in compilation.SyntaxTrees)
+            // Outside its type a field can be named in any file: only the places whose text says its name are read.
+            foreach (var (tree, positions) in shared.Of(name, cancellationToken))
             {
-                if (names.In(tree, cancellationToken))
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in positions)
                 {
-                    Collect(tree.GetRoot(cancellationToken), declaringType: null, field, mentions);
+                    Collect(root.FindToken(position), declaringType: null, field, mentions);
                 }
             }
         }
@@ -115,46 +125,38 @@ internal static class DictionaryFieldReferences
                 : null;
     }
 
-    private static bool Collect(SyntaxNode scope, SyntaxNode? declaringType, IFieldSymbol field, List<FieldMention> mentions)
+    /// <summary>Adds the token when it names the field; returns false when a private field is named in a nested type.</summary>
+    private static bool Collect(SyntaxToken token, SyntaxNode? declaringType, IFieldSymbol field, List<FieldMention> mentions)
     {
-        var name = field.Name;
-        foreach (var token in scope.DescendantTokens())
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not IdentifierNameSyntax identifier || token.ValueText != field.Name)
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not IdentifierNameSyntax identifier || token.ValueText != name)
-            {
-                continue;
-            }
-
-            if (declaringType is not null && IsInNestedType(identifier, declaringType))
-            {
-                if (field.DeclaredAccessibility == Accessibility.Private)
-                {
-                    return false;
-                }
-
-                continue; // collected again with the rest of the compilation
-            }
-
-            if (declaringType is null && IsInDeclaringType(identifier, field))
-            {
-                continue; // already collected with the declaring type
-            }
-
-            SyntaxNode expression = identifier.Parent switch
-            {
-                MemberAccessExpressionSyntax access when access.Name == identifier => access,
-                MemberBindingExpressionSyntax binding => binding,
-                _ => identifier,
-            };
-            if (expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax or GenericNameSyntax) })
-            {
-                continue; // another object's member of the same name (GetX().Name)
-            }
-
-            var inInitialization = IsInInitialization(expression);
-            mentions.Add(new FieldMention(expression, Classify(expression, inInitialization), inInitialization, declaringType is not null));
+            return true;
         }
 
+        if (declaringType is not null && IsInNestedType(identifier, declaringType))
+        {
+            // a private field: the rule cannot judge it from its own type; another: collected with the rest of the compilation
+            return field.DeclaredAccessibility != Accessibility.Private;
+        }
+
+        if (declaringType is null && IsInDeclaringType(identifier, field))
+        {
+            return true; // already collected with the declaring type
+        }
+
+        SyntaxNode expression = identifier.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == identifier => access,
+            MemberBindingExpressionSyntax binding => binding,
+            _ => identifier,
+        };
+        if (expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax or GenericNameSyntax) })
+        {
+            return true; // another object's member of the same name (GetX().Name)
+        }
+
+        var inInitialization = IsInInitialization(expression);
+        mentions.Add(new FieldMention(expression, Classify(expression, inInitialization), inInitialization, declaringType is not null));
         return true;
     }
 

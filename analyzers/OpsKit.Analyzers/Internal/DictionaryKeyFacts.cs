@@ -85,10 +85,15 @@ internal static class DictionaryKeyFacts
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            var ns = current.ContainingNamespace?.ToDisplayString();
-            if ((ns == "System" && current.Name is "Type" or "RuntimeTypeHandle")
-                || ns == "System.Reflection"
-                || (ns == "System.Globalization" && current.Name is "CultureInfo" or "RegionInfo"))
+            // The namespace is compared by its parts: this runs for every candidate field's key and value types.
+            if (current.ContainingNamespace is not { IsGlobalNamespace: false } ns)
+            {
+                continue;
+            }
+
+            if ((IsSystem(ns) && current.Name is "Type" or "RuntimeTypeHandle")
+                || (ns.Name == "Reflection" && IsSystem(ns.ContainingNamespace))
+                || (ns.Name == "Globalization" && IsSystem(ns.ContainingNamespace) && current.Name is "CultureInfo" or "RegionInfo"))
             {
                 return true;
             }
@@ -96,6 +101,9 @@ internal static class DictionaryKeyFacts
 
         return false;
     }
+
+    private static bool IsSystem(INamespaceSymbol? ns)
+        => ns is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>Traces a key expression back to its sources inside the function <paramref name="body"/>.</summary>
     public static KeyOrigin Classify(IOperation? key, IOperation body, int depth = 0)
@@ -274,7 +282,7 @@ internal static class DictionaryKeyFacts
     }
 
     private static bool IsTimeType(ITypeSymbol? type)
-        => type?.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "DateTime" or "DateTimeOffset" or "DateOnly";
+        => type is { Name: "DateTime" or "DateTimeOffset" or "DateOnly" } && IsSystem(type.ContainingNamespace);
 
     public static bool IsClock(IPropertySymbol property)
         => IsTimeType(property.ContainingType) && property.Name is "Now" or "UtcNow" or "Today";

@@ -10,11 +10,12 @@ namespace OpsKit.Analyzers.Internal;
 /// The DI lifetimes of a few classes, found without binding every registration of the compilation: only the
 /// registration calls whose syntax names one of the classes, or a class of the compilation derived from one of them
 /// (a base class's fields live as long as the registered instance), are handed to <see cref="ServiceRegistrations"/>.
-/// A large service registers hundreds of types; a rule that asks about two of them binds two or three calls.
+/// A large service registers hundreds of types; a rule that asks about two of them binds two or three calls. Each file's
+/// text is searched once for the class names, and only the syntax around the places that say one is read.
 /// </summary>
 internal sealed class OwnerRegistrations
 {
-    private static readonly string[] RegistrationWords = ["Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient"];
+    private const int DerivedLevels = 3;
 
     private readonly ServiceRegistrations _registrations;
 
@@ -31,74 +32,64 @@ internal sealed class OwnerRegistrations
             names.Add(owner.Name);
         }
 
-        AddDerivedTypeNames(compilation, names, cancellationToken);
-
         var registrations = new ServiceRegistrations(compilation);
-        var registrationMentions = new TreeMentions(wholeWord: false, RegistrationWords);
-        var nameMentions = new TreeMentions(wholeWord: true, [.. names]);
-        foreach (var tree in compilation.SyntaxTrees)
+        var calls = new HashSet<InvocationExpressionSyntax>();
+        string[] searched = [.. names];
+        for (var level = 0; level <= DerivedLevels && searched.Length > 0; level++)
         {
-            if (!nameMentions.In(tree, cancellationToken) || !registrationMentions.In(tree, cancellationToken))
+            // A class derived from one already named is searched for in the next round, a few levels deep.
+            var derived = new List<string>();
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-            {
-                if (node is InvocationExpressionSyntax invocation && NamesAny(invocation, names))
+                if (SourceTextSearch.Positions(tree.GetText(cancellationToken), searched) is not { } positions)
                 {
-                    registrations.Collect(invocation);
+                    continue;
+                }
+
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in positions)
+                {
+                    var token = root.FindToken(position);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && System.Array.IndexOf(searched, token.ValueText) >= 0)
+                    {
+                        OnName(token, names, derived, calls, registrations, level < DerivedLevels);
+                    }
                 }
             }
+
+            searched = [.. derived];
         }
 
         return new OwnerRegistrations(registrations);
     }
 
-    /// <summary>Adds the names of the classes whose base list names one of <paramref name="names"/>, a few levels deep.</summary>
-    private static void AddDerivedTypeNames(Compilation compilation, HashSet<string> names, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every call around the name is handed to the registrations (they keep the registration methods); a class whose
+    /// base list says the name is derived from the class.
+    /// </summary>
+    private static void OnName(SyntaxToken token, HashSet<string> names, List<string> derived, HashSet<InvocationExpressionSyntax> calls, ServiceRegistrations registrations, bool findDerived)
     {
-        for (var level = 0; level < 3; level++)
+        for (var node = token.Parent; node is not null; node = node.Parent)
         {
-            var added = new List<string>();
-            var mentions = new TreeMentions(wholeWord: true, [.. names]);
-            foreach (var tree in compilation.SyntaxTrees)
+            switch (node)
             {
-                if (!mentions.In(tree, cancellationToken))
-                {
-                    continue;
-                }
-
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-                {
-                    if (node is ClassDeclarationSyntax { BaseList: { } baseList } declaration
-                        && !names.Contains(declaration.Identifier.ValueText)
-                        && NamesAny(baseList, names))
+                case InvocationExpressionSyntax invocation:
+                    if (calls.Add(invocation))
                     {
-                        added.Add(declaration.Identifier.ValueText);
+                        registrations.Collect(invocation);
                     }
-                }
-            }
 
-            if (added.Count == 0)
-            {
-                return;
-            }
+                    break;
+                case BaseListSyntax { Parent: ClassDeclarationSyntax declaration }:
+                    if (findDerived && names.Add(declaration.Identifier.ValueText))
+                    {
+                        derived.Add(declaration.Identifier.ValueText);
+                    }
 
-            names.UnionWith(added);
-        }
-    }
-
-    private static bool NamesAny(SyntaxNode node, HashSet<string> names)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-            {
-                return true;
+                    return;
+                case BaseTypeDeclarationSyntax:
+                    return;
             }
         }
-
-        return false;
     }
 }

@@ -31,15 +31,11 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
+            // Most compilations declare no dictionary field the rule can judge: they get no callback at all. That is
+            // decided from the files' text and syntax, before anything asks for a symbol.
             var compilation = compilationStart.Compilation;
-            if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
-            {
-                return;
-            }
-
-            // Most compilations declare no dictionary field the rule can judge: they get no callback at all.
             var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
-            if (declarations.IsEmpty)
+            if (declarations.IsEmpty || TestCode.IsTestCompilation(compilationStart.Options, compilation))
             {
                 return;
             }
@@ -54,13 +50,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             // One callback per file; only the files that declare a candidate do any work, and each candidate's
             // references are bound where they can be (see DictionaryFieldReferences).
             var pending = new ConcurrentBag<IFieldSymbol>();
+            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, field => IsCandidate(field, dictionary, concurrent));
             compilationStart.RegisterSemanticModelAction(c =>
             {
                 if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
                 {
                     foreach (var declarator in declarators)
                     {
-                        OnDeclarator(c, declarator, dictionary, concurrent, pending);
+                        OnDeclarator(c, declarator, dictionary, concurrent, shared, pending);
                     }
                 }
             });
@@ -72,7 +69,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, ConcurrentBag<IFieldSymbol> pending)
+    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending)
     {
         if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not IFieldSymbol field
             || !IsCandidate(field, dictionary, concurrent)
@@ -89,7 +86,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!Grows(field, context.SemanticModel, context.CancellationToken))
+        if (!Grows(field, context.SemanticModel, shared, context.CancellationToken))
         {
             return;
         }
@@ -110,9 +107,9 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     /// needs no binding; then the writes (are their keys per-request?); then, for the few fields that still grow, every
     /// other mention the syntax could not name.
     /// </summary>
-    private static bool Grows(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+    private static bool Grows(IFieldSymbol field, SemanticModel model, DictionaryFieldNamePositions shared, CancellationToken cancellationToken)
     {
-        if (DictionaryFieldReferences.Find(field, model.Compilation, cancellationToken) is not { } mentions)
+        if (DictionaryFieldReferences.Find(field, shared, cancellationToken) is not { } mentions)
         {
             return false;
         }

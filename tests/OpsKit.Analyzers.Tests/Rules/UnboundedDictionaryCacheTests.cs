@@ -648,6 +648,33 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library with { AdditionalSources = ["global using TokenMap = System.Collections.Generic.Dictionary<string, string>;"] });
 
     [Fact]
+    public Task Static_map_typed_through_an_alias_of_its_own_file_is_judged_like_a_dictionary()
+        => Verify.VerifyAsync("""
+            using SessionMap = System.Collections.Concurrent.ConcurrentDictionary<string, System.DateTime>;
+
+            public static class SessionClock
+            {
+                private static readonly SessionMap [|Started|] = new();
+
+                public static void Start(string sessionId) => Started.TryAdd(sessionId, DateTime.UtcNow);
+            }
+            """, Library);
+
+    [Fact]
+    public Task Static_map_of_an_interface_is_public_without_saying_so_and_judged_from_every_use()
+        => Verify.VerifyAsync("""
+            public interface IPresenceBook
+            {
+                static readonly Dictionary<string, DateTime> [|Seen|] = new();
+            }
+
+            public sealed class PresenceEndpoint
+            {
+                public void Touch(string visitorId) => IPresenceBook.Seen[visitorId] = DateTime.UtcNow;
+            }
+            """, Library);
+
+    [Fact]
     public Task Public_and_instance_mutable_fields_are_silent()
         => Verify.VerifyAsync("""
             public sealed class Holder
