@@ -59,25 +59,11 @@ internal sealed class DependencyCallCandidates
             return null;
         }
 
-        bool? verdict = null;
-        foreach (var method in Candidates(name, cancellationToken))
-        {
-            if (ParameterOf(method, call.ArgumentList, argument) is not { } parameter)
-            {
-                continue;
-            }
-
-            // A literal that is the argument itself is a tag only in a params array of tags.
-            var reports = parameter.Name == "tags" && (!direct || parameter.IsParams) && (RuleOptions.MatchesMethod(configured, method) || _checks.IsDependencyMethod(method, cancellationToken));
-            if (verdict is { } earlier && earlier != reports)
-            {
-                return null;
-            }
-
-            verdict = reports;
-        }
-
-        return verdict;
+        return Unanimous(
+            Candidates(name, cancellationToken),
+            method => ParameterOf(method, call.ArgumentList, argument) is { } parameter
+                ? IsTag(parameter, direct) && (RuleOptions.MatchesMethod(configured, method) || _checks.IsDependencyMethod(method, cancellationToken))
+                : null);
     }
 
     /// <summary>
@@ -99,42 +85,42 @@ internal sealed class DependencyCallCandidates
             return null;
         }
 
-        bool? isTag = null;
-        foreach (var method in registrations.GetMembers(generic.Identifier.ValueText))
-        {
-            if (method is IMethodSymbol { Arity: 1 } candidate && ParameterOf(candidate, arguments, argument) is { } parameter)
-            {
-                var tag = parameter.Name == "tags" && (!direct || parameter.IsParams);
-                if (isTag is { } earlier && earlier != tag)
-                {
-                    return null;
-                }
-
-                isTag = tag;
-            }
-        }
-
+        var isTag = Unanimous(
+            registrations.GetMembers(generic.Identifier.ValueText),
+            member => member is IMethodSymbol { Arity: 1 } method && ParameterOf(method, arguments, argument) is { } parameter ? IsTag(parameter, direct) : null);
         if (isTag != true)
         {
             return isTag;
         }
 
-        bool? dependency = null;
-        foreach (var symbol in _compilation.GetSymbolsWithName(typeName, SymbolFilter.Type))
-        {
-            if (symbol is INamedTypeSymbol type)
-            {
-                var isDependency = _checks.IsDependencyType(type);
-                if (dependency is { } earlier && earlier != isDependency)
-                {
-                    return null;
-                }
+        return Unanimous(
+            _compilation.GetSymbolsWithName(typeName, SymbolFilter.Type),
+            symbol => symbol is INamedTypeSymbol type ? _checks.IsDependencyType(type) : null);
+    }
 
-                dependency = isDependency;
+    /// <summary>A literal that is the argument itself is a tag only in a <c>params</c> array of tags.</summary>
+    private static bool IsTag(IParameterSymbol parameter, bool direct) => parameter.Name == "tags" && (!direct || parameter.IsParams);
+
+    /// <summary>The verdict every item that has one agrees on; null when none has one or two disagree.</summary>
+    private static bool? Unanimous<T>(IEnumerable<T> items, Func<T, bool?> verdictOf)
+    {
+        bool? verdict = null;
+        foreach (var item in items)
+        {
+            if (verdictOf(item) is not { } current)
+            {
+                continue;
             }
+
+            if (verdict is { } earlier && earlier != current)
+            {
+                return null;
+            }
+
+            verdict = current;
         }
 
-        return dependency;
+        return verdict;
     }
 
     /// <summary>Whether the literal is an element written in the argument itself: <c>["live"]</c>, <c>new[] { "live" }</c>, <c>new List&lt;string&gt; { "live" }</c>.</summary>
