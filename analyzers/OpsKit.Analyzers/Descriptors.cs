@@ -17,7 +17,8 @@ internal static class Descriptors
         "The web app maps no health endpoint{0}; map one (MapHealthChecks or MapOpsHealth) so load balancers and orchestrators can probe it",
         Categories.Reliability,
         DiagnosticSeverity.Warning,
-        "An ASP.NET Core application without a health endpoint cannot be probed by a load balancer or an orchestrator. An endpoint mapped only inside an IsDevelopment() branch is missing in production.");
+        "An ASP.NET Core application without a health endpoint cannot be probed by a load balancer or an orchestrator. An endpoint mapped only inside an IsDevelopment() branch is missing in production.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor HealthChecksNotMapped = Create(
         DiagnosticIds.HealthChecksNotMapped,
@@ -25,7 +26,8 @@ internal static class Descriptors
         "Health checks are registered with '{0}' but no health endpoint is mapped, so nothing ever runs them",
         Categories.Reliability,
         DiagnosticSeverity.Warning,
-        "AddHealthChecks/AddOpsHealth only register services; without MapHealthChecks, UseHealthChecks or MapOpsHealth the checks never run and no probe can see them.");
+        "AddHealthChecks/AddOpsHealth only register services; without MapHealthChecks, UseHealthChecks or MapOpsHealth the checks never run and no probe can see them.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor UnboundedMemoryCache = Create(
         DiagnosticIds.UnboundedMemoryCache,

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OpsKit.Analyzers.Internal;
@@ -11,7 +12,10 @@ namespace OpsKit.Analyzers.Internal;
 /// <summary>
 /// Decides what a method the app is handed to does, once per method symbol and compilation:
 /// <list type="bullet">
-/// <item>a method of this compilation: its body is followed (calls it makes with the app are classified in turn);</item>
+/// <item>a method of this compilation that takes the app: what its operations did with the app, collected while the
+/// driver analysed its type (<see cref="OnHelperBlock"/>), and the methods it handed the app to, in turn;</item>
+/// <item>another method of this compilation (the app reaches it through a parameter the declarations do not name as the
+/// app's type): its body is bound and followed;</item>
 /// <item>a method of another project of the solution (source, other compilation): its body is read as syntax;</item>
 /// <item>a method from metadata: known packages never map; an assembly that does not reference a health-check
 /// assembly (directly or through one of its own references) cannot map; Aspire's MapDefaultEndpoints maps only in
@@ -28,6 +32,7 @@ internal sealed class AppCallClassifier
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, MappingEvidence> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _reachesHealthChecks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, HelperSummary> _summaries = new(SymbolEqualityComparer.Default);
 
     public AppCallClassifier(HealthEndpointSymbols symbols, Compilation compilation)
     {
@@ -37,6 +42,72 @@ internal sealed class AppCallClassifier
 
     public MappingEvidence Classify(IMethodSymbol method, CancellationToken cancellationToken)
         => Classify(method, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+
+    /// <summary>
+    /// Collects what a method that takes the app does with it, from the operations the driver builds for its type. Only
+    /// <see cref="Classify(IMethodSymbol, CancellationToken)"/>, at the end of the compilation, reads the summaries.
+    /// </summary>
+    public void OnHelperBlock(OperationBlockStartAnalysisContext context)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method || !TakesApp(method))
+        {
+            return;
+        }
+
+        var summary = _summaries.GetOrAdd(method.OriginalDefinition, _ => new HelperSummary());
+        context.RegisterOperationAction(c => OnHelperInvocation((IInvocationOperation)c.Operation, summary), OperationKind.Invocation);
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (c.Operation.Syntax is InvocationExpressionSyntax syntax && _symbols.App.InvolvesApp(c.Operation))
+                {
+                    summary.Add(InDevelopment(ClassifyUnresolved(syntax.GetInvokedName()), c.Operation));
+                }
+            },
+            OperationKind.Invalid);
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (_symbols.App.EscapesInto((IObjectCreationOperation)c.Operation))
+                {
+                    summary.Add(MappingEvidence.Unknown);
+                }
+            },
+            OperationKind.ObjectCreation);
+    }
+
+    private bool TakesApp(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (_symbols.App.IsApp(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void OnHelperInvocation(IInvocationOperation invocation, HelperSummary summary)
+    {
+        var original = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (_symbols.IsKnownMapping(original) || (original.Name.StartsWith("Map", StringComparison.Ordinal) && ProbeEndpoints.HasProbeRoute(invocation)))
+        {
+            summary.Add(InDevelopment(MappingEvidence.Maps, invocation));
+        }
+        else if (_symbols.App.ReceivesApp(invocation))
+        {
+            if (_symbols.ClassifyConfigured(invocation) is { } configured)
+            {
+                summary.Add(InDevelopment(configured, invocation));
+            }
+            else
+            {
+                summary.AddHanded(original, DevelopmentBranch.Contains(invocation));
+            }
+        }
+    }
 
     /// <summary>A call that does not bind: only its name is known.</summary>
     public static MappingEvidence ClassifyUnresolved(string name)
@@ -85,6 +156,11 @@ internal sealed class AppCallClassifier
             return MappingEvidence.Maps;
         }
 
+        if (_summaries.TryGetValue(method, out var summary))
+        {
+            return Resolve(summary, visiting, cancellationToken);
+        }
+
         var inThisCompilation = !method.DeclaringSyntaxReferences.IsDefaultOrEmpty
             && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree);
         if (inThisCompilation)
@@ -112,6 +188,24 @@ internal sealed class AppCallClassifier
         return method.ContainingAssembly is { } assembly && ReachesHealthChecks(assembly)
             ? MappingEvidence.Unknown
             : MappingEvidence.None;
+    }
+
+    /// <summary>A summarised method: its own evidence, then the methods it handed the app to (until one maps).</summary>
+    private MappingEvidence Resolve(HelperSummary summary, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        var result = summary.Evidence;
+        foreach (var call in summary.Handed)
+        {
+            if (result == MappingEvidence.Maps)
+            {
+                break;
+            }
+
+            var evidence = Classify(call.Method, visiting, cancellationToken);
+            result = Combine(result, call.InDevelopment && evidence == MappingEvidence.Maps ? MappingEvidence.MapsInDevelopmentOnly : evidence);
+        }
+
+        return result;
     }
 
     /// <summary>A method body of this compilation: every call in it that receives the app is classified in turn.</summary>

@@ -98,10 +98,54 @@ internal sealed class AppRoots
         return false;
     }
 
+    /// <summary>
+    /// Whether a method the type declares names the app's type (or a route builder's) among its parameter types:
+    /// read from the declarations' syntax, so that no member of the other types is built. A method taking the app
+    /// through a type this misses (an alias, a type parameter) is bound when the app is handed to it, as before.
+    /// </summary>
+    public static bool DeclaresMethodTakingApp(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is not MethodDeclarationSyntax method)
+                {
+                    continue;
+                }
+
+                foreach (var parameter in method.ParameterList.Parameters)
+                {
+                    if (parameter.Type is { } parameterType && NamesAppType(parameterType))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAppType(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText is "WebApplication" or "IApplicationBuilder" or "IEndpointRouteBuilder"
+            or "IHost" or "ApplicationBuilder" or "RouteGroupBuilder",
+        QualifiedNameSyntax qualified => NamesAppType(qualified.Right),
+        AliasQualifiedNameSyntax aliased => NamesAppType(aliased.Name),
+        NullableTypeSyntax nullable => NamesAppType(nullable.ElementType),
+        _ => false,
+    };
+
     /// <summary>A static class with an extension method on the app (MapDefaultEndpoints in a ServiceDefaults project).</summary>
     public bool ExtendsApp(INamedTypeSymbol type)
     {
-        if (!type.IsStatic || !type.MightContainExtensionMethods)
+        if (!type.IsStatic || !type.MightContainExtensionMethods || !DeclaresMethodTakingApp(type))
         {
             return false;
         }

@@ -7,7 +7,7 @@ namespace OpsKit.Analyzers.Internal;
 /// What one type (the top-level Program, a Program with Main, a Startup class, or in a library the static class
 /// that maps endpoints for its apps) does with health checks: does it build or configure a web app, does it map an
 /// endpoint (and where), does it register checks, does the app go where the rules cannot tell. OPS0001 and OPS0002
-/// are both decided from these facts at the end of the type.
+/// are both decided from these facts at the end of the compilation.
 /// </summary>
 internal sealed class HealthEndpointFacts
 {
@@ -16,6 +16,7 @@ internal sealed class HealthEndpointFacts
     private Location? _run;
     private Location? _devOnlyMapping;
     private readonly List<(Location Location, string Method)> _registrations = [];
+    private readonly List<HandedCall> _handed = [];
 
     public HealthEndpointFacts(Location? startupConfigure, bool isLibraryType)
     {
@@ -69,6 +70,17 @@ internal sealed class HealthEndpointFacts
                 Mapped = true;
             }
         }
+    }
+
+    /// <summary>The calls that hand the app to another method, decided at the end of the compilation.</summary>
+    public IReadOnlyList<HandedCall> Handed
+    {
+        get { lock (_gate) { return _handed.ToArray(); } }
+    }
+
+    internal void AddHanded(HandedCall call)
+    {
+        lock (_gate) { _handed.Add(call); }
     }
 
     internal void AddRegistration(Location location, string method)

@@ -36,6 +36,7 @@ internal sealed class HealthEndpointSymbols
     private readonly Lazy<bool> _hasProbeController;
     private readonly AppRoots _roots;
     private readonly ConcurrentDictionary<SyntaxTree, TreeOptions> _treeOptions = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isStartupFilter = new(SymbolEqualityComparer.Default);
 
     private HealthEndpointSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, AnalyzerOptions options, bool isLibrary)
     {
@@ -83,9 +84,15 @@ internal sealed class HealthEndpointSymbols
         return applicationBuilder is null ? null : new HealthEndpointSymbols(compilation, applicationBuilder, options, isLibrary);
     }
 
-    /// <summary>Registers the fact collection for the app's types and hands the facts over at the end of each.</summary>
-    public void Register(CompilationStartAnalysisContext context, Action<SymbolAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> onTypeEnd)
+    /// <summary>
+    /// Registers the fact collection: for the app's types (what they map, register and hand the app to), and for the
+    /// other types with a method that takes the app (what those methods do with it). Both come from the operations the
+    /// driver builds for these types; nothing is bound by the rules. The facts are handed over at the end of the
+    /// compilation, when every method the app was handed to has been seen.
+    /// </summary>
+    public void Register(CompilationStartAnalysisContext context, Action<CompilationAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> report)
     {
+        var appTypes = new ConcurrentQueue<HealthEndpointFacts>();
         context.RegisterSymbolStartAction(
             symbolStart =>
             {
@@ -95,42 +102,64 @@ internal sealed class HealthEndpointSymbols
                     return;
                 }
 
-                HealthEndpointFacts facts;
-                if (_isLibrary)
+                if (FindAppType(type) is { } facts)
                 {
-                    if (!_roots.ExtendsApp(type))
-                    {
-                        return;
-                    }
-
-                    facts = new HealthEndpointFacts(startupConfigure: null, isLibraryType: true);
+                    appTypes.Enqueue(facts);
+                    symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
+                    symbolStart.RegisterOperationAction(c => OnObjectCreation(c, facts), OperationKind.ObjectCreation);
+                    symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
+                    symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 }
-                else
+                else if (AppRoots.DeclaresMethodTakingApp(type))
                 {
-                    var startup = _roots.FindStartupConfigure(type);
-                    if (startup is null && !AppRoots.HasEntryPoint(type))
-                    {
-                        return; // this type does not start the app
-                    }
-
-                    facts = new HealthEndpointFacts(startup, isLibraryType: false);
+                    symbolStart.RegisterOperationBlockStartAction(blockStart => _classifier.OnHelperBlock(blockStart));
                 }
-
-                symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
-                symbolStart.RegisterOperationAction(c => OnObjectCreation(c, facts), OperationKind.ObjectCreation);
-                symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
-                symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
-                symbolStart.RegisterSymbolEndAction(c =>
-                {
-                    if (facts.StartupConfigure is not null && !_roots.UsesStartupClass)
-                    {
-                        return; // a leftover Startup class that nothing hands to UseStartup
-                    }
-
-                    onTypeEnd(c, facts, this);
-                });
             },
             SymbolKind.NamedType);
+
+        context.RegisterCompilationEndAction(end =>
+        {
+            foreach (var facts in appTypes)
+            {
+                if (facts.StartupConfigure is not null && !_roots.UsesStartupClass)
+                {
+                    continue; // a leftover Startup class that nothing hands to UseStartup
+                }
+
+                Resolve(facts, end.CancellationToken);
+                report(end, facts, this);
+            }
+        });
+    }
+
+    /// <summary>The facts to collect when the type composes the app (or, in a library, extends it); otherwise null.</summary>
+    private HealthEndpointFacts? FindAppType(INamedTypeSymbol type)
+    {
+        if (_isLibrary)
+        {
+            return _roots.ExtendsApp(type) ? new HealthEndpointFacts(startupConfigure: null, isLibraryType: true) : null;
+        }
+
+        var startup = _roots.FindStartupConfigure(type);
+        return startup is null && !AppRoots.HasEntryPoint(type) ? null : new HealthEndpointFacts(startup, isLibraryType: false);
+    }
+
+    /// <summary>
+    /// Decides the calls that handed the app to other methods, in source order, until one maps or makes the outcome
+    /// unknowable: an app that maps an endpoint itself follows none of them.
+    /// </summary>
+    private void Resolve(HealthEndpointFacts facts, CancellationToken cancellationToken)
+    {
+        foreach (var call in facts.Handed)
+        {
+            if (facts.Mapped || facts.Escaped)
+            {
+                return;
+            }
+
+            var evidence = _classifier.Classify(call.Method, cancellationToken);
+            Record(facts, call.InDevelopment && evidence == MappingEvidence.Maps ? MappingEvidence.MapsInDevelopmentOnly : evidence, call.Location!);
+        }
     }
 
     private void OnInvocation(OperationAnalysisContext context, HealthEndpointFacts facts)
@@ -171,7 +200,7 @@ internal sealed class HealthEndpointSymbols
             return;
         }
 
-        if (_startupFilter is not null && original.IsGenericMethod && MentionsStartupFilter(invocation.TargetMethod.TypeArguments))
+        if (RegistersStartupFilter(original, invocation))
         {
             facts.MarkEscaped(); // an IStartupFilter can add middleware (and probes) to the pipeline
             return;
@@ -183,16 +212,24 @@ internal sealed class HealthEndpointSymbols
             return; // methods of the same type are analysed as part of it
         }
 
-        var evidence = ClassifyConfigured(invocation) ?? _classifier.Classify(original, context.CancellationToken);
-        Record(facts, evidence, invocation, invocation.GetNameLocation());
+        if (ClassifyConfigured(invocation) is { } configured)
+        {
+            Record(facts, configured, invocation, invocation.GetNameLocation());
+            return;
+        }
+
+        facts.AddHanded(new HandedCall(original, DevelopmentBranch.Contains(invocation), invocation.GetNameLocation()));
     }
 
     private static void Record(HealthEndpointFacts facts, MappingEvidence evidence, IOperation call, Location location)
+        => Record(facts, evidence == MappingEvidence.Maps && DevelopmentBranch.Contains(call) ? MappingEvidence.MapsInDevelopmentOnly : evidence, location);
+
+    private static void Record(HealthEndpointFacts facts, MappingEvidence evidence, Location location)
     {
         switch (evidence)
         {
             case MappingEvidence.Maps:
-                facts.AddMapping(location, DevelopmentBranch.Contains(call));
+                facts.AddMapping(location, developmentOnly: false);
                 break;
             case MappingEvidence.MapsInDevelopmentOnly:
                 facts.AddMapping(location, developmentOnly: true);
@@ -296,11 +333,20 @@ internal sealed class HealthEndpointSymbols
         return false;
     }
 
-    private bool MentionsStartupFilter(ImmutableArray<ITypeSymbol> typeArguments)
+    /// <summary>
+    /// <c>services.AddTransient&lt;IStartupFilter, T&gt;()</c> and the like: only generic registration methods are asked
+    /// (their type arguments are built for the question), and each type argument's interfaces once per compilation.
+    /// </summary>
+    private bool RegistersStartupFilter(IMethodSymbol original, IInvocationOperation invocation)
     {
-        foreach (var typeArgument in typeArguments)
+        if (_startupFilter is null || !original.IsGenericMethod || original.Name.IndexOf("Add", StringComparison.Ordinal) < 0)
         {
-            if (SymbolEqualityComparer.Default.Equals(typeArgument, _startupFilter) || typeArgument.AllInterfaces.Contains(_startupFilter!, SymbolEqualityComparer.Default))
+            return false;
+        }
+
+        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+        {
+            if (_isStartupFilter.GetOrAdd(typeArgument, IsStartupFilter))
             {
                 return true;
             }
@@ -308,6 +354,9 @@ internal sealed class HealthEndpointSymbols
 
         return false;
     }
+
+    private bool IsStartupFilter(ITypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(type, _startupFilter) || type.AllInterfaces.Contains(_startupFilter!, SymbolEqualityComparer.Default);
 
     private TreeOptions GetTreeOptions(SyntaxTree tree)
         => _treeOptions.GetOrAdd(tree, t => new TreeOptions(

@@ -28,7 +28,7 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, HealthEndpointFacts facts, HealthEndpointSymbols symbols)
+    private static void Report(CompilationAnalysisContext context, HealthEndpointFacts facts, HealthEndpointSymbols symbols)
     {
         if (facts.Escaped || facts.Mapped)
         {

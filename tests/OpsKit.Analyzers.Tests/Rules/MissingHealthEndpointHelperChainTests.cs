@@ -1,0 +1,129 @@
+using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.MissingHealthEndpointAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+/// <summary>
+/// OPS0001 is decided at the end of the compilation from what every method that takes the app did with it: chains of
+/// helpers in other types, in any file order, and helpers the declarations do not show as taking the app.
+/// </summary>
+public sealed class MissingHealthEndpointHelperChainTests
+{
+    [Fact]
+    public Task Chain_of_helpers_whose_last_link_maps_only_in_Development_is_reported_on_the_apps_call()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.[|UsePlatform()|];
+            app.Run();
+
+            internal static class PlatformExtensions
+            {
+                public static WebApplication UsePlatform(this WebApplication app)
+                {
+                    app.UseHttpsRedirection();
+                    app.MapDiagnostics();
+                    return app;
+                }
+            }
+
+            internal static class DiagnosticsExtensions
+            {
+                public static WebApplication MapDiagnostics(this WebApplication app)
+                {
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.MapHealthChecks("/health");
+                    }
+
+                    return app;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Chain_of_helpers_whose_last_link_maps_everywhere_is_silent()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UsePlatform();
+            app.Run();
+
+            internal static class DiagnosticsExtensions
+            {
+                public static void MapDiagnostics(IEndpointRouteBuilder endpoints) => endpoints.MapHealthChecks("/healthz");
+            }
+
+            internal static class PlatformExtensions
+            {
+                public static WebApplication UsePlatform(this WebApplication app)
+                {
+                    app.UseRouting();
+                    DiagnosticsExtensions.MapDiagnostics(app);
+                    return app;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Chain_of_helpers_that_map_nothing_is_reported_at_Run()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UsePlatform();
+            app.[|Run()|];
+
+            internal static class PlatformExtensions
+            {
+                public static WebApplication UsePlatform(this WebApplication app)
+                {
+                    app.UseHttpsRedirection();
+                    app.UseSecurityHeaders();
+                    return app;
+                }
+
+                private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+                    => app.Use(async (context, next) =>
+                    {
+                        context.Response.Headers["X-Frame-Options"] = "DENY";
+                        await next(context);
+                    });
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_takes_the_app_through_a_type_parameter_is_still_followed()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapProbes();
+            app.Run();
+
+            internal static class ProbeExtensions
+            {
+                public static TBuilder MapProbes<TBuilder>(this TBuilder endpoints)
+                    where TBuilder : IEndpointRouteBuilder
+                {
+                    endpoints.MapHealthChecks("/alive");
+                    return endpoints;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helpers_that_recurse_into_each_other_are_decided_without_looping()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseFirst(depth: 3);
+            app.[|Run()|];
+
+            internal static class Recursion
+            {
+                public static IApplicationBuilder UseFirst(this IApplicationBuilder app, int depth)
+                    => depth == 0 ? app : app.UseSecond(depth - 1);
+
+                public static IApplicationBuilder UseSecond(this IApplicationBuilder app, int depth)
+                    => app.UseFirst(depth);
+            }
+            """);
+}
