@@ -30,9 +30,9 @@ internal sealed class AppRoots
     public bool UsesStartupClass => _usesStartupClass.Value;
 
     /// <summary>The top-level program, a type with a static Main, or one with a static method taking <c>string[] args</c>.</summary>
-    public static bool HasEntryPoint(INamedTypeSymbol type)
+    public static bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!MayHaveEntryPoint(type))
+        if (!shape.MayHaveEntryPoint)
         {
             return false;
         }
@@ -59,56 +59,21 @@ internal sealed class AppRoots
     }
 
     /// <summary>
-    /// Decided from member names and declarations alone, so that the members of every other type of the compilation
-    /// are not built for this rule: the top-level program, a member named Main, or a static method with one array parameter.
+    /// Reads the type's declarations once, as syntax, so that the members of every other type of the compilation are not
+    /// built for these rules: may it start the app (the top-level program, a type named Program, a method named Main, a
+    /// static method with one array parameter), and does a method of it take the app by the name of the app's type (or a
+    /// route builder's)? A method taking the app through a type this misses (an alias, a type parameter) is bound when the
+    /// app is handed to it, as before.
     /// </summary>
-    private static bool MayHaveEntryPoint(INamedTypeSymbol type)
+    public static TypeShape ReadShape(INamedTypeSymbol type)
     {
-        if (type.IsImplicitlyDeclared || type.Name == "Program")
-        {
-            return true;
-        }
-
-        foreach (var name in type.MemberNames)
-        {
-            if (name is "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName)
-            {
-                return true;
-            }
-        }
-
+        var mayHaveEntryPoint = type.IsImplicitlyDeclared || type.Name == "Program";
+        var takesApp = false;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
             {
-                return true;
-            }
-
-            foreach (var member in declaration.Members)
-            {
-                if (member is MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } method
-                    && method.ParameterList.Parameters[0].Type is ArrayTypeSyntax
-                    && method.Modifiers.Any(SyntaxKind.StaticKeyword))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether a method the type declares names the app's type (or a route builder's) among its parameter types:
-    /// read from the declarations' syntax, so that no member of the other types is built. A method taking the app
-    /// through a type this misses (an alias, a type parameter) is bound when the app is handed to it, as before.
-    /// </summary>
-    public static bool DeclaresMethodTakingApp(INamedTypeSymbol type)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
-            {
+                mayHaveEntryPoint = true;
                 continue;
             }
 
@@ -119,17 +84,17 @@ internal sealed class AppRoots
                     continue;
                 }
 
-                foreach (var parameter in method.ParameterList.Parameters)
+                var parameters = method.ParameterList.Parameters;
+                mayHaveEntryPoint |= method.Identifier.ValueText == "Main"
+                    || (parameters.Count == 1 && parameters[0].Type is ArrayTypeSyntax && method.Modifiers.Any(SyntaxKind.StaticKeyword));
+                foreach (var parameter in parameters)
                 {
-                    if (parameter.Type is { } parameterType && NamesAppType(parameterType))
-                    {
-                        return true;
-                    }
+                    takesApp |= parameter.Type is { } parameterType && NamesAppType(parameterType);
                 }
             }
         }
 
-        return false;
+        return new TypeShape(mayHaveEntryPoint, takesApp);
     }
 
     private static bool NamesAppType(TypeSyntax type) => type switch
@@ -143,9 +108,9 @@ internal sealed class AppRoots
     };
 
     /// <summary>A static class with an extension method on the app (MapDefaultEndpoints in a ServiceDefaults project).</summary>
-    public bool ExtendsApp(INamedTypeSymbol type)
+    public bool ExtendsApp(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!type.IsStatic || !type.MightContainExtensionMethods || !DeclaresMethodTakingApp(type))
+        if (!type.IsStatic || !type.MightContainExtensionMethods || !shape.TakesApp)
         {
             return false;
         }

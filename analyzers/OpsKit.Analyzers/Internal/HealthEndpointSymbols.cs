@@ -102,7 +102,8 @@ internal sealed class HealthEndpointSymbols
                     return;
                 }
 
-                if (FindAppType(type) is { } facts)
+                var shape = AppRoots.ReadShape(type);
+                if (FindAppType(type, shape) is { } facts)
                 {
                     appTypes.Enqueue(facts);
                     symbolStart.RegisterOperationAction(c => OnInvocation(c, facts), OperationKind.Invocation);
@@ -110,7 +111,7 @@ internal sealed class HealthEndpointSymbols
                     symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
                     symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 }
-                else if (AppRoots.DeclaresMethodTakingApp(type))
+                else if (shape.TakesApp)
                 {
                     symbolStart.RegisterOperationBlockStartAction(blockStart => _classifier.OnHelperBlock(blockStart));
                 }
@@ -133,15 +134,15 @@ internal sealed class HealthEndpointSymbols
     }
 
     /// <summary>The facts to collect when the type composes the app (or, in a library, extends it); otherwise null.</summary>
-    private HealthEndpointFacts? FindAppType(INamedTypeSymbol type)
+    private HealthEndpointFacts? FindAppType(INamedTypeSymbol type, TypeShape shape)
     {
         if (_isLibrary)
         {
-            return _roots.ExtendsApp(type) ? new HealthEndpointFacts(startupConfigure: null, isLibraryType: true) : null;
+            return _roots.ExtendsApp(type, shape) ? new HealthEndpointFacts(startupConfigure: null, isLibraryType: true) : null;
         }
 
         var startup = _roots.FindStartupConfigure(type);
-        return startup is null && !AppRoots.HasEntryPoint(type) ? null : new HealthEndpointFacts(startup, isLibraryType: false);
+        return startup is null && !AppRoots.HasEntryPoint(type, shape) ? null : new HealthEndpointFacts(startup, isLibraryType: false);
     }
 
     /// <summary>
