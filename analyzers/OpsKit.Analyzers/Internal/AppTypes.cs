@@ -13,10 +13,10 @@ internal sealed class AppTypes
     private readonly INamedTypeSymbol? _host;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _appTypes = new(SymbolEqualityComparer.Default);
 
-    public AppTypes(Compilation compilation, INamedTypeSymbol applicationBuilder)
+    public AppTypes(Compilation compilation, INamedTypeSymbol applicationBuilder, INamedTypeSymbol? webApplication)
     {
         _applicationBuilder = applicationBuilder;
-        _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore");
+        _webApplication = webApplication;
         _endpointRouteBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
         _host = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Hosting.IHost", "Microsoft.Extensions.Hosting.Abstractions");
     }

@@ -24,12 +24,12 @@ internal sealed class HealthEndpointSymbols
 
     private readonly INamedTypeSymbol? _webApplication;
     private readonly INamedTypeSymbol? _webApplicationBuilder;
-    private readonly INamedTypeSymbol? _mapHealthChecks;
-    private readonly INamedTypeSymbol? _useHealthChecks;
-    private readonly INamedTypeSymbol? _addHealthChecks;
-    private readonly INamedTypeSymbol? _mapOpsHealth;
-    private readonly INamedTypeSymbol? _addOpsHealth;
-    private readonly INamedTypeSymbol? _startupFilter;
+    private readonly Lazy<INamedTypeSymbol?> _mapHealthChecks;
+    private readonly Lazy<INamedTypeSymbol?> _useHealthChecks;
+    private readonly Lazy<INamedTypeSymbol?> _addHealthChecks;
+    private readonly Lazy<INamedTypeSymbol?> _mapOpsHealth;
+    private readonly Lazy<INamedTypeSymbol?> _addOpsHealth;
+    private readonly Lazy<INamedTypeSymbol?> _startupFilter;
     private readonly AnalyzerOptions _options;
     private readonly bool _isLibrary;
     private readonly AppCallClassifier _classifier;
@@ -42,15 +42,15 @@ internal sealed class HealthEndpointSymbols
     {
         _options = options;
         _isLibrary = isLibrary;
-        _startupFilter = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter", "Microsoft.AspNetCore.Hosting.Abstractions");
+        _startupFilter = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter", "Microsoft.AspNetCore.Hosting.Abstractions"));
         _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore");
         _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder", "Microsoft.AspNetCore");
-        App = new AppTypes(compilation, applicationBuilder);
-        _mapHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
-        _useHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
-        _addHealthChecks = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks");
-        _mapOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType, "OpsKit");
-        _addOpsHealth = compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType, "OpsKit");
+        App = new AppTypes(compilation, applicationBuilder, _webApplication);
+        _mapHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks"));
+        _useHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks"));
+        _addHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks"));
+        _mapOpsHealth = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType, "OpsKit"));
+        _addOpsHealth = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType, "OpsKit"));
         _classifier = new AppCallClassifier(this, compilation);
         _hasProbeController = new Lazy<bool>(() => ProbeEndpoints.HasProbeController(compilation, CancellationToken.None));
         _roots = new AppRoots(compilation, App, applicationBuilder);
@@ -308,15 +308,15 @@ internal sealed class HealthEndpointSymbols
 
     internal bool IsKnownMapping(IMethodSymbol method)
         => method.ContainingType is { } type
-            && ((method.Name == "MapHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _mapHealthChecks))
-                || (method.Name == "UseHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _useHealthChecks))
-                || (method.Name == OpsKitSymbols.MapOpsHealth && SymbolEqualityComparer.Default.Equals(type, _mapOpsHealth)));
+            && ((method.Name == "MapHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _mapHealthChecks.Value))
+                || (method.Name == "UseHealthChecks" && SymbolEqualityComparer.Default.Equals(type, _useHealthChecks.Value))
+                || (method.Name == OpsKitSymbols.MapOpsHealth && SymbolEqualityComparer.Default.Equals(type, _mapOpsHealth.Value)));
 
     public static bool IsMappingName(string name) => name is "MapHealthChecks" or "UseHealthChecks" or OpsKitSymbols.MapOpsHealth;
 
     private bool IsKnownRegistration(IMethodSymbol method, INamedTypeSymbol containingType)
-        => (method.Name == "AddHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _addHealthChecks))
-            || (method.Name == OpsKitSymbols.AddOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _addOpsHealth));
+        => (method.Name == "AddHealthChecks" && SymbolEqualityComparer.Default.Equals(containingType, _addHealthChecks.Value))
+            || (method.Name == OpsKitSymbols.AddOpsHealth && SymbolEqualityComparer.Default.Equals(containingType, _addOpsHealth.Value));
 
     internal bool HasMapsAttribute(IMethodSymbol method) => HasAttribute(method, MapsAttribute);
 
@@ -340,7 +340,7 @@ internal sealed class HealthEndpointSymbols
     /// </summary>
     private bool RegistersStartupFilter(IMethodSymbol original, IInvocationOperation invocation)
     {
-        if (_startupFilter is null || !original.IsGenericMethod || original.Name.IndexOf("Add", StringComparison.Ordinal) < 0)
+        if (!original.IsGenericMethod || original.Name.IndexOf("Add", StringComparison.Ordinal) < 0 || _startupFilter.Value is null)
         {
             return false;
         }
@@ -357,7 +357,7 @@ internal sealed class HealthEndpointSymbols
     }
 
     private bool IsStartupFilter(ITypeSymbol type)
-        => SymbolEqualityComparer.Default.Equals(type, _startupFilter) || type.AllInterfaces.Contains(_startupFilter!, SymbolEqualityComparer.Default);
+        => SymbolEqualityComparer.Default.Equals(type, _startupFilter.Value) || type.AllInterfaces.Contains(_startupFilter.Value!, SymbolEqualityComparer.Default);
 
     private TreeOptions GetTreeOptions(SyntaxTree tree)
         => _treeOptions.GetOrAdd(tree, t => new TreeOptions(
