@@ -102,6 +102,13 @@ internal sealed class HealthEndpointSymbols
                     return;
                 }
 
+                // In a library only static classes can extend the app (and hand it on to one another); any other
+                // method it reaches is bound when the app is handed to it.
+                if (_isLibrary && !(type.IsStatic && type.MightContainExtensionMethods))
+                {
+                    return;
+                }
+
                 var shape = AppRoots.ReadShape(type);
                 if (FindAppType(type, shape) is { } facts)
                 {
