@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,10 +30,14 @@ internal sealed class AppRoots
     /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
     public bool UsesStartupClass => _usesStartupClass.Value;
 
-    /// <summary>The top-level program, a type with a static Main, or one with a static method taking <c>string[] args</c>.</summary>
+    /// <summary>
+    /// The top-level program, a type with a static Main, or a static class with a static method taking
+    /// <c>string[] args</c> (a second app started from Main). Decided from the declarations' names first, so that the
+    /// members of every other type of the compilation are not built for this rule.
+    /// </summary>
     public static bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!shape.MayHaveEntryPoint)
+        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && !type.MemberNames.Contains("Main"))
         {
             return false;
         }
@@ -59,15 +64,13 @@ internal sealed class AppRoots
     }
 
     /// <summary>
-    /// Reads the type's declarations once, as syntax, so that the members of every other type of the compilation are not
-    /// built for these rules: may it start the app (the top-level program, a type named Program, a method named Main, a
-    /// static method with one array parameter), and does a method of it take the app by the name of the app's type (or a
-    /// route builder's)? A method taking the app through a type this misses (an alias, a type parameter) is bound when the
-    /// app is handed to it, as before.
+    /// Reads a static class's declarations once, as syntax: may it start an app (a static method with one array
+    /// parameter), and does a method of it take the app by the name of the app's type (or a route builder's)? A method
+    /// taking the app through a type this misses (an alias, a type parameter) is bound when the app is handed to it.
     /// </summary>
     public static TypeShape ReadShape(INamedTypeSymbol type)
     {
-        var mayHaveEntryPoint = type.IsImplicitlyDeclared || type.Name == "Program";
+        var mayHaveEntryPoint = false;
         var takesApp = false;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -85,8 +88,7 @@ internal sealed class AppRoots
                 }
 
                 var parameters = method.ParameterList.Parameters;
-                mayHaveEntryPoint |= method.Identifier.ValueText == "Main"
-                    || (parameters.Count == 1 && parameters[0].Type is ArrayTypeSyntax && method.Modifiers.Any(SyntaxKind.StaticKeyword));
+                mayHaveEntryPoint |= parameters.Count == 1 && parameters[0].Type is ArrayTypeSyntax;
                 foreach (var parameter in parameters)
                 {
                     takesApp |= parameter.Type is { } parameterType && NamesAppType(parameterType);

@@ -12,11 +12,13 @@ internal sealed class AppTypes
     private readonly INamedTypeSymbol? _endpointRouteBuilder;
     private readonly INamedTypeSymbol? _host;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _appTypes = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, bool> _computeIsApp;
 
     public AppTypes(Compilation compilation, INamedTypeSymbol applicationBuilder, INamedTypeSymbol? webApplication)
     {
         _applicationBuilder = applicationBuilder;
         _webApplication = webApplication;
+        _computeIsApp = ComputeIsApp;
         _endpointRouteBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
         _host = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Hosting.IHost", "Microsoft.Extensions.Hosting.Abstractions");
     }
@@ -82,7 +84,7 @@ internal sealed class AppTypes
             return false;
         }
 
-        return _appTypes.GetOrAdd(type, ComputeIsApp);
+        return _appTypes.TryGetValue(type, out var known) ? known : _appTypes.GetOrAdd(type, _computeIsApp);
     }
 
     private bool ComputeIsApp(ITypeSymbol type)

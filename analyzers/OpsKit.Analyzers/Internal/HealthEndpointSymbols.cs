@@ -102,14 +102,15 @@ internal sealed class HealthEndpointSymbols
                     return;
                 }
 
-                // In a library only static classes can extend the app (and hand it on to one another); any other
-                // method it reaches is bound when the app is handed to it.
+                // Only static classes are read as syntax (they hold the extension methods that take the app, and may
+                // start a second app from a static method taking the command line); any other method the app reaches is
+                // bound when the app is handed to it. In a library only static classes can extend the app.
+                var shape = type.IsStatic ? AppRoots.ReadShape(type) : default;
                 if (_isLibrary && !(type.IsStatic && type.MightContainExtensionMethods))
                 {
                     return;
                 }
 
-                var shape = AppRoots.ReadShape(type);
                 if (FindAppType(type, shape) is { } facts)
                 {
                     appTypes.Enqueue(facts);
@@ -118,7 +119,7 @@ internal sealed class HealthEndpointSymbols
                     symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
                     symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 }
-                else if (shape.TakesApp)
+                else if (shape.TakesApp && type.MightContainExtensionMethods)
                 {
                     symbolStart.RegisterOperationBlockStartAction(blockStart => _classifier.OnHelperBlock(blockStart));
                 }
