@@ -90,7 +90,13 @@ internal sealed class HealthEndpointSymbols
     /// driver builds for these types; nothing is bound by the rules. The facts are handed over at the end of the
     /// compilation, when every method the app was handed to has been seen.
     /// </summary>
-    public void Register(CompilationStartAnalysisContext context, Action<CompilationAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> report)
+    /// <param name="context">The compilation's start.</param>
+    /// <param name="report">Called at the end of the compilation with the facts of each type that composes the app.</param>
+    /// <param name="registrationsOnly">
+    /// The caller reports only registrations (OPS0002): the methods that take the app are not summarised, and the app is
+    /// followed into them (binding them) only when it registers checks and nothing else decided the outcome.
+    /// </param>
+    public void Register(CompilationStartAnalysisContext context, Action<CompilationAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> report, bool registrationsOnly)
     {
         var appTypes = new ConcurrentQueue<HealthEndpointFacts>();
         context.RegisterSymbolStartAction(
@@ -119,7 +125,7 @@ internal sealed class HealthEndpointSymbols
                     symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
                     symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 }
-                else if (shape.TakesApp && type.MightContainExtensionMethods)
+                else if (!registrationsOnly && shape.TakesApp && type.MightContainExtensionMethods)
                 {
                     symbolStart.RegisterOperationBlockStartAction(blockStart => _classifier.OnHelperBlock(blockStart));
                 }
@@ -135,7 +141,11 @@ internal sealed class HealthEndpointSymbols
                     continue; // a leftover Startup class that nothing hands to UseStartup
                 }
 
-                Resolve(facts, end.CancellationToken);
+                if (!registrationsOnly || facts.Registrations.Count > 0)
+                {
+                    Resolve(facts, end.CancellationToken);
+                }
+
                 report(end, facts, this);
             }
         });

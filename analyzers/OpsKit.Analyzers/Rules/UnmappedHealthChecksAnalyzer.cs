@@ -24,7 +24,7 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(compilationStart =>
         {
             var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
-            symbols?.Register(compilationStart, Report);
+            symbols?.Register(compilationStart, Report, registrationsOnly: true);
         });
     }
 

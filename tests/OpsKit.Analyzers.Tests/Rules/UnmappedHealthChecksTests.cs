@@ -172,6 +172,25 @@ public sealed class UnmappedHealthChecksTests
             """);
 
     [Fact]
+    public Task App_handed_to_a_helper_that_maps_nothing_is_reported()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddHealthChecks()|];
+            var app = builder.Build();
+            app.UseTransportSecurity();
+            app.Run();
+
+            internal static class SecurityExtensions
+            {
+                public static void UseTransportSecurity(this WebApplication app)
+                {
+                    app.UseHsts();
+                    app.UseHttpsRedirection();
+                }
+            }
+            """);
+
+    [Fact]
     public Task Worker_service_registering_health_checks_for_a_publisher_is_silent()
         => Verify.VerifyAsync("""
             using Microsoft.Extensions.Hosting;
