@@ -126,4 +126,49 @@ public sealed class MissingHealthEndpointHelperChainTests
                     => app.UseFirst(depth);
             }
             """);
+
+    [Fact]
+    public Task Controller_action_routed_through_a_constant_to_a_probe_counts_as_one()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.MapControllers();
+            app.Run();
+
+            public static class Routes
+            {
+                public const string Liveness = "/probes/liveness";
+            }
+
+            public sealed class StatusController : ControllerBase
+            {
+                [HttpGet(Routes.Liveness)]
+                [ProducesResponseType(typeof(string), 200)]
+                public string Get() => "up";
+            }
+            """);
+
+    [Fact]
+    public Task Controllers_whose_routes_name_no_probe_do_not_excuse_the_app()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.MapControllers();
+            app.[|Run()|];
+
+            [Route("api/[controller]")]
+            public sealed class OrdersController : ControllerBase
+            {
+                [HttpGet("{id:int}")]
+                [ProducesResponseType(typeof(string), 200)]
+                [Produces("application/json")]
+                public string Get(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            """);
 }
