@@ -9,7 +9,9 @@ namespace OpsKit.Analyzers.Internal;
 /// (<c>new XxxConnection(…)</c>, <c>dataSource.CreateConnection()</c>). Most calls named Open are not that
 /// (<c>File.Open</c>, a field or parameter opened again), and binding them would bind their whole member: this syntax
 /// test lets through only the calls whose receiver is a name that the member declares as a local and assigns a
-/// creation to, a superset of what the rule can report.
+/// creation to, a superset of what the rule can report. A local declared with <c>using</c> is disposed whatever
+/// follows, so a name whose every declaration in the member is a <c>using</c> one is not let through either: most
+/// opens of a created connection are of that shape.
 /// </summary>
 internal static class CreatedConnectionCandidates
 {
@@ -28,7 +30,7 @@ internal static class CreatedConnectionCandidates
             switch (node)
             {
                 case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
-                    declared = true;
+                    declared |= !IsUsingDeclaration(declarator);
                     created |= IsCreation(declarator.Initializer?.Value);
                     break;
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
@@ -40,6 +42,10 @@ internal static class CreatedConnectionCandidates
 
         return declared && created;
     }
+
+    /// <summary><c>using var c = …;</c>, <c>await using var c = …;</c> or <c>using (var c = …)</c>.</summary>
+    private static bool IsUsingDeclaration(VariableDeclaratorSyntax declarator)
+        => declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax;
 
     /// <summary>The member whose locals the function may use: top-level statements share the compilation unit.</summary>
     private static SyntaxNode Member(SyntaxNode node)
