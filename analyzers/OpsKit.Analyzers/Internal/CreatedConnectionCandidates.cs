@@ -11,7 +11,7 @@ namespace OpsKit.Analyzers.Internal;
 /// test lets through only the calls whose receiver is a name that the member declares as a local and assigns a
 /// creation to, a superset of what the rule can report. A local declared with <c>using</c> is disposed whatever
 /// follows, so a name whose every declaration in the member is a <c>using</c> one is not let through either: most
-/// opens of a created connection are of that shape.
+/// opens of a created connection are of that shape, as are most opens from a data source (<see cref="OpensIntoUsing"/>).
 /// </summary>
 internal static class CreatedConnectionCandidates
 {
@@ -41,6 +41,37 @@ internal static class CreatedConnectionCandidates
         }
 
         return declared && created;
+    }
+
+    /// <summary>
+    /// <c>using var c = await ds.OpenConnectionAsync();</c> (or <c>using (…)</c> around the open): disposed whatever
+    /// follows, so the rule never reports it and need not bind it. Seen through <c>await</c>, <c>ConfigureAwait</c>,
+    /// parentheses and casts, as the rule sees the open's value. Most opens from a data source are of that shape.
+    /// </summary>
+    public static bool OpensIntoUsing(InvocationExpressionSyntax open)
+    {
+        SyntaxNode value = open;
+        while (true)
+        {
+            switch (value.Parent)
+            {
+                case AwaitExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression) && binary.Left == value:
+                    value = value.Parent;
+                    continue;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured } access
+                    when access.Expression == value:
+                    value = configured;
+                    continue;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    return IsUsingDeclaration(declarator);
+                case UsingStatementSyntax statement:
+                    return statement.Expression == value;
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary><c>using var c = …;</c>, <c>await using var c = …;</c> or <c>using (var c = …)</c>.</summary>

@@ -63,7 +63,7 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     {
         var name = syntax.GetInvokedName();
         if (name is not ("Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync")
-            || (name is "Open" or "OpenAsync" && !CreatedConnectionCandidates.MayOpenALocalItCreated(syntax))
+            || (name is "Open" or "OpenAsync" ? !CreatedConnectionCandidates.MayOpenALocalItCreated(syntax) : CreatedConnectionCandidates.OpensIntoUsing(syntax))
             || lazySymbols.Value is not { } symbols)
         {
             return;

@@ -105,4 +105,61 @@ public sealed class UndisposedDbConnectionSearchTests
             """;
         return Task.WhenAll(Verify.VerifyAsync(Source, Library), Verify.VerifyBrokenAsync(Source, TestProject.Library));
     }
+
+    [Fact]
+    public Task Opens_from_a_data_source_into_using_are_silent_and_the_same_shapes_without_using_are_reported()
+    {
+        const string Source = """
+            using System.Data.Common;
+            using Npgsql;
+
+            public sealed class Reader(NpgsqlDataSource dataSource)
+            {
+                public async Task<object?> SafeAsync()
+                {
+                    await using var first = (DbConnection)(await dataSource.OpenConnectionAsync().ConfigureAwait(false));
+                    using (var second = dataSource.OpenConnection())
+                    {
+                        second.CreateCommand().ExecuteNonQuery();
+                    }
+
+                    using (dataSource.OpenConnection())
+                    {
+                    }
+
+                    return await first.CreateCommand().ExecuteScalarAsync();
+                }
+
+                public async Task<object?> LeakyAsync()
+                {
+                    var first = (DbConnection)(await [|dataSource.OpenConnectionAsync()|].ConfigureAwait(false));
+                    var second = [|dataSource.OpenConnection()|];
+                    second.CreateCommand().ExecuteNonQuery();
+                    return await first.CreateCommand().ExecuteScalarAsync();
+                }
+            }
+            """;
+        return Verify.VerifyAsync(Source, Library);
+    }
+
+    [Fact]
+    public Task Before_restore_an_open_from_a_data_source_into_using_is_silent_and_one_into_a_plain_local_is_reported()
+        => Verify.VerifyBrokenAsync("""
+            using Npgsql;
+
+            public sealed class Reader(NpgsqlDataSource dataSource)
+            {
+                public async Task SafeAsync()
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync();
+                    await connection.CreateCommand().ExecuteNonQueryAsync();
+                }
+
+                public async Task LeakyAsync()
+                {
+                    var connection = await [|dataSource.OpenConnectionAsync()|];
+                    await connection.CreateCommand().ExecuteNonQueryAsync();
+                }
+            }
+            """, TestProject.Library);
 }
