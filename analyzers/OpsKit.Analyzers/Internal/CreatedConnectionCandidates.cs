@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,19 +23,35 @@ internal static class CreatedConnectionCandidates
             return false;
         }
 
+        // The declarations and assignments are found through the member's text rather than a walk over all its nodes:
+        // most receivers named here (File, a field, a short local) never get a creation, and a walk would build every
+        // node of the member to learn that. An identifier written with a Unicode escape is not found, as for the opens.
         var name = receiver.Identifier.ValueText;
+        var member = Member(open);
+        var text = open.SyntaxTree.GetText().ToString(member.Span);
         var declared = false;
         var created = false;
-        foreach (var node in Member(open).DescendantNodes())
+        for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
         {
-            switch (node)
+            if ((index > 0 && IsIdentifierPart(text[index - 1])) || (index + name.Length < text.Length && IsIdentifierPart(text[index + name.Length])))
             {
-                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
+                continue;
+            }
+
+            var token = member.FindToken(member.SpanStart + index);
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name)
+            {
+                continue;
+            }
+
+            switch (token.Parent)
+            {
+                case VariableDeclaratorSyntax declarator when declarator.Identifier == token:
                     declared |= !IsUsingDeclaration(declarator);
                     created |= IsCreation(declarator.Initializer?.Value);
                     break;
-                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
-                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && target.Identifier.ValueText == name:
+                case IdentifierNameSyntax { Parent: AssignmentExpressionSyntax assignment } target
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == target:
                     created |= IsCreation(assignment.Right);
                     break;
             }
@@ -77,6 +94,8 @@ internal static class CreatedConnectionCandidates
     /// <summary><c>using var c = …;</c>, <c>await using var c = …;</c> or <c>using (var c = …)</c>.</summary>
     private static bool IsUsingDeclaration(VariableDeclaratorSyntax declarator)
         => declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax;
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>The member whose locals the function may use: top-level statements share the compilation unit.</summary>
     private static SyntaxNode Member(SyntaxNode node)

@@ -162,4 +162,38 @@ public sealed class UndisposedDbConnectionSearchTests
                 }
             }
             """, TestProject.Library);
+
+    [Fact]
+    public Task A_created_local_is_recognised_by_its_whole_name_however_short_or_verbatim()
+        => Verify.VerifyAsync("""
+            using Npgsql;
+
+            public sealed class Migrator(string connectionString)
+            {
+                public void Short()
+                {
+                    NpgsqlConnection cc, c;
+                    cc = new NpgsqlConnection(connectionString);
+                    c = new NpgsqlConnection(connectionString);
+                    [|c.Open()|];
+                    c.CreateCommand().ExecuteNonQuery();
+                    cc.Dispose();
+                }
+
+                public void Verbatim()
+                {
+                    var @connection = new NpgsqlConnection(connectionString);
+                    [|connection.Open()|];
+                    connection.CreateCommand().ExecuteNonQuery();
+                }
+
+                public void NotCreatedHere(NpgsqlConnection shared)
+                {
+                    var sharedConnection = new NpgsqlConnection(connectionString);
+                    shared.Open();
+                    using var file = File.Open("x", FileMode.Open);
+                    sharedConnection.Dispose();
+                }
+            }
+            """, Library);
 }
