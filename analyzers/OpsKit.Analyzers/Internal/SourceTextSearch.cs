@@ -64,6 +64,74 @@ internal static class SourceTextSearch
         return positions;
     }
 
+    /// <summary>
+    /// Where <paramref name="stem"/> followed directly by one of <paramref name="endings"/> starts in the text
+    /// (unordered, every occurrence), or null when none does: one search for the stem, whatever the number of endings.
+    /// A text that keeps its characters in one string is searched in place, without copying it.
+    /// </summary>
+    public static List<int>? PositionsOfStem(SourceText text, string stem, string[] endings)
+    {
+        if (InPlace(text) is { } whole)
+        {
+            return PositionsOfStem(whole.AsSpan(), 0, whole.Length, stem, endings, null);
+        }
+
+        var longest = 0;
+        foreach (var ending in endings)
+        {
+            longest = Math.Max(longest, ending.Length);
+        }
+
+        // Consecutive chunks overlap by the stem and its longest ending, so a match across a chunk boundary is found
+        // once, in the chunk where it starts, with its ending in the same chunk.
+        var overlap = stem.Length + longest - 1;
+        var buffer = Buffer(ChunkLength + overlap);
+        List<int>? positions = null;
+        for (var start = 0; start < text.Length; start += ChunkLength)
+        {
+            var count = Math.Min(ChunkLength + overlap, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            positions = PositionsOfStem(new ReadOnlySpan<char>(buffer, 0, count), start, Math.Min(ChunkLength, count), stem, endings, positions);
+        }
+
+        return positions;
+    }
+
+    /// <summary>Matches in <paramref name="chunk"/> that start before <paramref name="limit"/>, at their place in the text.</summary>
+    private static List<int>? PositionsOfStem(ReadOnlySpan<char> chunk, int origin, int limit, string stem, string[] endings, List<int>? positions)
+    {
+        for (var offset = 0; offset < limit;)
+        {
+            var index = chunk.Slice(offset).IndexOf(stem.AsSpan(), StringComparison.Ordinal);
+            if (index < 0 || offset + index >= limit)
+            {
+                break;
+            }
+
+            var match = offset + index;
+            var rest = chunk.Slice(match + stem.Length);
+            foreach (var ending in endings)
+            {
+                if (rest.StartsWith(ending.AsSpan(), StringComparison.Ordinal))
+                {
+                    (positions ??= []).Add(origin + match);
+                    break;
+                }
+            }
+
+            offset = match + 1;
+        }
+
+        return positions;
+    }
+
+    /// <summary>
+    /// The text's own string when it has one: Roslyn's StringText (what <see cref="SourceText.From(string, System.Text.Encoding?, SourceHashAlgorithm)"/>
+    /// and a small file's stream give) returns the string it wraps from ToString(); any other text would build a copy.
+    /// </summary>
+    private static string? InPlace(SourceText text)
+        => text.GetType().FullName == "Microsoft.CodeAnalysis.Text.StringText" ? text.ToString() : null;
+
     private static int IndexOf(SourceText text, string value, int start, StringComparison comparison)
     {
         var buffer = Buffer(ChunkLength + value.Length);

@@ -21,7 +21,9 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     /// <summary>"true" when the fix should write <c>await using</c> (async open in an async function).</summary>
     internal const string UseAwaitProperty = "UseAwait";
 
-    private static readonly NamedInvocations OpenCalls = new("Open(", "OpenAsync(", "OpenConnection(", "OpenConnectionAsync(");
+    private const string OpenStem = "Open";
+
+    private static readonly string[] OpenEndings = ["(", "Async(", "Connection(", "ConnectionAsync("];
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UndisposedDbConnection];
 
@@ -36,28 +38,19 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // The opens are found from the text of the files that call something named Open or OpenConnection(Async),
-            // and an Open is bound only when its receiver is a local the same member creates: a compilation pays
-            // nothing for the files and bodies that never open a connection they own.
-            var calls = new Dictionary<SyntaxTree, List<int>>();
-            foreach (var tree in compilationStart.Compilation.SyntaxTrees)
-            {
-                if (OpenCalls.PositionsIn(tree.GetText(compilationStart.CancellationToken)) is { } positions)
-                {
-                    calls.Add(tree, positions);
-                }
-            }
-
-            if (calls.Count == 0 || DbSymbols.TryCreate(compilationStart.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
+            // Resolved at the first open that passes the syntax tests: most compilations never need the types.
+            var compilation = compilationStart.Compilation;
+            var symbols = new System.Lazy<DbSymbols?>(() => DbSymbols.TryCreate(compilation));
+            // The opens are found from the text of each file as its turn comes (the text is then fresh from the other
+            // rules' look at the same file), by one search for "Open" followed by "(", "Async(", "Connection(" or
+            // "ConnectionAsync("; an Open is bound only when its receiver may be a local the same member creates: a
+            // compilation pays nothing for the files and bodies that never open a connection they own.
             compilationStart.RegisterSemanticModelAction(c =>
             {
-                if (calls.TryGetValue(c.SemanticModel.SyntaxTree, out var positions))
+                var tree = c.SemanticModel.SyntaxTree;
+                if (SourceTextSearch.PositionsOfStem(tree.GetText(c.CancellationToken), OpenStem, OpenEndings) is { } positions)
                 {
-                    foreach (var invocation in NamedInvocations.At(c.SemanticModel.SyntaxTree, positions, c.CancellationToken))
+                    foreach (var invocation in NamedInvocations.At(tree, positions, c.CancellationToken))
                     {
                         OnInvocation(c, invocation, symbols);
                     }
@@ -66,11 +59,12 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void OnInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, DbSymbols symbols)
+    private static void OnInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, System.Lazy<DbSymbols?> lazySymbols)
     {
         var name = syntax.GetInvokedName();
         if (name is not ("Open" or "OpenAsync" or "OpenConnection" or "OpenConnectionAsync")
-            || (name is "Open" or "OpenAsync" && !CreatedConnectionCandidates.MayOpenALocalItCreated(syntax)))
+            || (name is "Open" or "OpenAsync" ? !CreatedConnectionCandidates.MayOpenALocalItCreated(syntax) : CreatedConnectionCandidates.OpensIntoUsing(syntax))
+            || lazySymbols.Value is not { } symbols)
         {
             return;
         }
