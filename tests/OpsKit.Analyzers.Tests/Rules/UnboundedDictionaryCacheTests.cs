@@ -661,6 +661,39 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Static_map_typed_through_an_alias_declared_inside_a_namespace_is_judged_like_a_dictionary()
+        => Verify.VerifyAsync("""
+            namespace Presence
+            {
+                using VisitMap = System.Collections.Generic.Dictionary<string, System.DateTime>;
+
+                public static class VisitLog
+                {
+                    private static readonly VisitMap [|LastVisit|] = new();
+
+                    public static void Visit(string visitorId) => LastVisit[visitorId] = DateTime.UtcNow;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Maps_declared_with_a_qualified_or_nullable_type_inside_a_nested_class_are_judged_like_any_other()
+        => Verify.VerifyAsync("""
+            public static class Tracking
+            {
+                public static class Devices
+                {
+                    private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> [|SeenByDevice|] = new();
+                    private static readonly System.Collections.Generic.Dictionary<string, int>? [|HitsBySession|] = new();
+
+                    public static void Seen(string deviceId) => SeenByDevice[deviceId] = DateTime.UtcNow;
+
+                    public static void Hit(string sessionId) => HitsBySession![sessionId] = 1;
+                }
+            }
+            """, Library);
+
+    [Fact]
     public Task Static_map_of_an_interface_is_public_without_saying_so_and_judged_from_every_use()
         => Verify.VerifyAsync("""
             public interface IPresenceBook
