@@ -127,6 +127,42 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task A_base_class_takes_the_lifetime_of_a_class_derived_from_it_a_few_levels_down_in_another_file()
+        => Verify.VerifyAsync("""
+            public abstract class VisitorLedgerBase
+            {
+                private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+
+            public abstract class RequestLedgerBase
+            {
+                private readonly Dictionary<string, int> _requestsByUser = new();
+
+                public void Count(string userId) => _requestsByUser[userId] = 1;
+            }
+            """, Library with { AdditionalSources = ["""
+            public class VisitorLedger : VisitorLedgerBase;
+
+            public static class Outer
+            {
+                public sealed class TenantVisitorLedger : VisitorLedger;
+            }
+
+            public sealed class RequestLedger : RequestLedgerBase;
+
+            public static class LedgerRegistration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<Outer.TenantVisitorLedger>();
+                    services.AddScoped<RequestLedger>();
+                }
+            }
+            """] });
+
+    [Fact]
     public Task Singleton_memo_keyed_by_configured_names_or_client_ids_is_silent()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
