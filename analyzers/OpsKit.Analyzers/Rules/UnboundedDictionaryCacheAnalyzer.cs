@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OpsKit.Analyzers.Internal;
@@ -31,40 +33,71 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            // Most compilations declare no dictionary field the rule can judge: they get no callback at all. That is
-            // decided from the files' text and syntax, before anything asks for a symbol.
+            // Nothing is read at the start: the driver hands over each field declaration, and only the syntax of its
+            // type and modifiers is looked at before anything asks for a symbol (see DictionaryFieldDeclarations).
             var compilation = compilationStart.Compilation;
-            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
-            if (declarations.IsEmpty || TestCode.IsTestCompilation(compilationStart.Options, compilation))
-            {
-                return;
-            }
-
-            // One callback per file; only the files that declare a candidate do any work, and each candidate's
-            // references are bound where they can be (see DictionaryFieldReferences).
+            var options = compilationStart.Options;
+            var isTest = new Lazy<bool>(() => TestCode.IsTestCompilation(options, compilation), LazyThreadSafetyMode.PublicationOnly);
+            var declarations = new DictionaryFieldDeclarations(compilation);
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, IsCandidate);
-            compilationStart.RegisterSemanticModelAction(c =>
-            {
-                if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
+            var unshared = new DictionaryFieldNamePositions(compilation, [], IsCandidate);
+            compilationStart.RegisterSyntaxNodeAction(
+                c =>
                 {
-                    foreach (var declarator in declarators)
+                    var declaration = (FieldDeclarationSyntax)c.Node;
+                    if (!declarations.IsCandidate(declaration, c.CancellationToken, out var isShared) || isTest.Value)
                     {
-                        OnDeclarator(c, declarator, shared, pending);
+                        return;
                     }
-                }
-            });
 
-            if (declarations.AnyInstance)
-            {
-                compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending));
-            }
+                    if (isShared)
+                    {
+                        // Judged once every file has been seen: the files are then searched once for all such names.
+                        foreach (var declarator in declaration.Declaration.Variables)
+                        {
+                            declarations.Shared.Add(declarator);
+                        }
+
+                        return;
+                    }
+
+                    foreach (var declarator in declaration.Declaration.Variables)
+                    {
+                        OnDeclarator(c.SemanticModel, declarator, unshared, pending, c.ReportDiagnostic, c.CancellationToken);
+                    }
+                },
+                SyntaxKind.FieldDeclaration);
+            compilationStart.RegisterCompilationEndAction(end => OnCompilationEnd(end, declarations, pending));
         });
     }
 
-    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending)
+    /// <summary>Judges the shared static fields, then reports the growing instance fields of singletons.</summary>
+    private static void OnCompilationEnd(CompilationAnalysisContext context, DictionaryFieldDeclarations declarations, ConcurrentBag<IFieldSymbol> pending)
     {
-        if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not IFieldSymbol field
+        if (!declarations.Shared.IsEmpty)
+        {
+            var declarators = new List<VariableDeclaratorSyntax>(declarations.Shared);
+            var shared = new DictionaryFieldNamePositions(context.Compilation, declarators, IsCandidate);
+            SemanticModel? model = null;
+            foreach (var declarator in declarators)
+            {
+                if (model?.SyntaxTree != declarator.SyntaxTree)
+                {
+#pragma warning disable RS1030 // Only the few shared fields' files; the driver caches semantic models per tree.
+                    model = context.Compilation.GetSemanticModel(declarator.SyntaxTree);
+#pragma warning restore RS1030
+                }
+
+                OnDeclarator(model, declarator, shared, pending, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+
+        ReportSingletons(context, pending);
+    }
+
+    private static void OnDeclarator(SemanticModel model, VariableDeclaratorSyntax declarator, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declarator, cancellationToken) is not IFieldSymbol field
             || !IsCandidate(field)
             || field.Locations.Length == 0)
         {
@@ -79,14 +112,14 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!Grows(field, context.SemanticModel, shared, context.CancellationToken))
+        if (!Grows(field, model, shared, cancellationToken))
         {
             return;
         }
 
         if (field.IsStatic)
         {
-            Report(context.ReportDiagnostic, field);
+            Report(report, field);
         }
         else
         {
@@ -216,6 +249,6 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     private static bool IsDictionary(INamedTypeSymbol type)
         => type is { Name: "Dictionary", Arity: 2, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
-    private static void Report(System.Action<Diagnostic> report, IFieldSymbol field)
+    private static void Report(Action<Diagnostic> report, IFieldSymbol field)
         => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, field.ContainingType.Name));
 }
