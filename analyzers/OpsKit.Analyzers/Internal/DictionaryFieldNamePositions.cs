@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -14,18 +13,15 @@ namespace OpsKit.Analyzers.Internal;
 internal sealed class DictionaryFieldNamePositions
 {
     private readonly Compilation _compilation;
-    private readonly List<VariableDeclaratorSyntax> _declarators;
-    private readonly Func<IFieldSymbol, bool> _isCandidate;
-    private SharedNames? _found;
+    private readonly string[] _names;
+    private List<(SyntaxTree Tree, List<int> Positions)>? _found;
 
     /// <param name="compilation">The compilation.</param>
-    /// <param name="declarators">The static fields visible outside their type, as the declarations say.</param>
-    /// <param name="isCandidate">Whether the rule judges a field at all (its key and value types).</param>
-    public DictionaryFieldNamePositions(Compilation compilation, List<VariableDeclaratorSyntax> declarators, Func<IFieldSymbol, bool> isCandidate)
+    /// <param name="names">The names of the static fields visible outside their type that the rule judges.</param>
+    public DictionaryFieldNamePositions(Compilation compilation, string[] names)
     {
         _compilation = compilation;
-        _declarators = declarators;
-        _isCandidate = isCandidate;
+        _names = names;
     }
 
     /// <summary>
@@ -35,32 +31,13 @@ internal sealed class DictionaryFieldNamePositions
     /// </summary>
     public List<(SyntaxTree Tree, List<int> Positions)> Of(string name, CancellationToken cancellationToken)
     {
-        // A race computes the same answer twice at worst.
-        var found = _found ??= SearchShared(cancellationToken);
-        return Array.IndexOf(found.Names, name) >= 0 ? found.Files : Search([name], cancellationToken);
-    }
-
-    private SharedNames SearchShared(CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        SemanticModel? model = null;
-        foreach (var declarator in _declarators)
+        if (Array.IndexOf(_names, name) < 0)
         {
-            if (model?.SyntaxTree != declarator.SyntaxTree)
-            {
-#pragma warning disable RS1030 // Only the few shared fields' declarations; the driver caches semantic models per tree.
-                model = _compilation.GetSemanticModel(declarator.SyntaxTree);
-#pragma warning restore RS1030
-            }
-
-            if (model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && _isCandidate(field))
-            {
-                names.Add(field.Name);
-            }
+            return Search([name], cancellationToken);
         }
 
-        string[] searched = [.. names];
-        return new SharedNames(searched, searched.Length == 0 ? [] : Search(searched, cancellationToken));
+        // A race computes the same answer twice at worst.
+        return _found ??= Search(_names, cancellationToken);
     }
 
     private List<(SyntaxTree Tree, List<int> Positions)> Search(string[] names, CancellationToken cancellationToken)
@@ -75,12 +52,5 @@ internal sealed class DictionaryFieldNamePositions
         }
 
         return found;
-    }
-
-    private sealed class SharedNames(string[] names, List<(SyntaxTree Tree, List<int> Positions)> files)
-    {
-        public string[] Names { get; } = names;
-
-        public List<(SyntaxTree Tree, List<int> Positions)> Files { get; } = files;
     }
 }

@@ -33,85 +33,90 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            // Nothing is read at the start: the driver hands over each field declaration, and only the syntax of its
-            // type and modifiers is looked at before anything asks for a symbol (see DictionaryFieldDeclarations).
+            // Nothing is read at the start: the driver hands over each field, and only its type's name and its
+            // modifiers are looked at before anything else (the test-project check, the syntax, a semantic model).
             var compilation = compilationStart.Compilation;
             var options = compilationStart.Options;
             var isTest = new Lazy<bool>(() => TestCode.IsTestCompilation(options, compilation), LazyThreadSafetyMode.PublicationOnly);
-            var declarations = new DictionaryFieldDeclarations(compilation);
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var unshared = new DictionaryFieldNamePositions(compilation, [], IsCandidate);
-            compilationStart.RegisterSyntaxNodeAction(
+            var shared = new ConcurrentBag<IFieldSymbol>();
+            var unshared = new DictionaryFieldNamePositions(compilation, []);
+            compilationStart.RegisterSymbolAction(
                 c =>
                 {
-                    var declaration = (FieldDeclarationSyntax)c.Node;
-                    if (!declarations.IsCandidate(declaration, c.CancellationToken, out var isShared) || isTest.Value)
+                    var field = (IFieldSymbol)c.Symbol;
+
+                    // A private field is judged from its own type; a non-private static one (a shared store that other
+                    // classes fill) from every reference in the compilation. Other fields live and die with whoever
+                    // holds them.
+                    if (!(field.DeclaredAccessibility == Accessibility.Private ? field.IsStatic || field.IsReadOnly : field.IsStatic)
+                        || !IsCandidate(field)
+                        || field.Locations.Length == 0
+                        || field.DeclaringSyntaxReferences.Length == 0
+                        || isTest.Value)
                     {
                         return;
                     }
 
-                    if (isShared)
+                    if (field.DeclaredAccessibility != Accessibility.Private && SaysItIsVisible(field, c.CancellationToken))
                     {
-                        // Judged once every file has been seen: the files are then searched once for all such names.
-                        foreach (var declarator in declaration.Declaration.Variables)
-                        {
-                            declarations.Shared.Add(declarator);
-                        }
-
-                        return;
+                        shared.Add(field); // judged once every file has been seen: they are searched once for all such names
                     }
-
-                    foreach (var declarator in declaration.Declaration.Variables)
+                    else
                     {
-                        OnDeclarator(c.SemanticModel, declarator, unshared, pending, c.ReportDiagnostic, c.CancellationToken);
+                        OnField(ModelOf(compilation, field), field, unshared, pending, c.ReportDiagnostic, c.CancellationToken);
                     }
                 },
-                SyntaxKind.FieldDeclaration);
-            compilationStart.RegisterCompilationEndAction(end => OnCompilationEnd(end, declarations, pending));
+                SymbolKind.Field);
+            compilationStart.RegisterCompilationEndAction(end => OnCompilationEnd(end, shared, pending));
         });
     }
 
     /// <summary>Judges the shared static fields, then reports the growing instance fields of singletons.</summary>
-    private static void OnCompilationEnd(CompilationAnalysisContext context, DictionaryFieldDeclarations declarations, ConcurrentBag<IFieldSymbol> pending)
+    private static void OnCompilationEnd(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> shared, ConcurrentBag<IFieldSymbol> pending)
     {
-        if (!declarations.Shared.IsEmpty)
+        if (!shared.IsEmpty)
         {
-            var declarators = new List<VariableDeclaratorSyntax>(declarations.Shared);
-            var shared = new DictionaryFieldNamePositions(context.Compilation, declarators, IsCandidate);
-            SemanticModel? model = null;
-            foreach (var declarator in declarators)
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in shared)
             {
-                if (model?.SyntaxTree != declarator.SyntaxTree)
-                {
-#pragma warning disable RS1030 // Only the few shared fields' files; the driver caches semantic models per tree.
-                    model = context.Compilation.GetSemanticModel(declarator.SyntaxTree);
-#pragma warning restore RS1030
-                }
+                names.Add(field.Name);
+            }
 
-                OnDeclarator(model, declarator, shared, pending, context.ReportDiagnostic, context.CancellationToken);
+            var positions = new DictionaryFieldNamePositions(context.Compilation, [.. names]);
+            foreach (var field in shared)
+            {
+                OnField(ModelOf(context.Compilation, field), field, positions, pending, context.ReportDiagnostic, context.CancellationToken);
             }
         }
 
         ReportSingletons(context, pending);
     }
 
-    private static void OnDeclarator(SemanticModel model, VariableDeclaratorSyntax declarator, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending, Action<Diagnostic> report, CancellationToken cancellationToken)
+    /// <summary>Whether the declaration says public, internal or protected (a static field of an interface is public without saying so).</summary>
+    private static bool SaysItIsVisible(IFieldSymbol field, CancellationToken cancellationToken)
     {
-        if (model.GetDeclaredSymbol(declarator, cancellationToken) is not IFieldSymbol field
-            || !IsCandidate(field)
-            || field.Locations.Length == 0)
+        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).Parent?.Parent is BaseFieldDeclarationSyntax declaration)
         {
-            return;
+            foreach (var modifier in declaration.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword))
+                {
+                    return true;
+                }
+            }
         }
 
-        // A private field is judged from its own type; a non-private static one (a shared store that other classes
-        // fill) from every reference in the compilation. Other fields live and die with whoever holds them.
-        var isPrivate = field.DeclaredAccessibility == Accessibility.Private;
-        if (!(isPrivate ? field.IsStatic || field.IsReadOnly : field.IsStatic))
-        {
-            return;
-        }
+        return false;
+    }
 
+#pragma warning disable RS1030 // Only a candidate field's file; the driver caches semantic models per tree.
+    private static SemanticModel ModelOf(Compilation compilation, IFieldSymbol field)
+        => compilation.GetSemanticModel(field.DeclaringSyntaxReferences[0].SyntaxTree);
+#pragma warning restore RS1030
+
+    private static void OnField(SemanticModel model, IFieldSymbol field, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
         if (!Grows(field, model, shared, cancellationToken))
         {
             return;
