@@ -34,13 +34,13 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(compilationStart =>
         {
             // Nothing is read at the start: the driver hands over each field, and only its type's name and its
-            // modifiers are looked at before anything else (the test-project check, the syntax, a semantic model).
+            // modifiers are looked at before anything else (the test-project check, the syntax). A candidate is judged
+            // when its file's semantic model is analyzed: the driver has bound that file's members by then.
             var compilation = compilationStart.Compilation;
             var options = compilationStart.Options;
             var isTest = new Lazy<bool>(() => TestCode.IsTestCompilation(options, compilation), LazyThreadSafetyMode.PublicationOnly);
+            var candidates = new DictionaryFieldCandidates(compilation);
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new ConcurrentBag<IFieldSymbol>();
-            var unshared = new DictionaryFieldNamePositions(compilation, []);
             compilationStart.RegisterSymbolAction(
                 c =>
                 {
@@ -49,48 +49,36 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                     // A private field is judged from its own type; a non-private static one (a shared store that other
                     // classes fill) from every reference in the compilation. Other fields live and die with whoever
                     // holds them.
-                    if (!(field.DeclaredAccessibility == Accessibility.Private ? field.IsStatic || field.IsReadOnly : field.IsStatic)
-                        || !IsCandidate(field)
-                        || field.Locations.Length == 0
-                        || field.DeclaringSyntaxReferences.Length == 0
-                        || isTest.Value)
+                    if ((field.DeclaredAccessibility == Accessibility.Private ? field.IsStatic || field.IsReadOnly : field.IsStatic)
+                        && IsCandidate(field)
+                        && field.Locations.Length > 0
+                        && field.DeclaringSyntaxReferences.Length > 0
+                        && !isTest.Value)
                     {
-                        return;
-                    }
-
-                    if (field.DeclaredAccessibility != Accessibility.Private && SaysItIsVisible(field, c.CancellationToken))
-                    {
-                        shared.Add(field); // judged once every file has been seen: they are searched once for all such names
-                    }
-                    else
-                    {
-                        OnField(ModelOf(compilation, field), field, unshared, pending, c.ReportDiagnostic, c.CancellationToken);
+                        candidates.Add(field, field.DeclaredAccessibility != Accessibility.Private && SaysItIsVisible(field, c.CancellationToken));
                     }
                 },
                 SymbolKind.Field);
-            compilationStart.RegisterCompilationEndAction(end => OnCompilationEnd(end, shared, pending));
+            compilationStart.RegisterSemanticModelAction(c =>
+            {
+                foreach (var field in candidates.TakeFor(c.SemanticModel.SyntaxTree))
+                {
+                    OnField(c.SemanticModel, field, candidates.SharedNamePositions, pending, c.ReportDiagnostic, c.CancellationToken);
+                }
+            });
+            compilationStart.RegisterCompilationEndAction(end =>
+            {
+                foreach (var field in candidates.TakeLate())
+                {
+#pragma warning disable RS1030 // Only a candidate that arrived after its file was analyzed (not expected from the driver).
+                    var model = end.Compilation.GetSemanticModel(field.DeclaringSyntaxReferences[0].SyntaxTree);
+#pragma warning restore RS1030
+                    OnField(model, field, candidates.SharedNamePositions, pending, end.ReportDiagnostic, end.CancellationToken);
+                }
+
+                ReportSingletons(end, pending);
+            });
         });
-    }
-
-    /// <summary>Judges the shared static fields, then reports the growing instance fields of singletons.</summary>
-    private static void OnCompilationEnd(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> shared, ConcurrentBag<IFieldSymbol> pending)
-    {
-        if (!shared.IsEmpty)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var field in shared)
-            {
-                names.Add(field.Name);
-            }
-
-            var positions = new DictionaryFieldNamePositions(context.Compilation, [.. names]);
-            foreach (var field in shared)
-            {
-                OnField(ModelOf(context.Compilation, field), field, positions, pending, context.ReportDiagnostic, context.CancellationToken);
-            }
-        }
-
-        ReportSingletons(context, pending);
     }
 
     /// <summary>Whether the declaration says public, internal or protected (a static field of an interface is public without saying so).</summary>
@@ -109,11 +97,6 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
-
-#pragma warning disable RS1030 // Only a candidate field's file; the driver caches semantic models per tree.
-    private static SemanticModel ModelOf(Compilation compilation, IFieldSymbol field)
-        => compilation.GetSemanticModel(field.DeclaringSyntaxReferences[0].SyntaxTree);
-#pragma warning restore RS1030
 
     private static void OnField(SemanticModel model, IFieldSymbol field, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
