@@ -7,16 +7,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The field declarations of a compilation that can be dictionaries the rule judges, found from text and syntax alone
-/// (nothing is bound): each file's text is searched once for <c>Dictionary</c> (which <c>ConcurrentDictionary</c>
-/// contains too), and only the syntax at those places is read. A declaration is kept when its type's syntax names a
-/// dictionary type or an alias of one, and its modifiers allow a long-lived field: static, or a readonly instance field
-/// that is not visible outside its type.
+/// The field declarations of a compilation that can be dictionaries the rule judges, found from syntax alone (nothing
+/// is bound, no file's text is read): only the member lists of namespaces and types are walked, never a member's body.
+/// A declaration is kept when its type's syntax names a dictionary type or an alias of one, and its modifiers allow a
+/// long-lived field: static, or a readonly instance field that is not visible outside its type.
 /// </summary>
 internal sealed class DictionaryFieldDeclarations
 {
-    private const string DictionaryWord = "Dictionary";
-
     private readonly Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> _byTree;
 
     private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance, List<VariableDeclaratorSyntax> shared)
@@ -41,104 +38,122 @@ internal sealed class DictionaryFieldDeclarations
 
     public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        var found = new Found();
-        string[] dictionaryWord = [DictionaryWord];
+        // A global alias of a dictionary type can name a field's type in any file, so those come first.
+        HashSet<string>? globalAliases = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            found.Search(tree, dictionaryWord, cancellationToken);
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+            {
+                AddAliases(unit.Usings, globalOnly: true, ref globalAliases);
+            }
         }
 
-        if (found.GlobalAliases is { } globalAliases)
+        var found = new Found(globalAliases);
+        foreach (var tree in compilation.SyntaxTrees)
         {
-            // A field can be declared through a global alias of a dictionary type in any file, whatever its text says.
-            string[] aliases = [.. globalAliases];
-            foreach (var tree in compilation.SyntaxTrees)
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
             {
-                found.Search(tree, aliases, cancellationToken);
+                found.Visit(tree, unit, cancellationToken);
             }
         }
 
         return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
     }
 
-    /// <summary>What the searches found so far.</summary>
-    private sealed class Found
+    /// <summary>Adds the names of the aliases of dictionary types among the directives (<c>using Map = Dictionary&lt;string, int&gt;;</c>).</summary>
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, bool globalOnly, ref HashSet<string>? aliases)
     {
-        private readonly HashSet<FieldDeclarationSyntax> _fields = [];
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias
+                && (!globalOnly || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                && NamesDictionary(directive.NamespaceOrType))
+            {
+                (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
+            }
+        }
+    }
 
+    private static bool NamesDictionary(TypeSyntax type)
+    {
+        foreach (var token in type.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && IsDictionaryName(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionaryName(string name) => name is "Dictionary" or "ConcurrentDictionary";
+
+    /// <summary>What the walk found so far.</summary>
+    private sealed class Found(HashSet<string>? globalAliases)
+    {
         public Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> ByTree { get; } = [];
 
         public List<VariableDeclaratorSyntax> Shared { get; } = [];
 
-        public List<string>? GlobalAliases { get; private set; }
-
         public bool AnyInstance { get; private set; }
 
-        /// <summary>
-        /// Reads the syntax where one of the type names occurs in the tree: <c>Dictionary</c>, or the names of aliases of
-        /// dictionary types (whose own directives are then not read again).
-        /// </summary>
-        public void Search(SyntaxTree tree, string[] typeNames, CancellationToken cancellationToken)
+        public void Visit(SyntaxTree tree, CompilationUnitSyntax unit, CancellationToken cancellationToken)
         {
-            var positions = SourceTextSearch.Positions(tree.GetText(cancellationToken), typeNames);
-            if (positions is null)
-            {
-                return;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            var dictionaries = typeNames[0] == DictionaryWord;
-            List<string>? localAliases = null;
-            foreach (var position in positions)
-            {
-                var token = root.FindToken(position);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position)
-                    && (dictionaries ? token.ValueText is DictionaryWord or "ConcurrentDictionary" : System.Array.IndexOf(typeNames, token.ValueText) >= 0))
-                {
-                    OnTypeName(tree, token, dictionaries, ref localAliases);
-                }
-            }
-
-            if (localAliases is not null)
-            {
-                // using Map = Dictionary<string, int>; then a field of type Map in the same file.
-                Search(tree, [.. localAliases], cancellationToken);
-            }
+            // Aliases declared in this file (at its top or in one of its namespaces) can name a field's type anywhere in
+            // it; taking them all for the whole file keeps a few extra declarations, which the rule's binding discards.
+            HashSet<string>? localAliases = null;
+            AddAliases(unit.Usings, globalOnly: false, ref localAliases);
+            Visit(tree, unit.Members, ref localAliases, cancellationToken);
         }
 
-        private void OnTypeName(SyntaxTree tree, SyntaxToken token, bool collectAliases, ref List<string>? localAliases)
+        private void Visit(SyntaxTree tree, SyntaxList<MemberDeclarationSyntax> members, ref HashSet<string>? localAliases, CancellationToken cancellationToken)
         {
-            for (var node = token.Parent; node is not null; node = node.Parent)
+            foreach (var member in members)
             {
-                switch (node)
+                switch (member)
                 {
-                    case UsingDirectiveSyntax { Alias: { } alias } directive:
-                        if (!collectAliases)
-                        {
-                            return;
-                        }
-
-                        if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
-                        {
-                            (GlobalAliases ??= []).Add(alias.Name.Identifier.ValueText);
-                        }
-                        else
-                        {
-                            (localAliases ??= []).Add(alias.Name.Identifier.ValueText);
-                        }
-
-                        return;
-                    case VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } declaration:
-                        if (declaration.Type.Span.Contains(token.Span) && _fields.Add(field))
+                    case FieldDeclarationSyntax field:
+                        if (NamesDictionaryType(field.Declaration.Type, localAliases))
                         {
                             Add(tree, field);
                         }
 
-                        return;
-                    case MemberDeclarationSyntax or StatementSyntax or UsingDirectiveSyntax:
-                        return;
+                        break;
+                    case TypeDeclarationSyntax type:
+                        Visit(tree, type.Members, ref localAliases, cancellationToken);
+                        break;
+                    case BaseNamespaceDeclarationSyntax @namespace:
+                        cancellationToken.ThrowIfCancellationRequested();
+                        AddAliases(@namespace.Usings, globalOnly: false, ref localAliases);
+                        Visit(tree, @namespace.Members, ref localAliases, cancellationToken);
+                        break;
                 }
             }
+        }
+
+        /// <summary>Whether the type's syntax is <c>Dictionary&lt;K, V&gt;</c> or <c>ConcurrentDictionary&lt;K, V&gt;</c> (qualified or not, nullable or not) or an alias of one.</summary>
+        private bool NamesDictionaryType(TypeSyntax type, HashSet<string>? localAliases)
+        {
+            if (type is NullableTypeSyntax nullable)
+            {
+                type = nullable.ElementType;
+            }
+
+            var name = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right,
+                AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name,
+                SimpleNameSyntax simple => simple,
+                _ => null,
+            };
+            return name switch
+            {
+                GenericNameSyntax generic => IsDictionaryName(generic.Identifier.ValueText),
+                IdentifierNameSyntax identifier => globalAliases?.Contains(identifier.Identifier.ValueText) == true
+                    || localAliases?.Contains(identifier.Identifier.ValueText) == true,
+                _ => false,
+            };
         }
 
         private void Add(SyntaxTree tree, FieldDeclarationSyntax field)

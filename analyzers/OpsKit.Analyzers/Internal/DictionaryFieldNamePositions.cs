@@ -68,7 +68,7 @@ internal sealed class DictionaryFieldNamePositions
         var found = new List<(SyntaxTree Tree, List<int> Positions)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (SourceTextSearch.Positions(tree.GetText(cancellationToken), names) is { } positions)
+            if (SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), names) is { } positions)
             {
                 found.Add((tree, positions));
             }

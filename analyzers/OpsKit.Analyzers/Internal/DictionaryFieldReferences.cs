@@ -71,7 +71,7 @@ internal static class DictionaryFieldReferences
             var type = reference.GetSyntax(cancellationToken);
             var text = type.SyntaxTree.GetText(cancellationToken);
             var end = type.Span.End;
-            for (var position = SourceTextSearch.IndexOf(text, name, type.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOf(text, name, position + name.Length))
+            for (var position = SourceTextSearch.IndexOfInPlace(text, name, type.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOfInPlace(text, name, position + name.Length))
             {
                 if (!Collect(type.FindToken(position), type, field, mentions))
                 {

@@ -41,7 +41,7 @@ internal sealed class OwnerRegistrations
             var derived = new List<string>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (SourceTextSearch.Positions(tree.GetText(cancellationToken), searched) is not { } positions)
+                if (SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), searched) is not { } positions)
                 {
                     continue;
                 }

@@ -13,6 +13,8 @@ internal static class SourceTextSearch
 {
     private const int ChunkLength = 16 * 1024;
 
+    private static readonly Type? StringTextType = typeof(SourceText).Assembly.GetType("Microsoft.CodeAnalysis.Text.StringText");
+
     [ThreadStatic]
     private static char[]? ThreadBuffer;
 
@@ -71,7 +73,7 @@ internal static class SourceTextSearch
     /// </summary>
     public static List<int>? PositionsOfStem(SourceText text, string stem, string[] endings)
     {
-        if (InPlace(text) is { } whole)
+        if (StoredString(text) is { } whole)
         {
             return PositionsOfStem(whole.AsSpan(), 0, whole.Length, stem, endings, null);
         }
@@ -126,11 +128,43 @@ internal static class SourceTextSearch
     }
 
     /// <summary>
-    /// The text's own string when it has one: Roslyn's StringText (what <see cref="SourceText.From(string, System.Text.Encoding?, SourceHashAlgorithm)"/>
-    /// and a small file's stream give) returns the string it wraps from ToString(); any other text would build a copy.
+    /// <see cref="IndexOf(SourceText, string, int)"/> that searches the text's own string in place when it holds one
+    /// (see <see cref="StoredString"/>) instead of copying it chunk by chunk.
     /// </summary>
-    private static string? InPlace(SourceText text)
-        => text.GetType().FullName == "Microsoft.CodeAnalysis.Text.StringText" ? text.ToString() : null;
+    public static int IndexOfInPlace(SourceText text, string value, int start = 0)
+        => StoredString(text) is not { } source ? IndexOf(text, value, start)
+            : start > source.Length ? -1
+            : source.IndexOf(value, start, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <see cref="Positions"/> that searches the text's own string in place when it holds one (see
+    /// <see cref="StoredString"/>) instead of copying it chunk by chunk.
+    /// </summary>
+    public static List<int>? PositionsInPlace(SourceText text, string[] words)
+    {
+        if (StoredString(text) is not { } source)
+        {
+            return Positions(text, words);
+        }
+
+        List<int>? positions = null;
+        foreach (var word in words)
+        {
+            for (var index = source.IndexOf(word, StringComparison.Ordinal); index >= 0; index = source.IndexOf(word, index + 1, StringComparison.Ordinal))
+            {
+                (positions ??= []).Add(index);
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>
+    /// The string a text parsed from a string or a small stream keeps (Roslyn's <c>StringText</c>, whose whole-text
+    /// <c>ToString()</c> returns it without copying), or null for any other kind of text (large files, editor buffers).
+    /// </summary>
+    public static string? StoredString(SourceText text)
+        => StringTextType is not null && text.GetType() == StringTextType ? text.ToString() : null;
 
     private static int IndexOf(SourceText text, string value, int start, StringComparison comparison)
     {

@@ -40,39 +40,32 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var dictionary = compilation.GetFrameworkType("System.Collections.Generic.Dictionary`2", "System.Collections");
-            var concurrent = compilation.GetFrameworkType("System.Collections.Concurrent.ConcurrentDictionary`2", "System.Collections.Concurrent");
-            if (dictionary is null && concurrent is null)
-            {
-                return;
-            }
-
             // One callback per file; only the files that declare a candidate do any work, and each candidate's
             // references are bound where they can be (see DictionaryFieldReferences).
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, field => IsCandidate(field, dictionary, concurrent));
+            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, IsCandidate);
             compilationStart.RegisterSemanticModelAction(c =>
             {
                 if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
                 {
                     foreach (var declarator in declarators)
                     {
-                        OnDeclarator(c, declarator, dictionary, concurrent, shared, pending);
+                        OnDeclarator(c, declarator, shared, pending);
                     }
                 }
             });
 
             if (declarations.AnyInstance)
             {
-                compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending, concurrent));
+                compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending));
             }
         });
     }
 
-    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending)
+    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending)
     {
         if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not IFieldSymbol field
-            || !IsCandidate(field, dictionary, concurrent)
+            || !IsCandidate(field)
             || field.Locations.Length == 0)
         {
             return;
@@ -176,7 +169,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     /// and no registration of the compilation names the class. The registrations are looked up only here, in the
     /// compilations that have such a field at all, and only those that name its class.
     /// </summary>
-    private static void ReportSingletons(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> pending, INamedTypeSymbol? concurrent)
+    private static void ReportSingletons(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> pending)
     {
         if (pending.IsEmpty)
         {
@@ -194,18 +187,21 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         {
             var lifetime = registrations.LifetimeOf(field.ContainingType, context.CancellationToken);
             if ((lifetime & RegisteredLifetime.Singleton) != 0
-                || (lifetime == RegisteredLifetime.None && IsConcurrent(field, concurrent)))
+                || (lifetime == RegisteredLifetime.None && field.Type is INamedTypeSymbol type && IsConcurrent(type)))
             {
                 Report(context.ReportDiagnostic, field);
             }
         }
     }
 
-    /// <summary>A dictionary field whose key type can take unboundedly many values and whose values are not locks or types.</summary>
-    private static bool IsCandidate(IFieldSymbol field, INamedTypeSymbol? dictionary, INamedTypeSymbol? concurrent)
+    /// <summary>
+    /// A dictionary field whose key type can take unboundedly many values and whose values are not locks or types. The
+    /// types are recognised by their names, so that no compilation has to look them up among its references.
+    /// </summary>
+    private static bool IsCandidate(IFieldSymbol field)
         => field is { IsConst: false, IsImplicitlyDeclared: false }
             && field.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } fieldType
-            && (SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, dictionary) || SymbolEqualityComparer.Default.Equals(fieldType.OriginalDefinition, concurrent))
+            && (IsConcurrent(fieldType) || IsDictionary(fieldType))
             && !DictionaryKeyFacts.IsBoundedKeyType(fieldType.TypeArguments[0])
             && !DictionaryKeyFacts.IsExemptValueType(fieldType.TypeArguments[1]);
 
@@ -214,8 +210,11 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     /// registration of this compilation names is usually registered by the host project (a library's services wired up
     /// by the app), so such a field counts as long-lived unless the class is registered scoped or transient here.
     /// </summary>
-    private static bool IsConcurrent(IFieldSymbol field, INamedTypeSymbol? concurrent)
-        => concurrent is not null && SymbolEqualityComparer.Default.Equals(field.Type.OriginalDefinition, concurrent);
+    private static bool IsConcurrent(INamedTypeSymbol type)
+        => type is { Name: "ConcurrentDictionary", Arity: 2, ContainingNamespace: { Name: "Concurrent", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    private static bool IsDictionary(INamedTypeSymbol type)
+        => type is { Name: "Dictionary", Arity: 2, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static void Report(System.Action<Diagnostic> report, IFieldSymbol field)
         => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, field.ContainingType.Name));

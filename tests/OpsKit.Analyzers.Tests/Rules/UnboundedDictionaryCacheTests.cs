@@ -127,6 +127,42 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task A_base_class_takes_the_lifetime_of_a_class_derived_from_it_a_few_levels_down_in_another_file()
+        => Verify.VerifyAsync("""
+            public abstract class VisitorLedgerBase
+            {
+                private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+
+            public abstract class RequestLedgerBase
+            {
+                private readonly Dictionary<string, int> _requestsByUser = new();
+
+                public void Count(string userId) => _requestsByUser[userId] = 1;
+            }
+            """, Library with { AdditionalSources = ["""
+            public class VisitorLedger : VisitorLedgerBase;
+
+            public static class Outer
+            {
+                public sealed class TenantVisitorLedger : VisitorLedger;
+            }
+
+            public sealed class RequestLedger : RequestLedgerBase;
+
+            public static class LedgerRegistration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<Outer.TenantVisitorLedger>();
+                    services.AddScoped<RequestLedger>();
+                }
+            }
+            """] });
+
+    [Fact]
     public Task Singleton_memo_keyed_by_configured_names_or_client_ids_is_silent()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
@@ -657,6 +693,39 @@ public sealed class UnboundedDictionaryCacheTests
                 private static readonly SessionMap [|Started|] = new();
 
                 public static void Start(string sessionId) => Started.TryAdd(sessionId, DateTime.UtcNow);
+            }
+            """, Library);
+
+    [Fact]
+    public Task Static_map_typed_through_an_alias_declared_inside_a_namespace_is_judged_like_a_dictionary()
+        => Verify.VerifyAsync("""
+            namespace Presence
+            {
+                using VisitMap = System.Collections.Generic.Dictionary<string, System.DateTime>;
+
+                public static class VisitLog
+                {
+                    private static readonly VisitMap [|LastVisit|] = new();
+
+                    public static void Visit(string visitorId) => LastVisit[visitorId] = DateTime.UtcNow;
+                }
+            }
+            """, Library);
+
+    [Fact]
+    public Task Maps_declared_with_a_qualified_or_nullable_type_inside_a_nested_class_are_judged_like_any_other()
+        => Verify.VerifyAsync("""
+            public static class Tracking
+            {
+                public static class Devices
+                {
+                    private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> [|SeenByDevice|] = new();
+                    private static readonly System.Collections.Generic.Dictionary<string, int>? [|HitsBySession|] = new();
+
+                    public static void Seen(string deviceId) => SeenByDevice[deviceId] = DateTime.UtcNow;
+
+                    public static void Hit(string sessionId) => HitsBySession![sessionId] = 1;
+                }
             }
             """, Library);
 
