@@ -202,7 +202,7 @@ internal sealed class AppCallClassifier
             }
 
             var evidence = Classify(call.Method, visiting, cancellationToken);
-            result = Combine(result, call.InDevelopment && evidence == MappingEvidence.Maps ? MappingEvidence.MapsInDevelopmentOnly : evidence);
+            result = Combine(result, InDevelopment(evidence, call.InDevelopment));
         }
 
         return result;
@@ -326,7 +326,11 @@ internal sealed class AppCallClassifier
     }
 
     private static MappingEvidence InDevelopment(MappingEvidence evidence, IOperation call)
-        => evidence == MappingEvidence.Maps && DevelopmentBranch.Contains(call) ? MappingEvidence.MapsInDevelopmentOnly : evidence;
+        => InDevelopment(evidence, evidence == MappingEvidence.Maps && DevelopmentBranch.Contains(call));
+
+    /// <summary>A mapping reached from a call inside an <c>IsDevelopment()</c> branch maps only in Development.</summary>
+    public static MappingEvidence InDevelopment(MappingEvidence evidence, bool callInDevelopment)
+        => callInDevelopment && evidence == MappingEvidence.Maps ? MappingEvidence.MapsInDevelopmentOnly : evidence;
 
     /// <summary>Maps wins, then Unknown (silence), then a Development-only mapping.</summary>
     public static MappingEvidence Combine(MappingEvidence current, MappingEvidence next)

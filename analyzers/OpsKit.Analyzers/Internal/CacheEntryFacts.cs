@@ -38,12 +38,12 @@ internal sealed class CacheEntryFacts
         SizeLimit = sizeLimit;
 
         // Each lookup loads a referenced assembly's types the first time: only the ones a rule reaches are looked up.
-        _cacheExtensions = Lookup(compilation, "Microsoft.Extensions.Caching.Memory.CacheExtensions", "Microsoft.Extensions.Caching.Abstractions");
-        _entryOptions = Lookup(compilation, "Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions", "Microsoft.Extensions.Caching.Abstractions");
-        _optionsFactory = Lookup(compilation, "Microsoft.Extensions.Options.Options", "Microsoft.Extensions.Options");
-        _addMemoryCacheType = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "Microsoft.Extensions.Caching.Memory");
-        _serviceProviderExtensions = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions");
-        _fromKeyedServices = Lookup(compilation, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
+        _cacheExtensions = compilation.GetBestTypeLazily("Microsoft.Extensions.Caching.Memory.CacheExtensions", "Microsoft.Extensions.Caching.Abstractions");
+        _entryOptions = compilation.GetBestTypeLazily("Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions", "Microsoft.Extensions.Caching.Abstractions");
+        _optionsFactory = compilation.GetBestTypeLazily("Microsoft.Extensions.Options.Options", "Microsoft.Extensions.Options");
+        _addMemoryCacheType = compilation.GetBestTypeLazily("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "Microsoft.Extensions.Caching.Memory");
+        _serviceProviderExtensions = compilation.GetBestTypeLazily("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions");
+        _fromKeyedServices = compilation.GetBestTypeLazily("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
         _shared = new Lazy<SharedCacheRegistrations>(() => SharedCacheRegistrations.Scan(this, CancellationToken.None));
     }
 
@@ -111,9 +111,6 @@ internal sealed class CacheEntryFacts
 
     /// <summary>The compilation references Microsoft.Extensions.Caching.Memory (its types may still be missing).</summary>
     public static bool IsReferenced(Compilation compilation) => References(compilation, "Microsoft.Extensions.Caching.Memory");
-
-    private static Lazy<INamedTypeSymbol?> Lookup(Compilation compilation, string metadataName, string assemblyName)
-        => new(() => compilation.GetBestTypeByMetadataName(metadataName, assemblyName), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static bool References(Compilation compilation, string assemblyName)
     {

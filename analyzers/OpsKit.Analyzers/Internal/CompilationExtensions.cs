@@ -95,6 +95,13 @@ internal static class CompilationExtensions
     }
 
     /// <summary>
+    /// <see cref="GetBestTypeByMetadataName(Compilation, string, string)"/> on first use: a type that only some code
+    /// paths need is not looked up in compilations that never reach them.
+    /// </summary>
+    public static Lazy<INamedTypeSymbol?> GetBestTypeLazily(this Compilation compilation, string fullyQualifiedMetadataName, string assemblyName)
+        => new(() => compilation.GetBestTypeByMetadataName(fullyQualifiedMetadataName, assemblyName), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
     /// A type of the base class library, looked up only in the assemblies that define it: the .NET reference assembly
     /// named <paramref name="assemblyName"/>, else netstandard or the .NET Framework's mscorlib/System.Data. A lookup
     /// across every reference would load the namespaces of all of them.

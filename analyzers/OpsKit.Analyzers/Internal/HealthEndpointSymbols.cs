@@ -42,15 +42,15 @@ internal sealed class HealthEndpointSymbols
     {
         _options = options;
         _isLibrary = isLibrary;
-        _startupFilter = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartupFilter", "Microsoft.AspNetCore.Hosting.Abstractions"));
+        _startupFilter = compilation.GetBestTypeLazily("Microsoft.AspNetCore.Hosting.IStartupFilter", "Microsoft.AspNetCore.Hosting.Abstractions");
         _webApplication = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore");
         _webApplicationBuilder = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder", "Microsoft.AspNetCore");
         App = new AppTypes(compilation, applicationBuilder, _webApplication);
-        _mapHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks"));
-        _useHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks"));
-        _addHealthChecks = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks"));
-        _mapOpsHealth = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName(OpsKitSymbols.MapOpsHealthType, "OpsKit"));
-        _addOpsHealth = new Lazy<INamedTypeSymbol?>(() => compilation.GetBestTypeByMetadataName(OpsKitSymbols.AddOpsHealthType, "OpsKit"));
+        _mapHealthChecks = compilation.GetBestTypeLazily("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
+        _useHealthChecks = compilation.GetBestTypeLazily("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks");
+        _addHealthChecks = compilation.GetBestTypeLazily("Microsoft.Extensions.DependencyInjection.HealthCheckServiceCollectionExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks");
+        _mapOpsHealth = compilation.GetBestTypeLazily(OpsKitSymbols.MapOpsHealthType, "OpsKit");
+        _addOpsHealth = compilation.GetBestTypeLazily(OpsKitSymbols.AddOpsHealthType, "OpsKit");
         _classifier = new AppCallClassifier(this, compilation);
         _hasProbeController = new Lazy<bool>(() => ProbeEndpoints.HasProbeController(compilation, CancellationToken.None));
         _roots = new AppRoots(compilation, App, applicationBuilder);
@@ -177,7 +177,7 @@ internal sealed class HealthEndpointSymbols
             }
 
             var evidence = _classifier.Classify(call.Method, cancellationToken);
-            Record(facts, call.InDevelopment && evidence == MappingEvidence.Maps ? MappingEvidence.MapsInDevelopmentOnly : evidence, call.Location!);
+            Record(facts, AppCallClassifier.InDevelopment(evidence, call.InDevelopment), call.Location!);
         }
     }
 
@@ -241,7 +241,7 @@ internal sealed class HealthEndpointSymbols
     }
 
     private static void Record(HealthEndpointFacts facts, MappingEvidence evidence, IOperation call, Location location)
-        => Record(facts, evidence == MappingEvidence.Maps && DevelopmentBranch.Contains(call) ? MappingEvidence.MapsInDevelopmentOnly : evidence, location);
+        => Record(facts, AppCallClassifier.InDevelopment(evidence, evidence == MappingEvidence.Maps && DevelopmentBranch.Contains(call)), location);
 
     private static void Record(HealthEndpointFacts facts, MappingEvidence evidence, Location location)
     {
