@@ -52,9 +52,12 @@ public sealed class HardTimeoutTests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"readiness took {watch.Elapsed.TotalMilliseconds} ms");
         }
 
-        // Three more periods: the stuck run blocks new runs of its check, but not the other check's.
+        // Three more runs of the other check: the stuck run blocks new runs of its own check, but not the other's. A
+        // blocked scheduler never gets there; 3 periods are 3.3 s at most, and the bound is generous because a
+        // synchronously hung check holds a pool thread, so on a loaded 2-core machine (CI runs test assemblies side by
+        // side) the pool may inject threads slowly.
         var fastRunsBefore = fast.Runs;
-        await Eventually.Until(() => fast.Runs >= fastRunsBefore + 3, TimeSpan.FromSeconds(8), "the other check keeps its period");
+        await Eventually.Until(() => fast.Runs >= fastRunsBefore + 3, TimeSpan.FromSeconds(20), "the other check keeps running");
         Assert.Equal(1, hung.Started);
         Assert.Equal(1, hung.InProgress);
         // InFlight also counts a run of "fast" while it executes (every second, on a busy pool possibly for a while):
@@ -91,7 +94,7 @@ public sealed class HardTimeoutTests
         // 8 s: the 2 s timeout plus headroom for a loaded machine, as above.
         await Eventually.Until(() => Sum(abandoned, "hung") >= 1, TimeSpan.FromSeconds(8), "the abandonment is counted");
         var fastRuns = fast.Runs;
-        await Eventually.Until(() => fast.Runs >= fastRuns + 3, TimeSpan.FromSeconds(8), "three more periods pass");
+        await Eventually.Until(() => fast.Runs >= fastRuns + 3, TimeSpan.FromSeconds(20), "three more periods pass");
         Assert.Equal(1, Sum(abandoned, "hung"));
         Assert.Equal(1, hung.Started);
     }

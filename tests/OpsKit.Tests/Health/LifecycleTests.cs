@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using OpsKit.Health;
 
 namespace OpsKit.Tests.Health;
@@ -93,6 +94,28 @@ public sealed class LifecycleTests
             Assert.Equal(200, (await app.Client.GetJsonAsync("/health/live")).Code);
             Assert.False(stopping.IsCompleted, "the host waits for ShutdownDelay before it stops");
             await stopping;
+        }
+    }
+
+    [Fact]
+    public async Task Readiness_reports_stopping_from_the_first_stop_signal_before_the_host_stops()
+    {
+        // SIGTERM reaches the console lifetime, which signals ApplicationStopping first and only then lets the host
+        // call StoppingAsync: readiness (and the readiness port, which follows it) must already say stopping.
+        var app = await TestApp.StartAsync(
+            b => b.Services.AddOpsHealth().AddCheck("ok", _ => Task.FromResult(HealthCheckResult.Healthy())));
+        await using (app)
+        {
+            await Eventually.Until(() => app.Client.GetJsonAsync("/health/ready"), r => r.Code == 200, TimeSpan.FromSeconds(5), "ready");
+            var state = app.Services.GetRequiredService<IOpsHealthState>();
+
+            app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+            Assert.Equal("stopping", state.Current.Ready.Reason);
+            Assert.False(state.Current.Ready.IsPassing);
+            var ready = await app.Client.GetJsonAsync("/health/ready");
+            Assert.Equal(503, ready.Code);
+            Assert.Equal("stopping", ready.Body.GetProperty("reason").GetString());
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class HealthEngineHostedService(
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private ITimer? _maintenanceTimer;
+    private CancellationTokenRegistration _stoppingRegistration;
     private IReadOnlyList<string> _errors = [];
 
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -46,6 +47,10 @@ internal sealed class HealthEngineHostedService(
             return;
         }
 
+        // On SIGTERM the console lifetime signals ApplicationStopping before the host calls StoppingAsync: readiness
+        // (and the readiness port, which follows it) must report stopping from that first signal.
+        _stoppingRegistration = applicationLifetime.ApplicationStopping.Register(
+            static s => ((LifecycleState)s!).MarkStopping(), lifecycle);
         maintenance.PollFile();
         _maintenanceTimer = _time.CreateTimer(
             static state => ((MaintenanceState)state!).PollFile(), maintenance, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -78,6 +83,7 @@ internal sealed class HealthEngineHostedService(
 
     public async ValueTask DisposeAsync()
     {
+        await _stoppingRegistration.DisposeAsync().ConfigureAwait(false);
         if (_maintenanceTimer is not null)
         {
             await _maintenanceTimer.DisposeAsync().ConfigureAwait(false);

@@ -6,13 +6,13 @@ using OpsKit.Hosting.Internal;
 namespace OpsKit.Probes.Internal;
 
 /// <summary>
-/// Opens and closes the TCP probe ports as the engine's reported state changes (never by running a check), closes the
-/// readiness port as soon as the application starts stopping, and runs the HTTP probe listener.
+/// Opens and closes the TCP probe ports as the engine's reported state changes (never by running a check), and runs the
+/// HTTP probe listener. The readiness port closes when shutdown starts because readiness then reports stopping: the
+/// port is never closed while <c>GET /health/ready</c> still answers 200.
 /// </summary>
 internal sealed class ProbeListenersHostedService(
     IOpsHealthState state,
     IOptions<OpsProbeListenerOptions> options,
-    IHostApplicationLifetime lifetime,
     ValidateOnlyRequest validateOnly,
     HttpProbeListener http,
     ILogger<ProbeListenersHostedService> logger) : IHostedService, IAsyncDisposable
@@ -20,8 +20,6 @@ internal sealed class ProbeListenersHostedService(
     private readonly Lock _gate = new();
     private readonly List<(TcpProbeListener Listener, int Port, Func<OpsHealthReport, OpsProbeStatus> Probe)> _ports = [];
     private IDisposable? _changes;
-    private CancellationTokenRegistration _stoppingRegistration;
-    private volatile bool _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,13 +48,6 @@ internal sealed class ProbeListenersHostedService(
         }
 
         _changes = ChangeToken.OnChange(state.GetChangeToken, Update);
-        _stoppingRegistration = lifetime.ApplicationStopping.Register(static s =>
-        {
-            var service = (ProbeListenersHostedService)s!;
-            service._stopping = true;
-            service.Update();
-        }, this);
-
         // A port that cannot be bound at start fails the start, naming the key; later it is logged and retried.
         lock (_gate)
         {
@@ -64,7 +55,7 @@ internal sealed class ProbeListenersHostedService(
             {
                 try
                 {
-                    listener.Set(probe(state.Current).IsPassing && !(_stopping && listener.Key == ProbePorts.ReadyKey));
+                    listener.Set(probe(state.Current).IsPassing);
                 }
                 catch (SocketException e)
                 {
@@ -101,7 +92,7 @@ internal sealed class ProbeListenersHostedService(
             var report = state.Current;
             foreach (var (listener, port, probe) in _ports)
             {
-                var open = probe(report).IsPassing && !(_stopping && listener.Key == ProbePorts.ReadyKey);
+                var open = probe(report).IsPassing;
                 try
                 {
                     listener.Set(open);
@@ -117,7 +108,6 @@ internal sealed class ProbeListenersHostedService(
     private void Close()
     {
         _changes?.Dispose();
-        _stoppingRegistration.Dispose();
         lock (_gate)
         {
             foreach (var (listener, _, _) in _ports)
