@@ -18,6 +18,7 @@ internal sealed class AppRoots
     private readonly AppTypes _app;
     private readonly INamedTypeSymbol _applicationBuilder;
     private readonly Lazy<bool> _usesStartupClass;
+    private readonly bool _declaresMain;
 
     public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
     {
@@ -25,6 +26,10 @@ internal sealed class AppRoots
         _app = app;
         _applicationBuilder = applicationBuilder;
         _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
+
+        // One look at the declaration table's names instead of every type's member names: most apps have top-level
+        // statements and no member named Main at all.
+        _declaresMain = compilation.ContainsSymbolsWithName("Main", SymbolFilter.Member);
     }
 
     /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
@@ -35,9 +40,9 @@ internal sealed class AppRoots
     /// <c>string[] args</c> (a second app started from Main). Decided from the declarations' names first, so that the
     /// members of every other type of the compilation are not built for this rule.
     /// </summary>
-    public static bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
+    public bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && !type.MemberNames.Contains("Main"))
+        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && !(_declaresMain && type.MemberNames.Contains("Main")))
         {
             return false;
         }

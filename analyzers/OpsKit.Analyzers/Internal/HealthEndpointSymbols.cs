@@ -111,11 +111,12 @@ internal sealed class HealthEndpointSymbols
                 // Only static classes are read as syntax (they hold the extension methods that take the app, and may
                 // start a second app from a static method taking the command line); any other method the app reaches is
                 // bound when the app is handed to it. In a library only static classes can extend the app.
-                var shape = type.IsStatic ? AppRoots.ReadShape(type) : default;
                 if (_isLibrary && !(type.IsStatic && type.MightContainExtensionMethods))
                 {
                     return;
                 }
+
+                var shape = type.IsStatic ? AppRoots.ReadShape(type) : default;
 
                 if (FindAppType(type, shape) is { } facts)
                 {
@@ -160,7 +161,7 @@ internal sealed class HealthEndpointSymbols
         }
 
         var startup = _roots.FindStartupConfigure(type);
-        return startup is null && !AppRoots.HasEntryPoint(type, shape) ? null : new HealthEndpointFacts(startup, isLibraryType: false);
+        return startup is null && !_roots.HasEntryPoint(type, shape) ? null : new HealthEndpointFacts(startup, isLibraryType: false);
     }
 
     /// <summary>
@@ -354,7 +355,8 @@ internal sealed class HealthEndpointSymbols
 
     /// <summary>
     /// <c>services.AddTransient&lt;IStartupFilter, T&gt;()</c> and the like: only generic registration methods are asked
-    /// (their type arguments are built for the question), and each type argument's interfaces once per compilation.
+    /// (their type arguments are built for the question); the container's own methods by the service type they
+    /// register, any other method by each type argument's interfaces, once per type and compilation.
     /// </summary>
     private bool RegistersStartupFilter(IMethodSymbol original, IInvocationOperation invocation)
     {
@@ -363,7 +365,15 @@ internal sealed class HealthEndpointSymbols
             return false;
         }
 
-        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+        var typeArguments = invocation.TargetMethod.TypeArguments;
+        if (IsContainerRegistration(original))
+        {
+            // The container's own Add… methods register their first type argument as the service: an implementation
+            // type that also implements IStartupFilter is not resolved as one.
+            return SymbolEqualityComparer.Default.Equals(typeArguments[0], _startupFilter.Value);
+        }
+
+        foreach (var typeArgument in typeArguments)
         {
             if (_isStartupFilter.GetOrAdd(typeArgument, IsStartupFilter))
             {
@@ -373,6 +383,11 @@ internal sealed class HealthEndpointSymbols
 
         return false;
     }
+
+    private static bool IsContainerRegistration(IMethodSymbol method)
+        => method.ContainingType is { Name: "ServiceCollectionServiceExtensions" or "ServiceCollectionDescriptorExtensions" } type
+            && type.ContainingNamespace is { Name: "DependencyInjection" or "Extensions" } ns
+            && ns.ToDisplayString() is "Microsoft.Extensions.DependencyInjection" or "Microsoft.Extensions.DependencyInjection.Extensions";
 
     private bool IsStartupFilter(ITypeSymbol type)
         => SymbolEqualityComparer.Default.Equals(type, _startupFilter.Value) || type.AllInterfaces.Contains(_startupFilter.Value!, SymbolEqualityComparer.Default);

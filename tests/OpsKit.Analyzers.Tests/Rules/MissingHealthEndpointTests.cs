@@ -334,6 +334,55 @@ public sealed class MissingHealthEndpointTests
             }
             """);
 
+    [Fact]
+    public Task Startup_filter_registered_through_a_custom_generic_helper_keeps_the_rule_silent()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddProbeFilter<ProbeStartupFilter>();
+            var app = builder.Build();
+            app.Run();
+
+            internal static class ProbeFilterRegistration
+            {
+                public static IServiceCollection AddProbeFilter<T>(this IServiceCollection services)
+                    where T : class, IStartupFilter
+                    => services.AddTransient<IStartupFilter, T>();
+            }
+
+            internal sealed class ProbeStartupFilter : IStartupFilter
+            {
+                public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+                    => app => { app.UseHealthChecks("/health"); next(app); };
+            }
+            """);
+
+    [Fact]
+    public Task Startup_filter_class_registered_as_another_service_is_not_a_startup_filter()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton<IClock, ClockAndFilter>();
+            var app = builder.Build();
+            app.[|Run()|];
+
+            internal interface IClock
+            {
+                DateTimeOffset Now { get; }
+            }
+
+            internal sealed class ClockAndFilter : IClock, IStartupFilter
+            {
+                public DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+                public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+                    => app => { app.UseHealthChecks("/health"); next(app); };
+            }
+            """);
+
     // ---- escape cases: the app goes where the analyzer cannot see ----
 
     [Fact]
