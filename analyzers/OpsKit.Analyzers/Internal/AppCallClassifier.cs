@@ -151,7 +151,8 @@ internal sealed class AppCallClassifier
 
     private MappingEvidence Compute(IMethodSymbol method, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
     {
-        if (_symbols.HasMapsAttribute(method))
+        // A known package's method carries no OpsKit attribute: its attributes are not decoded.
+        if (!KnownAssemblies.IsNeutral(method.ContainingAssembly) && _symbols.HasMapsAttribute(method))
         {
             return MappingEvidence.Maps;
         }
