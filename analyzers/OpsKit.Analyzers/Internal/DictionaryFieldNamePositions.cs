@@ -2,41 +2,65 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// Where the names of the non-private static dictionary fields occur in the compilation's files: any file
+/// Where the names of the static dictionary fields visible outside their type occur in the compilation's files: any file
 /// may write into such a field. Every file is searched once for the names of all the fields the rule can judge together,
 /// the first time a field needs it, rather than once per field.
 /// </summary>
 internal sealed class DictionaryFieldNamePositions
 {
     private readonly Compilation _compilation;
-    private readonly string[] _names;
-    private List<(SyntaxTree Tree, List<int> Positions)>? _found;
+    private readonly List<VariableDeclaratorSyntax> _declarators;
+    private readonly Func<IFieldSymbol, bool> _isCandidate;
+    private SharedNames? _found;
 
     /// <param name="compilation">The compilation.</param>
-    /// <param name="names">The names of the non-private static fields that the rule judges.</param>
-    public DictionaryFieldNamePositions(Compilation compilation, string[] names)
+    /// <param name="declarators">The static fields visible outside their type, as the declarations say.</param>
+    /// <param name="isCandidate">Whether the rule judges a field at all (its key and value types).</param>
+    public DictionaryFieldNamePositions(Compilation compilation, List<VariableDeclaratorSyntax> declarators, Func<IFieldSymbol, bool> isCandidate)
     {
         _compilation = compilation;
-        _names = names;
+        _declarators = declarators;
+        _isCandidate = isCandidate;
     }
 
     /// <summary>
     /// The files where the name occurs, with where it occurs (among the other names: the caller checks the token). A
-    /// name that was not known when the search was first needed is searched for on its own.
+    /// name the declarations did not see as shared (a static field of an interface, public without saying so) is
+    /// searched for on its own.
     /// </summary>
     public List<(SyntaxTree Tree, List<int> Positions)> Of(string name, CancellationToken cancellationToken)
     {
-        if (Array.IndexOf(_names, name) < 0)
+        // A race computes the same answer twice at worst.
+        var found = _found ??= SearchShared(cancellationToken);
+        return Array.IndexOf(found.Names, name) >= 0 ? found.Files : Search([name], cancellationToken);
+    }
+
+    private SharedNames SearchShared(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        SemanticModel? model = null;
+        foreach (var declarator in _declarators)
         {
-            return Search([name], cancellationToken);
+            if (model?.SyntaxTree != declarator.SyntaxTree)
+            {
+#pragma warning disable RS1030 // Only the few shared fields' declarations; the driver caches semantic models per tree.
+                model = _compilation.GetSemanticModel(declarator.SyntaxTree);
+#pragma warning restore RS1030
+            }
+
+            if (model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && _isCandidate(field))
+            {
+                names.Add(field.Name);
+            }
         }
 
-        // A race computes the same answer twice at worst.
-        return _found ??= Search(_names, cancellationToken);
+        string[] searched = [.. names];
+        return new SharedNames(searched, searched.Length == 0 ? [] : Search(searched, cancellationToken));
     }
 
     private List<(SyntaxTree Tree, List<int> Positions)> Search(string[] names, CancellationToken cancellationToken)
@@ -51,5 +75,12 @@ internal sealed class DictionaryFieldNamePositions
         }
 
         return found;
+    }
+
+    private sealed class SharedNames(string[] names, List<(SyntaxTree Tree, List<int> Positions)> files)
+    {
+        public string[] Names { get; } = names;
+
+        public List<(SyntaxTree Tree, List<int> Positions)> Files { get; } = files;
     }
 }

@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OpsKit.Analyzers.Internal;
 
@@ -31,66 +31,62 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            // Nothing is read at the start: the driver hands over each field, and its modifiers and its type's name are
-            // looked at before anything else. A candidate is judged when its file's semantic model is analyzed, one
-            // handed over after that at the end of the compilation.
+            // Most compilations declare no dictionary field the rule can judge: they get no callback at all. That is
+            // decided from the files' text and syntax, before anything asks for a symbol.
             var compilation = compilationStart.Compilation;
-            var options = compilationStart.Options;
-            var isTest = new Lazy<bool>(() => TestCode.IsTestCompilation(options, compilation), LazyThreadSafetyMode.PublicationOnly);
-            var candidates = new DictionaryFieldCandidates(compilation);
+            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
+            if (declarations.IsEmpty || TestCode.IsTestCompilation(compilationStart.Options, compilation))
+            {
+                return;
+            }
+
+            // One callback per file; only the files that declare a candidate do any work, and each candidate's
+            // references are bound where they can be (see DictionaryFieldReferences).
             var pending = new ConcurrentBag<IFieldSymbol>();
-            compilationStart.RegisterSymbolAction(
-                c =>
-                {
-                    var field = (IFieldSymbol)c.Symbol;
-                    if (IsLongLived(field) && IsCandidate(field) && field.Locations.Length > 0 && field.DeclaringSyntaxReferences.Length > 0 && !isTest.Value)
-                    {
-                        candidates.Add(field);
-                    }
-                },
-                SymbolKind.Field);
+            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, IsCandidate);
             compilationStart.RegisterSemanticModelAction(c =>
             {
-                if (candidates.TakeFor(c.SemanticModel.SyntaxTree) is { } fields)
+                if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
                 {
-                    foreach (var field in fields)
+                    foreach (var declarator in declarators)
                     {
-                        OnField(c.SemanticModel, field, candidates.SharedNamePositions, pending, c.ReportDiagnostic, c.CancellationToken);
+                        OnDeclarator(c, declarator, shared, pending);
                     }
                 }
             });
-            compilationStart.RegisterCompilationEndAction(end =>
-            {
-                foreach (var field in candidates.TakeLate())
-                {
-#pragma warning disable RS1030 // Only a candidate handed over after its file was analyzed.
-                    var model = end.Compilation.GetSemanticModel(field.DeclaringSyntaxReferences[0].SyntaxTree);
-#pragma warning restore RS1030
-                    OnField(model, field, candidates.SharedNamePositions, pending, end.ReportDiagnostic, end.CancellationToken);
-                }
 
-                ReportSingletons(end, pending);
-            });
+            if (declarations.AnyInstance)
+            {
+                compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending));
+            }
         });
     }
 
-    /// <summary>
-    /// A private field is judged from its own type; a non-private static one (a shared store that other classes fill)
-    /// from every reference in the compilation. Other fields live and die with whoever holds them.
-    /// </summary>
-    private static bool IsLongLived(IFieldSymbol field)
-        => !field.IsConst && (field.DeclaredAccessibility == Accessibility.Private ? field.IsStatic || field.IsReadOnly : field.IsStatic);
-
-    private static void OnField(SemanticModel model, IFieldSymbol field, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private static void OnDeclarator(SemanticModelAnalysisContext context, VariableDeclaratorSyntax declarator, DictionaryFieldNamePositions shared, ConcurrentBag<IFieldSymbol> pending)
     {
-        if (!Grows(field, model, shared, cancellationToken))
+        if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not IFieldSymbol field
+            || !IsCandidate(field)
+            || field.Locations.Length == 0)
+        {
+            return;
+        }
+
+        // A private field is judged from its own type; a non-private static one (a shared store that other classes
+        // fill) from every reference in the compilation. Other fields live and die with whoever holds them.
+        var isPrivate = field.DeclaredAccessibility == Accessibility.Private;
+        if (!(isPrivate ? field.IsStatic || field.IsReadOnly : field.IsStatic))
+        {
+            return;
+        }
+
+        if (!Grows(field, context.SemanticModel, shared, context.CancellationToken))
         {
             return;
         }
 
         if (field.IsStatic)
         {
-            Report(report, field);
+            Report(context.ReportDiagnostic, field);
         }
         else
         {
@@ -220,6 +216,6 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     private static bool IsDictionary(INamedTypeSymbol type)
         => type is { Name: "Dictionary", Arity: 2, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
-    private static void Report(Action<Diagnostic> report, IFieldSymbol field)
+    private static void Report(System.Action<Diagnostic> report, IFieldSymbol field)
         => report(Diagnostic.Create(Descriptors.UnboundedDictionaryCache, field.Locations[0], field.Name, field.ContainingType.Name));
 }

@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace OpsKit.Analyzers.Internal;
+
+/// <summary>
+/// The field declarations of a compilation that can be dictionaries the rule judges, found from syntax alone (nothing
+/// is bound, no file's text is read): only the member lists of namespaces and types are walked, never a member's body.
+/// A declaration is kept when its type's syntax names a dictionary type or an alias of one, and its modifiers allow a
+/// long-lived field: static, or a readonly instance field that is not visible outside its type.
+/// </summary>
+internal sealed class DictionaryFieldDeclarations
+{
+    private readonly Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> _byTree;
+
+    private DictionaryFieldDeclarations(Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> byTree, bool anyInstance, List<VariableDeclaratorSyntax> shared)
+    {
+        _byTree = byTree;
+        AnyInstance = anyInstance;
+        Shared = shared;
+    }
+
+    /// <summary>Whether the compilation declares no such field: the rule then needs no callback at all.</summary>
+    public bool IsEmpty => _byTree.Count == 0;
+
+    /// <summary>Whether one of the fields is an instance field (its lifetime depends on the DI registrations).</summary>
+    public bool AnyInstance { get; }
+
+    /// <summary>The static fields visible outside their type: any file may write into them.</summary>
+    public List<VariableDeclaratorSyntax> Shared { get; }
+
+    /// <summary>The candidate variables declared in <paramref name="tree"/>.</summary>
+    public bool TryGet(SyntaxTree tree, out List<VariableDeclaratorSyntax> declarators)
+        => _byTree.TryGetValue(tree, out declarators!);
+
+    public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
+    {
+        // A global alias of a dictionary type can name a field's type in any file, so those come first.
+        HashSet<string>? globalAliases = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+            {
+                AddAliases(unit.Usings, globalOnly: true, ref globalAliases);
+            }
+        }
+
+        var found = new Found(globalAliases);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+            {
+                found.Visit(tree, unit, cancellationToken);
+            }
+        }
+
+        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
+    }
+
+    /// <summary>Adds the names of the aliases of dictionary types among the directives (<c>using Map = Dictionary&lt;string, int&gt;;</c>).</summary>
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, bool globalOnly, ref HashSet<string>? aliases)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias
+                && (!globalOnly || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                && NamesDictionary(directive.NamespaceOrType))
+            {
+                (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
+            }
+        }
+    }
+
+    private static bool NamesDictionary(TypeSyntax type)
+    {
+        foreach (var token in type.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && IsDictionaryName(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionaryName(string name) => name is "Dictionary" or "ConcurrentDictionary";
+
+    /// <summary>What the walk found so far.</summary>
+    private sealed class Found(HashSet<string>? globalAliases)
+    {
+        public Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> ByTree { get; } = [];
+
+        public List<VariableDeclaratorSyntax> Shared { get; } = [];
+
+        public bool AnyInstance { get; private set; }
+
+        public void Visit(SyntaxTree tree, CompilationUnitSyntax unit, CancellationToken cancellationToken)
+        {
+            // Aliases declared in this file (at its top or in one of its namespaces) can name a field's type anywhere in
+            // it; taking them all for the whole file keeps a few extra declarations, which the rule's binding discards.
+            HashSet<string>? localAliases = null;
+            AddAliases(unit.Usings, globalOnly: false, ref localAliases);
+            Visit(tree, unit.Members, ref localAliases, cancellationToken);
+        }
+
+        private void Visit(SyntaxTree tree, SyntaxList<MemberDeclarationSyntax> members, ref HashSet<string>? localAliases, CancellationToken cancellationToken)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case FieldDeclarationSyntax field:
+                        if (NamesDictionaryType(field.Declaration.Type, localAliases))
+                        {
+                            Add(tree, field);
+                        }
+
+                        break;
+                    case TypeDeclarationSyntax type:
+                        Visit(tree, type.Members, ref localAliases, cancellationToken);
+                        break;
+                    case BaseNamespaceDeclarationSyntax @namespace:
+                        cancellationToken.ThrowIfCancellationRequested();
+                        AddAliases(@namespace.Usings, globalOnly: false, ref localAliases);
+                        Visit(tree, @namespace.Members, ref localAliases, cancellationToken);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Whether the type's syntax is <c>Dictionary&lt;K, V&gt;</c> or <c>ConcurrentDictionary&lt;K, V&gt;</c> (qualified or not, nullable or not) or an alias of one.</summary>
+        private bool NamesDictionaryType(TypeSyntax type, HashSet<string>? localAliases)
+        {
+            if (type is NullableTypeSyntax nullable)
+            {
+                type = nullable.ElementType;
+            }
+
+            var name = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right,
+                AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name,
+                SimpleNameSyntax simple => simple,
+                _ => null,
+            };
+            return name switch
+            {
+                GenericNameSyntax generic => IsDictionaryName(generic.Identifier.ValueText),
+                IdentifierNameSyntax identifier => globalAliases?.Contains(identifier.Identifier.ValueText) == true
+                    || localAliases?.Contains(identifier.Identifier.ValueText) == true,
+                _ => false,
+            };
+        }
+
+        private void Add(SyntaxTree tree, FieldDeclarationSyntax field)
+        {
+            var (isStatic, isReadOnly, isVisible) = Modifiers(field.Modifiers);
+            if (!isStatic && (!isReadOnly || isVisible))
+            {
+                return; // a mutable or visible instance field: its owner's users decide its fate
+            }
+
+            if (!ByTree.TryGetValue(tree, out var declarators))
+            {
+                ByTree.Add(tree, declarators = []);
+            }
+
+            declarators.AddRange(field.Declaration.Variables);
+            AnyInstance |= !isStatic;
+            if (isStatic && isVisible)
+            {
+                Shared.AddRange(field.Declaration.Variables);
+            }
+        }
+    }
+
+    private static (bool IsStatic, bool IsReadOnly, bool IsVisible) Modifiers(SyntaxTokenList modifiers)
+    {
+        var isStatic = false;
+        var isReadOnly = false;
+        var isVisible = false;
+        foreach (var modifier in modifiers)
+        {
+            isStatic |= modifier.IsKind(SyntaxKind.StaticKeyword);
+            isReadOnly |= modifier.IsKind(SyntaxKind.ReadOnlyKeyword);
+            isVisible |= modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword);
+        }
+
+        return (isStatic, isReadOnly, isVisible);
+    }
+}
