@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -106,7 +107,9 @@ internal static class DictionaryKeyFacts
         => ns is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>Traces a key expression back to its sources inside the function <paramref name="body"/>.</summary>
-    public static KeyOrigin Classify(IOperation? key, IOperation body, int depth = 0)
+    public static KeyOrigin Classify(IOperation? key, IOperation body) => Classify(key, new FunctionLocals(body), 0);
+
+    private static KeyOrigin Classify(IOperation? key, FunctionLocals function, int depth)
     {
         if (key is null || depth > MaxDepth)
         {
@@ -123,22 +126,22 @@ internal static class DictionaryKeyFacts
             case ITypeOfOperation or INameOfOperation or IInstanceReferenceOperation or IDefaultValueOperation:
                 return KeyOrigin.Bounded;
             case IConversionOperation conversion:
-                return Classify(conversion.Operand, body, depth + 1);
+                return Classify(conversion.Operand, function, depth + 1);
             case IParenthesizedOperation parenthesized:
-                return Classify(parenthesized.Operand, body, depth + 1);
+                return Classify(parenthesized.Operand, function, depth + 1);
             case IAwaitOperation awaited:
-                return Classify(awaited.Operation, body, depth + 1);
+                return Classify(awaited.Operation, function, depth + 1);
             case IParameterReferenceOperation parameter:
                 return Named(KeyOrigin.Open, parameter.Parameter.Name, parameter.Type);
             case ILocalReferenceOperation local:
-                return Named(ClassifyLocal(local.Local, body, depth), local.Local.Name, local.Type);
+                return Named(ClassifyLocal(local.Local, function, depth), local.Local.Name, local.Type);
             case IFieldReferenceOperation field:
                 if (field.Field.IsConst || (field.Field.IsStatic && field.Field.IsReadOnly) || field.Instance is null or IInstanceReferenceOperation)
                 {
                     return KeyOrigin.Bounded; // constants and this object's own (configured) state
                 }
 
-                return Named(Classify(field.Instance, body, depth + 1), field.Field.Name, field.Type);
+                return Named(Classify(field.Instance, function, depth + 1), field.Field.Name, field.Type);
             case IPropertyReferenceOperation property:
                 if (property.Instance is null)
                 {
@@ -151,37 +154,37 @@ internal static class DictionaryKeyFacts
                     return KeyOrigin.Bounded; // the ports and schemes a server listens on are few
                 }
 
-                var origin = Named(Classify(property.Instance, body, depth + 1), property.Property.Name, property.Type);
+                var origin = Named(Classify(property.Instance, function, depth + 1), property.Property.Name, property.Type);
                 foreach (var argument in property.Arguments)
                 {
-                    origin = Max(origin, Classify(argument.Value, body, depth + 1));
+                    origin = Max(origin, Classify(argument.Value, function, depth + 1));
                 }
 
                 return origin;
             case IInvocationOperation invocation:
-                return ClassifyInvocation(invocation, body, depth);
+                return ClassifyInvocation(invocation, function, depth);
             case IInterpolatedStringOperation interpolated:
                 var parts = KeyOrigin.Bounded;
                 foreach (var part in interpolated.Parts)
                 {
                     if (part is IInterpolationOperation interpolation)
                     {
-                        parts = Max(parts, Classify(interpolation.Expression, body, depth + 1));
+                        parts = Max(parts, Classify(interpolation.Expression, function, depth + 1));
                     }
                 }
 
                 return parts;
             case IBinaryOperation binary:
-                return Max(Classify(binary.LeftOperand, body, depth + 1), Classify(binary.RightOperand, body, depth + 1));
+                return Max(Classify(binary.LeftOperand, function, depth + 1), Classify(binary.RightOperand, function, depth + 1));
             case ICoalesceOperation coalesce:
-                return Max(Classify(coalesce.Value, body, depth + 1), Classify(coalesce.WhenNull, body, depth + 1));
+                return Max(Classify(coalesce.Value, function, depth + 1), Classify(coalesce.WhenNull, function, depth + 1));
             case IConditionalOperation conditional:
-                return Max(Classify(conditional.WhenTrue, body, depth + 1), Classify(conditional.WhenFalse, body, depth + 1));
+                return Max(Classify(conditional.WhenTrue, function, depth + 1), Classify(conditional.WhenFalse, function, depth + 1));
             case ITupleOperation tuple:
                 var elements = KeyOrigin.Bounded;
                 foreach (var element in tuple.Elements)
                 {
-                    elements = Max(elements, Classify(element, body, depth + 1));
+                    elements = Max(elements, Classify(element, function, depth + 1));
                 }
 
                 return elements;
@@ -189,7 +192,7 @@ internal static class DictionaryKeyFacts
                 var arguments = KeyOrigin.Bounded;
                 foreach (var argument in creation.Arguments)
                 {
-                    arguments = Max(arguments, Classify(argument.Value, body, depth + 1));
+                    arguments = Max(arguments, Classify(argument.Value, function, depth + 1));
                 }
 
                 return arguments;
@@ -198,7 +201,7 @@ internal static class DictionaryKeyFacts
         }
     }
 
-    private static KeyOrigin ClassifyInvocation(IInvocationOperation invocation, IOperation body, int depth)
+    private static KeyOrigin ClassifyInvocation(IInvocationOperation invocation, FunctionLocals function, int depth)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "NewGuid" && method.ContainingType?.SpecialType == SpecialType.None && method.ContainingType.Name == "Guid")
@@ -211,7 +214,7 @@ internal static class DictionaryKeyFacts
             return KeyOrigin.Bounded;
         }
 
-        var origin = invocation.Instance is null or IInstanceReferenceOperation ? KeyOrigin.Bounded : Classify(invocation.Instance, body, depth + 1);
+        var origin = invocation.Instance is null or IInstanceReferenceOperation ? KeyOrigin.Bounded : Classify(invocation.Instance, function, depth + 1);
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Value.Type is { Name: "CancellationToken" })
@@ -219,33 +222,27 @@ internal static class DictionaryKeyFacts
                 continue; // a cancellation token is not part of the key
             }
 
-            origin = Max(origin, Classify(argument.Value, body, depth + 1));
+            origin = Max(origin, Classify(argument.Value, function, depth + 1));
         }
 
         return origin;
     }
 
     /// <summary>A local's value is what is assigned to it in the function; locals with no visible assignment are open.</summary>
-    private static KeyOrigin ClassifyLocal(ILocalSymbol local, IOperation body, int depth)
+    private static KeyOrigin ClassifyLocal(ILocalSymbol local, FunctionLocals function, int depth)
     {
-        var found = false;
-        var origin = KeyOrigin.Bounded;
-        foreach (var operation in body.Descendants())
+        if (function.ValuesOf(local) is not { } values)
         {
-            IOperation? value = operation switch
-            {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                found = true;
-                origin = Max(origin, Classify(value, body, depth + 1));
-            }
+            return KeyOrigin.Open;
         }
 
-        return found ? origin : KeyOrigin.Open;
+        var origin = KeyOrigin.Bounded;
+        foreach (var value in values)
+        {
+            origin = Max(origin, Classify(value, function, depth + 1));
+        }
+
+        return origin;
     }
 
     /// <summary>Raises an open origin to per-request when its name or type says it identifies a caller or a moment.</summary>
@@ -288,4 +285,42 @@ internal static class DictionaryKeyFacts
         => IsTimeType(property.ContainingType) && property.Name is "Now" or "UtcNow" or "Today";
 
     private static KeyOrigin Max(KeyOrigin left, KeyOrigin right) => left > right ? left : right;
+
+    /// <summary>
+    /// The values a function assigns to its locals, gathered in one walk of its body the first time a key names a
+    /// local: a key traced through a chain of locals would otherwise walk the whole body once per local.
+    /// </summary>
+    private sealed class FunctionLocals(IOperation body)
+    {
+        private Dictionary<ILocalSymbol, List<IOperation>>? _values;
+
+        /// <summary>The values assigned to the local (initializer and assignments, in order), or null when none is.</summary>
+        public List<IOperation>? ValuesOf(ILocalSymbol local)
+            => (_values ??= Collect(body)).TryGetValue(local, out var values) ? values : null;
+
+        private static Dictionary<ILocalSymbol, List<IOperation>> Collect(IOperation body)
+        {
+            var values = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in body.Descendants())
+            {
+                var (local, value) = operation switch
+                {
+                    IVariableDeclaratorOperation declarator => (declarator.Symbol, declarator.Initializer?.Value),
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
+                    _ => (null, null),
+                };
+                if (local is not null && value is not null)
+                {
+                    if (!values.TryGetValue(local, out var list))
+                    {
+                        values.Add(local, list = []);
+                    }
+
+                    list.Add(value);
+                }
+            }
+
+            return values;
+        }
+    }
 }
