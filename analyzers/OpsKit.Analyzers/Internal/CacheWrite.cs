@@ -14,7 +14,8 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal sealed class CacheWrite
 {
-    private static readonly ImmutableHashSet<string> ExpirationMembers = ImmutableHashSet.Create(
+    /// <summary>The entry and entry options members that give an expiration (properties and extension methods).</summary>
+    public static readonly ImmutableHashSet<string> ExpirationMembers = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "ExpirationTokens",
         "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken");

@@ -25,6 +25,7 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
             Descriptors.CacheEntryWithoutExpiration,
             write => write.Inspect().Expiration == Evidence.Missing
                 && write.Bound == CacheBound.Unbounded
-                && !write.HasBoundedKey);
+                && !write.HasBoundedKey,
+            isVisiblyRight: CacheWriteSyntax.GivesExpiration);
     }
 }

@@ -24,6 +24,6 @@ public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
             context,
             Descriptors.CacheEntryWithoutSize,
             write => write.Bound == CacheBound.SizeLimited && write.Inspect().Size == Evidence.Missing,
-            (compilationStart, files) => UnresolvedCacheWrite.Register(compilationStart, files, Descriptors.CacheEntryWithoutSize));
+            whenUnresolved: (compilationStart, files) => UnresolvedCacheWrite.Register(compilationStart, files, Descriptors.CacheEntryWithoutSize));
     }
 }
