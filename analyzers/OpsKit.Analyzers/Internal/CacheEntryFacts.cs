@@ -20,7 +20,7 @@ internal sealed class CacheEntryFacts
     private static readonly ConditionalWeakTable<Compilation, CacheEntryFacts?> PerCompilation = new();
 
     private readonly ConcurrentDictionary<ISymbol, CacheBound> _memberBounds = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<CacheWriteSite>> _writeSites = new();
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<CacheWrite>> _writes = new();
     private readonly Lazy<SharedCacheRegistrations> _shared;
     private readonly Lazy<INamedTypeSymbol?> _cacheExtensions;
     private readonly Lazy<INamedTypeSymbol?> _entryOptions;
@@ -72,11 +72,11 @@ internal sealed class CacheEntryFacts
     /// <summary>The registrations of the shared cache in this compilation (scanned on first use).</summary>
     public SharedCacheRegistrations Shared => _shared.Value;
 
-    /// <summary>The calls of one file that may write into a cache, found once for OPS0004 and OPS0005.</summary>
-    public ImmutableArray<CacheWriteSite> WriteSitesIn(SyntaxTree tree, CancellationToken cancellationToken)
-        => _writeSites.TryGetValue(tree, out var sites)
-            ? sites
-            : _writeSites.GetOrAdd(tree, CacheWriteAction.Find(this, tree, cancellationToken));
+    /// <summary>The cache writes of one file, found once for OPS0004 and OPS0005.</summary>
+    public ImmutableArray<CacheWrite> WritesIn(SemanticModel model, CancellationToken cancellationToken)
+        => _writes.TryGetValue(model.SyntaxTree, out var writes)
+            ? writes
+            : _writes.GetOrAdd(model.SyntaxTree, CacheWriteAction.Find(this, model, cancellationToken));
 
     /// <summary>Null when the compilation does not reference Microsoft.Extensions.Caching.Memory.</summary>
     public static CacheEntryFacts? For(Compilation compilation) => PerCompilation.GetValue(compilation, Create);

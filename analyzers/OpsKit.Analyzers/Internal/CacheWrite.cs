@@ -14,8 +14,7 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal sealed class CacheWrite
 {
-    /// <summary>The entry and entry options members that give an expiration (properties and extension methods).</summary>
-    public static readonly ImmutableHashSet<string> ExpirationMembers = ImmutableHashSet.Create(
+    private static readonly ImmutableHashSet<string> ExpirationMembers = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "ExpirationTokens",
         "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken");

@@ -13,15 +13,13 @@ namespace OpsKit.Analyzers.Internal;
 internal static class CacheWriteAction
 {
     /// <summary>
-    /// Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds; a call
-    /// that <paramref name="isVisiblyRight"/> clears from its syntax is not bound for it. While the caching package is
-    /// not referenced, <paramref name="whenUnresolved"/> (if any) judges the files instead.
+    /// Reports <paramref name="descriptor"/> on every cache write for which <paramref name="isMistake"/> holds; while
+    /// the caching package is not referenced, <paramref name="whenUnresolved"/> (if any) judges the files instead.
     /// </summary>
     public static void Register(
         AnalysisContext context,
         DiagnosticDescriptor descriptor,
         Func<CacheWrite, bool> isMistake,
-        Func<InvocationExpressionSyntax, bool>? isVisiblyRight = null,
         Action<CompilationStartAnalysisContext, CacheFiles>? whenUnresolved = null)
     {
         context.RegisterCompilationStartAction(compilationStart =>
@@ -42,7 +40,7 @@ internal static class CacheWriteAction
             // cache types, is found in the same files), and only one whose text names a write method as a whole word
             // (Set, not Settings) writes. A compilation with no such file registers nothing and looks up no type; in
             // the others, only the invocations at the names' offsets are bound, once for both rules (whichever asks
-            // first finds them), and only those the rule's syntax check does not clear.
+            // first finds them).
             var files = CacheFiles.For(compilationStart.Compilation);
             if (!files.AnyMayWrite(compilationStart.CancellationToken) || CacheEntryFacts.For(compilationStart.Compilation) is not { } facts)
             {
@@ -51,9 +49,9 @@ internal static class CacheWriteAction
 
             compilationStart.RegisterSemanticModelAction(c =>
             {
-                foreach (var site in facts.WriteSitesIn(c.SemanticModel.SyntaxTree, c.CancellationToken))
+                foreach (var write in facts.WritesIn(c.SemanticModel, c.CancellationToken))
                 {
-                    if (isVisiblyRight?.Invoke(site.Syntax) != true && site.Write(c.SemanticModel, c.CancellationToken) is { } write && isMistake(write))
+                    if (isMistake(write))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(descriptor, write.Location));
                     }
@@ -62,26 +60,32 @@ internal static class CacheWriteAction
         });
     }
 
-    /// <summary>The calls that may write into a memory cache in one file, found at the offsets of the write names.</summary>
-    public static ImmutableArray<CacheWriteSite> Find(CacheEntryFacts facts, SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The writes into a memory cache in one file, found at the offsets of the write names.</summary>
+    public static ImmutableArray<CacheWrite> Find(CacheEntryFacts facts, SemanticModel model, CancellationToken cancellationToken)
     {
+        var tree = model.SyntaxTree;
         var files = CacheFiles.For(facts.Compilation);
         if (!files.MayWrite(tree, cancellationToken))
         {
             return [];
         }
 
+        // The writes are kept per compilation for both rules, so they carry no token of one callback: a cancelled
+        // callback must not leave answers behind that fail for the next one.
         var root = tree.GetRoot(cancellationToken);
-        var sites = ImmutableArray.CreateBuilder<CacheWriteSite>();
+        var writes = ImmutableArray.CreateBuilder<CacheWrite>();
         foreach (var offset in files.Of(tree, cancellationToken).WriteNameOffsets)
         {
-            if (Invocation(root.FindToken(offset)) is { } syntax)
+            if (Invocation(root.FindToken(offset)) is { } syntax
+                && model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
+                && CacheWrite.IsCandidateName(invocation.TargetMethod.Name)
+                && CacheWrite.TryCreate(facts, invocation, CancellationToken.None) is { } write)
             {
-                sites.Add(new CacheWriteSite(facts, syntax));
+                writes.Add(write);
             }
         }
 
-        return sites.ToImmutable();
+        return writes.ToImmutable();
     }
 
     /// <summary>

@@ -25,7 +25,6 @@ public sealed class CacheEntryWithoutExpirationAnalyzer : DiagnosticAnalyzer
             Descriptors.CacheEntryWithoutExpiration,
             write => write.Inspect().Expiration == Evidence.Missing
                 && write.Bound == CacheBound.Unbounded
-                && !write.HasBoundedKey,
-            isVisiblyRight: CacheWriteSyntax.GivesExpiration);
+                && !write.HasBoundedKey);
     }
 }

@@ -24,6 +24,6 @@ public sealed class CacheEntryWithoutSizeAnalyzer : DiagnosticAnalyzer
             context,
             Descriptors.CacheEntryWithoutSize,
             write => write.Bound == CacheBound.SizeLimited && write.Inspect().Size == Evidence.Missing,
-            whenUnresolved: (compilationStart, files) => UnresolvedCacheWrite.Register(compilationStart, files, Descriptors.CacheEntryWithoutSize));
+            (compilationStart, files) => UnresolvedCacheWrite.Register(compilationStart, files, Descriptors.CacheEntryWithoutSize));
     }
 }

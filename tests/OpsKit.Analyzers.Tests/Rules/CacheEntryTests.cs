@@ -229,44 +229,6 @@ public sealed class CacheEntryTests
             """, Library);
 
     [Fact]
-    public Task A_time_passed_as_the_value_of_the_static_form_is_no_expiration()
-        => VerifyExpiration.VerifyAsync("""
-            using Microsoft.Extensions.Caching.Memory;
-
-            public sealed class Timeouts
-            {
-                private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
-
-                public static void Remember(string route) => CacheExtensions.[|Set(Cache, route, TimeSpan.FromSeconds(30))|];
-
-                public static void RememberFor(string route, TimeSpan timeout) => Cache.Set(route, timeout, TimeSpan.FromMinutes(1));
-            }
-            """, Library);
-
-    [Fact]
-    public Task An_expiration_set_on_a_nested_lambda_parameter_of_the_same_name_is_not_the_entry_expiration()
-        => VerifyExpiration.VerifyAsync("""
-            using Microsoft.Extensions.Caching.Memory;
-
-            public sealed class Sessions
-            {
-                private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
-
-                public static string Open(string user) => Cache.[|GetOrCreate(user, entry =>
-                {
-                    Action<ICacheEntry> expire = entry => entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
-                    return user.ToUpperInvariant();
-                })|]!;
-
-                public static string Resume(string user) => Cache.GetOrCreate(user, (ICacheEntry entry) =>
-                {
-                    entry.SlidingExpiration = TimeSpan.FromMinutes(20);
-                    return user;
-                })!;
-            }
-            """, Library);
-
-    [Fact]
     public Task OPS0005_test_project_is_silent()
         => VerifyExpiration.VerifyAsync("""
             using Microsoft.Extensions.Caching.Memory;
