@@ -73,17 +73,9 @@ internal sealed class CacheFileText
         return (cacheNames?.ToImmutable() ?? [], namesNamespace);
     }
 
-    /// <summary>
-    /// The whole text: the text's own string when it keeps one (searched in place), else a copy in a reused per-thread
-    /// buffer, valid until the next call on the same thread.
-    /// </summary>
+    /// <summary>The whole text in a reused per-thread buffer: valid until the next call on the same thread.</summary>
     private static ReadOnlySpan<char> Chars(SourceText text)
     {
-        if (SourceTextSearch.StoredString(text) is { } whole)
-        {
-            return whole.AsSpan();
-        }
-
         var length = text.Length;
         var buffer = ThreadBuffer;
         if (buffer is null || buffer.Length < length)

@@ -5,7 +5,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -102,25 +101,24 @@ internal sealed class CacheFiles
             return global;
         }
 
-        var text = tree.GetText(cancellationToken);
-        return global | ImportsOf(text, unit.Usings) | ImportsOf(text, unit.Members);
+        return global | ImportsOf(unit.Usings) | ImportsOf(unit.Members);
     }
 
-    private static Imports ImportsOf(SourceText text, SyntaxList<MemberDeclarationSyntax> members)
+    private static Imports ImportsOf(SyntaxList<MemberDeclarationSyntax> members)
     {
         var imports = Imports.None;
         foreach (var member in members)
         {
             if (member is BaseNamespaceDeclarationSyntax declaration)
             {
-                imports |= ImportsOf(text, declaration.Name) | ImportsOf(text, declaration.Usings) | ImportsOf(text, declaration.Members);
+                imports |= ImportsOf(declaration.Name) | ImportsOf(declaration.Usings) | ImportsOf(declaration.Members);
             }
         }
 
         return imports;
     }
 
-    private static Imports ImportsOf(SourceText text, SyntaxList<UsingDirectiveSyntax> usings)
+    private static Imports ImportsOf(SyntaxList<UsingDirectiveSyntax> usings)
     {
         var imports = Imports.None;
         foreach (var directive in usings)
@@ -128,32 +126,38 @@ internal sealed class CacheFiles
             // using X; using static X.CacheExtensions; using Alias = X; (an alias gives qualified access, close enough)
             if (directive.Name is { } name)
             {
-                imports |= ImportsOf(text, name);
+                imports |= ImportsOf(name);
             }
         }
 
         return imports;
     }
 
-    /// <summary>
-    /// A name under one of the two namespaces, read in the file's text where the name stands (optionally after
-    /// <c>global::</c>): no string is built for the name.
-    /// </summary>
-    private static Imports ImportsOf(SourceText text, NameSyntax name)
+    /// <summary>A name under one of the two namespaces; only a name that starts with Microsoft is spelled out.</summary>
+    private static Imports ImportsOf(NameSyntax name)
     {
-        var start = name.SpanStart;
-        if (CacheFileText.At(text, start, "global::"))
+        var leftmost = name;
+        while (leftmost is QualifiedNameSyntax qualified)
         {
-            start += "global::".Length;
+            leftmost = qualified.Left;
         }
 
-        var end = name.Span.End;
-        return Spells(text, start, end, CachingNamespace) ? Imports.Caching
-            : Spells(text, start, end, RegistrationNamespace) ? Imports.Registration
+        if (leftmost is AliasQualifiedNameSyntax alias)
+        {
+            leftmost = alias.Name;
+        }
+
+        if (leftmost is not IdentifierNameSyntax { Identifier.ValueText: "Microsoft" })
+        {
+            return Imports.None;
+        }
+
+        var text = name.ToString();
+        var start = text.StartsWith("global::", StringComparison.Ordinal) ? "global::".Length : 0;
+        return string.CompareOrdinal(text, start, CachingNamespace, 0, CachingNamespace.Length) == 0 ? Imports.Caching
+            : string.CompareOrdinal(text, start, RegistrationNamespace, 0, RegistrationNamespace.Length) == 0 ? Imports.Registration
             : Imports.None;
     }
-
-    private static bool Spells(SourceText text, int start, int end, string value) => start + value.Length <= end && CacheFileText.At(text, start, value);
 
     private Imports GlobalImports()
     {
@@ -170,7 +174,7 @@ internal sealed class CacheFiles
             {
                 if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Name is { } name)
                 {
-                    imports |= ImportsOf(tree.GetText(), name);
+                    imports |= ImportsOf(name);
                 }
             }
         }

@@ -20,15 +20,13 @@ internal sealed class SharedCacheRegistrations
 
     /// <summary>
     /// Looks only at the places where a file's text names AddMemoryCache or MemoryCacheOptions (the text is read once
-    /// per file for the three cache rules), the first time a rule asks about the shared cache. An AddMemoryCache call
-    /// is read from its syntax when that settles it (<see cref="CacheRegistrationSyntax"/>); the other names are bound.
+    /// per file for the three cache rules) and binds only those names, the first time a rule asks about the shared cache.
     /// </summary>
     public static SharedCacheRegistrations Scan(CacheEntryFacts facts, CancellationToken cancellationToken)
     {
         var sizeLimited = false;
         var unknown = false;
         var unbounded = false;
-        bool? isFrameworkMethod = null;
         var files = CacheFiles.For(facts.Compilation);
         foreach (var tree in facts.Compilation.SyntaxTrees)
         {
@@ -53,19 +51,8 @@ internal sealed class SharedCacheRegistrations
                     continue;
                 }
 
-                RegistrationKind bound;
-                if (name == "AddMemoryCache")
-                {
-                    isFrameworkMethod ??= IsFrameworkMethodName(facts, cancellationToken);
-                    bound = Invocation(simpleName) is not { } registration ? RegistrationKind.None
-                        : CacheRegistrationSyntax.Classify(facts, registration, isFrameworkMethod.Value)
-                            ?? ClassifyRegistration(facts, model ??= MemberValues.ModelFor(facts.Compilation, tree), registration, cancellationToken);
-                }
-                else
-                {
-                    bound = ClassifyConfiguration(facts, model ??= MemberValues.ModelFor(facts.Compilation, tree), simpleName, cancellationToken);
-                }
-
+                model ??= MemberValues.ModelFor(facts.Compilation, tree);
+                var bound = name == "AddMemoryCache" ? ClassifyRegistration(facts, model, simpleName, cancellationToken) : ClassifyConfiguration(facts, model, simpleName, cancellationToken);
                 sizeLimited |= bound == RegistrationKind.SizeLimited;
                 unknown |= bound == RegistrationKind.Unknown;
                 unbounded |= bound == RegistrationKind.Unbounded;
@@ -75,18 +62,13 @@ internal sealed class SharedCacheRegistrations
         return new SharedCacheRegistrations(sizeLimited ? CacheBound.SizeLimited : unknown ? CacheBound.Unknown : unbounded ? CacheBound.Unbounded : CacheBound.Unknown);
     }
 
-    private static RegistrationKind ClassifyRegistration(CacheEntryFacts facts, SemanticModel model, InvocationExpressionSyntax invocationSyntax, CancellationToken cancellationToken)
-        => model.GetOperation(invocationSyntax, cancellationToken) is IInvocationOperation invocation ? Classify(facts, invocation) : RegistrationKind.None;
-
-    private static InvocationExpressionSyntax? Invocation(SimpleNameSyntax name)
-        => (name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent) as InvocationExpressionSyntax;
-
-    /// <summary>
-    /// A call named AddMemoryCache is the framework's extension method unless this compilation's source declares a
-    /// method of that name (looked up in the declarations, once per scan).
-    /// </summary>
-    private static bool IsFrameworkMethodName(CacheEntryFacts facts, CancellationToken cancellationToken)
-        => facts.AddMemoryCacheType is not null && !facts.Compilation.ContainsSymbolsWithName("AddMemoryCache", SymbolFilter.Member, cancellationToken);
+    private static RegistrationKind ClassifyRegistration(CacheEntryFacts facts, SemanticModel model, SimpleNameSyntax name, CancellationToken cancellationToken)
+    {
+        var invocationSyntax = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
+        return invocationSyntax is InvocationExpressionSyntax && model.GetOperation(invocationSyntax, cancellationToken) is IInvocationOperation invocation
+            ? Classify(facts, invocation)
+            : RegistrationKind.None;
+    }
 
     /// <summary>What one <c>AddMemoryCache</c> call does to the shared options; None when it is another method.</summary>
     public static RegistrationKind Classify(CacheEntryFacts facts, IInvocationOperation invocation)
