@@ -229,6 +229,44 @@ public sealed class CacheEntryTests
             """, Library);
 
     [Fact]
+    public Task A_time_passed_as_the_value_of_the_static_form_is_no_expiration()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class Timeouts
+            {
+                private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
+
+                public static void Remember(string route) => CacheExtensions.[|Set(Cache, route, TimeSpan.FromSeconds(30))|];
+
+                public static void RememberFor(string route, TimeSpan timeout) => Cache.Set(route, timeout, TimeSpan.FromMinutes(1));
+            }
+            """, Library);
+
+    [Fact]
+    public Task An_expiration_set_on_a_nested_lambda_parameter_of_the_same_name_is_not_the_entry_expiration()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class Sessions
+            {
+                private static readonly MemoryCache Cache = new(new MemoryCacheOptions());
+
+                public static string Open(string user) => Cache.[|GetOrCreate(user, entry =>
+                {
+                    Action<ICacheEntry> expire = entry => entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+                    return user.ToUpperInvariant();
+                })|]!;
+
+                public static string Resume(string user) => Cache.GetOrCreate(user, (ICacheEntry entry) =>
+                {
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(20);
+                    return user;
+                })!;
+            }
+            """, Library);
+
+    [Fact]
     public Task OPS0005_test_project_is_silent()
         => VerifyExpiration.VerifyAsync("""
             using Microsoft.Extensions.Caching.Memory;
@@ -512,6 +550,83 @@ public sealed class CacheEntryTests
             public sealed class CatalogService(IServiceProvider services)
             {
                 public void Remember(string sku, string title) => services.GetRequiredService<IMemoryCache>().[|Set(sku, title)|];
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task A_SizeLimit_computed_from_numbers_in_a_block_lambda_bounds_the_shared_cache()
+        => VerifySize.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(cacheOptions =>
+            {
+                cacheOptions.CompactionPercentage = 0.25;
+                cacheOptions.SizeLimit = (64 * 1024);
+            });
+            builder.Build().Run();
+
+            public sealed class ThumbnailStore(IMemoryCache cache)
+            {
+                public void Keep(string path, byte[] image) => cache.[|Set(path, image)|];
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task A_SizeLimit_set_to_null_leaves_the_shared_cache_unbounded()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(setupAction: o => o.SizeLimit = null);
+            builder.Build().Run();
+
+            public sealed class ThumbnailStore(IMemoryCache cache)
+            {
+                public void Keep(string path, byte[] image) => cache.[|Set(path, image)|];
+            }
+            """, TestProject.WebApp);
+
+    [Fact]
+    public Task A_method_of_the_project_named_AddMemoryCache_does_not_register_the_shared_cache()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            public sealed class CacheSetup
+            {
+                public int Layers { get; private set; }
+
+                public CacheSetup AddMemoryCache()
+                {
+                    Layers++;
+                    return this;
+                }
+            }
+
+            public sealed class ThumbnailStore(IMemoryCache cache)
+            {
+                public static CacheSetup Setup() => new CacheSetup().AddMemoryCache();
+
+                public void Keep(string path, byte[] image) => cache.Set(path, image);
+            }
+            """, Library);
+
+    [Fact]
+    public Task A_SizeLimit_set_on_a_nested_lambda_parameter_of_the_same_name_does_not_bound_the_shared_cache()
+        => VerifyExpiration.VerifyAsync("""
+            using Microsoft.Extensions.Caching.Memory;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddMemoryCache(o =>
+            {
+                Action<MemoryCacheOptions> preset = o => o.SizeLimit = 10;
+                o.ExpirationScanFrequency = TimeSpan.FromMinutes(1);
+            });
+            builder.Build().Run();
+
+            public sealed class ThumbnailStore(IMemoryCache cache)
+            {
+                public void Keep(string path, byte[] image) => cache.[|Set(path, image)|];
             }
             """, TestProject.WebApp);
 
