@@ -33,13 +33,37 @@ internal sealed class AppTypes
 
         foreach (var argument in invocation.Arguments)
         {
-            if (IsApp(argument.Value.WalkDownConversions().Type))
+            if (IsApp(argument.Value.WalkDownConversions().Type) && (argument.Parameter is null || MayTakeApp(argument.Parameter.OriginalDefinition.Type)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a parameter of this declared type lets the callee use the app: an app type, a type parameter constrained
+    /// to one, or <c>object</c>/<c>dynamic</c> (it may cast). A route group handed to <c>this IEndpointConventionBuilder</c>
+    /// or to <c>TBuilder where TBuilder : IEndpointConventionBuilder</c> reaches only its conventions, so the callee is
+    /// not followed.
+    /// </summary>
+    private bool MayTakeApp(ITypeSymbol parameterType)
+    {
+        if (parameterType is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (MayTakeApp(constraint))
+                {
+                    return true;
+                }
+            }
+
+            return typeParameter.ConstraintTypes.IsEmpty;
+        }
+
+        return parameterType.SpecialType == SpecialType.System_Object || parameterType.TypeKind == TypeKind.Dynamic || IsApp(parameterType);
     }
 
     /// <summary>A call that does not bind and takes the app, directly or through another unbound call in its chain.</summary>

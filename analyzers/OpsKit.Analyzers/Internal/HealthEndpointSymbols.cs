@@ -126,7 +126,7 @@ internal sealed class HealthEndpointSymbols
                     symbolStart.RegisterOperationAction(c => OnReturnOrAssignment(c, facts), OperationKind.Return, OperationKind.SimpleAssignment);
                     symbolStart.RegisterOperationAction(c => OnInvalid(c, facts), OperationKind.Invalid);
                 }
-                else if (!registrationsOnly && shape.TakesApp && type.MightContainExtensionMethods)
+                else if (!registrationsOnly && shape.TakesApp)
                 {
                     symbolStart.RegisterOperationBlockStartAction(blockStart => _classifier.OnHelperBlock(blockStart));
                 }

@@ -171,4 +171,59 @@ public sealed class MissingHealthEndpointHelperChainTests
                 public string Get(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             """);
+
+    [Fact]
+    public Task Static_helper_class_without_extension_methods_that_maps_only_in_Development_is_reported()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            Probes.[|Map(app)|];
+            app.Run();
+
+            internal static class Probes
+            {
+                public static void Map(WebApplication app)
+                {
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.MapHealthChecks("/health");
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Generic_helper_constrained_to_the_route_builder_is_followed()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapProbes();
+            app.Run();
+
+            internal static class ProbeExtensions
+            {
+                public static TBuilder MapProbes<TBuilder>(this TBuilder endpoints)
+                    where TBuilder : IEndpointRouteBuilder
+                {
+                    endpoints.MapHealthChecks("/healthz");
+                    return endpoints;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Route_group_handed_as_a_convention_builder_is_not_followed_and_the_app_is_reported()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGroup("/api").WithTeamConventions();
+            app.[|Run()|];
+
+            internal static class ConventionExtensions
+            {
+                public static TBuilder WithTeamConventions<TBuilder>(this TBuilder builder)
+                    where TBuilder : IEndpointConventionBuilder
+                    => builder.WithMetadata("team");
+            }
+            """);
 }
