@@ -66,13 +66,20 @@ internal sealed class HealthEndpointSymbols
     public AppTypes App { get; }
 
     /// <summary>
-    /// Null when neither rule can apply: not an ASP.NET Core app (worker, test project, properties not visible)
-    /// nor a library that references ASP.NET Core and health checks, or the framework types are absent.
+    /// Null when the rule cannot apply: not an ASP.NET Core app (worker, test project, properties not visible) nor,
+    /// when <paramref name="includeLibraries"/>, a library that references ASP.NET Core and health checks, or the
+    /// framework types are absent.
     /// </summary>
-    public static HealthEndpointSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="options">Its options (the project's properties).</param>
+    /// <param name="includeLibraries">
+    /// Judge a library's extension methods on the app too (OPS0002: a ServiceDefaults project that registers checks and
+    /// maps them only in Development). OPS0001 judges apps only: a library is not an app that must answer a probe.
+    /// </param>
+    public static HealthEndpointSymbols? TryCreate(Compilation compilation, AnalyzerOptions options, bool includeLibraries)
     {
         var isApp = ProjectProperties.IsWebApplication(options);
-        var isLibrary = !isApp && ProjectProperties.IsLibrary(options)
+        var isLibrary = !isApp && includeLibraries && ProjectProperties.IsLibrary(options)
             && compilation.MayContainType("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks")
             && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions", "Microsoft.AspNetCore.Diagnostics.HealthChecks") is not null;
         if (!isApp && !isLibrary)

@@ -23,7 +23,7 @@ public sealed class MissingHealthEndpointAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
+            var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options, includeLibraries: false);
             symbols?.Register(compilationStart, Report, registrationsOnly: false);
         });
     }

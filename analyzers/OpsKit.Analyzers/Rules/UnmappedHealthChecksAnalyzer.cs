@@ -23,7 +23,7 @@ public sealed class UnmappedHealthChecksAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options);
+            var symbols = HealthEndpointSymbols.TryCreate(compilationStart.Compilation, compilationStart.Options, includeLibraries: true);
             symbols?.Register(compilationStart, Report, registrationsOnly: true);
         });
     }
