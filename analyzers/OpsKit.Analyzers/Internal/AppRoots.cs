@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ internal sealed class AppRoots
     private readonly AppTypes _app;
     private readonly INamedTypeSymbol _applicationBuilder;
     private readonly Lazy<bool> _usesStartupClass;
-    private readonly bool _declaresMain;
+    private readonly HashSet<INamedTypeSymbol>? _mainTypes;
 
     public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
     {
@@ -27,9 +28,9 @@ internal sealed class AppRoots
         _applicationBuilder = applicationBuilder;
         _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
 
-        // One look at the declaration table's names instead of every type's member names: most apps have top-level
-        // statements and no member named Main at all.
-        _declaresMain = compilation.ContainsSymbolsWithName("Main", SymbolFilter.Member);
+        // The types that declare a member named Main, from the declaration table's names: then no type's member names
+        // are asked for one by one. Most apps have top-level statements and no member named Main at all.
+        _mainTypes = compilation.ContainsSymbolsWithName("Main", SymbolFilter.Member) ? MainTypes(compilation) : null;
     }
 
     /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
@@ -42,7 +43,7 @@ internal sealed class AppRoots
     /// </summary>
     public bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && !(_declaresMain && type.MemberNames.Contains("Main")))
+        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && _mainTypes?.Contains(type) != true)
         {
             return false;
         }
@@ -66,6 +67,20 @@ internal sealed class AppRoots
         }
 
         return false;
+    }
+
+    private static HashSet<INamedTypeSymbol> MainTypes(Compilation compilation)
+    {
+        var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in compilation.GetSymbolsWithName("Main", SymbolFilter.Member))
+        {
+            if (member.ContainingType is { } type)
+            {
+                types.Add(type);
+            }
+        }
+
+        return types; // read concurrently, never written after this
     }
 
     /// <summary>
