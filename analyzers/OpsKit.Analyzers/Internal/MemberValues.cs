@@ -30,44 +30,56 @@ internal static class MemberValues
             }
         }
 
+        // Only the places where the declaring type's text says the member's name are read, not every node of the type.
+        var name = member.Name;
         foreach (var typeReference in member.ContainingType.DeclaringSyntaxReferences)
         {
             var typeSyntax = typeReference.GetSyntax(cancellationToken);
+            var text = typeSyntax.SyntaxTree.GetText(cancellationToken);
+            var end = typeSyntax.Span.End;
             SemanticModel? model = null;
-            foreach (var node in typeSyntax.DescendantNodes())
+            for (var position = SourceTextSearch.IndexOfInPlace(text, name, typeSyntax.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOfInPlace(text, name, position + name.Length))
             {
-                if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var byRef } && NameOf(byRef) == member.Name)
-                {
-                    model ??= ModelFor(compilation, typeSyntax.SyntaxTree);
-                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(byRef, cancellationToken).Symbol?.OriginalDefinition, member))
-                    {
-                        yield return null;
-                    }
-                }
-
-                if (node is not AssignmentExpressionSyntax assignment || NameOf(assignment.Left) != member.Name)
+                if (Target(typeSyntax.FindToken(position), position, name) is not { } target)
                 {
                     continue;
                 }
 
                 model ??= ModelFor(compilation, typeSyntax.SyntaxTree);
-                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol?.OriginalDefinition, member))
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, member))
                 {
-                    yield return assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression)
-                        || assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceAssignmentExpression)
-                        ? model.GetOperation(assignment.Right, cancellationToken)
-                        : null;
+                    continue;
                 }
+
+                yield return target.Parent is AssignmentExpressionSyntax assignment
+                    && (assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression)
+                        || assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceAssignmentExpression))
+                    ? model.GetOperation(assignment.Right, cancellationToken)
+                    : null;
             }
         }
     }
 
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    /// <summary>
+    /// The expression the name stands in when it is written there: the left side of an assignment or a ref/out/in
+    /// argument (<c>_cache</c> or <c>this._cache</c>); otherwise null.
+    /// </summary>
+    private static ExpressionSyntax? Target(SyntaxToken token, int position, string name)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-        _ => null,
-    };
+        // A name in a comment before the token finds the token too: only the token's own text counts.
+        if (!token.Span.Contains(position) || token.Parent is not IdentifierNameSyntax identifier || token.ValueText != name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+        return expression.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == expression => expression,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when argument.Expression == expression => expression,
+            _ => null,
+        };
+    }
 
     // Only the few trees that declare a cache member or register the shared cache are bound here, once each per
     // compilation; the driver's semantic model cache serves these requests during analysis.
