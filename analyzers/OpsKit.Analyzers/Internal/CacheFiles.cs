@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,20 +18,20 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal sealed class CacheFiles
 {
-    private const string CachingNamespace = "Microsoft.Extensions.Caching.Memory";
-    private const string RegistrationNamespace = "Microsoft.Extensions.DependencyInjection";
+    // Microsoft.Extensions.Caching.Memory and Microsoft.Extensions.DependencyInjection, from the right.
+    private static readonly string[] CachingParts = ["Memory", "Caching", "Extensions", "Microsoft"];
+    private static readonly string[] RegistrationParts = ["DependencyInjection", "Extensions", "Microsoft"];
 
     private static readonly ConditionalWeakTable<Compilation, CacheFiles> PerCompilation = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, CacheFileText> _files = new();
-    private readonly ConcurrentDictionary<SyntaxTree, Imports> _imports = new();
-    private readonly Lazy<Imports> _globalImports;
+    private readonly Lazy<Dictionary<SyntaxTree, Imports>> _imports;
 
     private CacheFiles(Compilation compilation)
     {
         _compilation = compilation;
-        _globalImports = new Lazy<Imports>(GlobalImports, LazyThreadSafetyMode.ExecutionAndPublication);
+        _imports = new Lazy<Dictionary<SyntaxTree, Imports>>(ReadImports, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     [Flags]
@@ -89,19 +90,52 @@ internal sealed class CacheFiles
     public bool MayWrite(SyntaxTree tree, CancellationToken cancellationToken)
         => SeesCaching(tree, cancellationToken) && !Of(tree, cancellationToken).WriteNameOffsets.IsEmpty;
 
-    // Asked for every file by both write rules and by the registration scan: worked out once per file.
     private Imports ImportsOf(SyntaxTree tree, CancellationToken cancellationToken)
-        => _imports.TryGetValue(tree, out var imports) ? imports : _imports.GetOrAdd(tree, ReadImports(tree, cancellationToken));
+        => _imports.Value.TryGetValue(tree, out var imports) ? imports : Imports.None;
 
-    private Imports ReadImports(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every file is asked about by both write rules and by the registration scan: all are read once, in one pass over
+    /// their directives (the parsed file's head, no text search), and a global using applies to every file.
+    /// </summary>
+    private Dictionary<SyntaxTree, Imports> ReadImports()
     {
-        var global = _globalImports.Value;
-        if (global == (Imports.Caching | Imports.Registration) || tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
+        var global = Imports.None;
+        var local = new List<(SyntaxTree Tree, Imports Imports)>();
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            return global;
+            if (tree.GetRoot() is not CompilationUnitSyntax unit)
+            {
+                local.Add((tree, Imports.None));
+                continue;
+            }
+
+            var imports = ImportsOf(unit.Members);
+            foreach (var directive in unit.Usings)
+            {
+                // using X; using static X.CacheExtensions; using Alias = X; (an alias gives qualified access, close enough)
+                if (directive.Name is { } name)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                    {
+                        global |= ImportsOf(name);
+                    }
+                    else
+                    {
+                        imports |= ImportsOf(name);
+                    }
+                }
+            }
+
+            local.Add((tree, imports));
         }
 
-        return global | ImportsOf(unit.Usings) | ImportsOf(unit.Members);
+        var byTree = new Dictionary<SyntaxTree, Imports>(local.Count);
+        foreach (var (tree, imports) in local)
+        {
+            byTree[tree] = imports | global;
+        }
+
+        return byTree;
     }
 
     private static Imports ImportsOf(SyntaxList<MemberDeclarationSyntax> members)
@@ -133,52 +167,44 @@ internal sealed class CacheFiles
         return imports;
     }
 
-    /// <summary>A name under one of the two namespaces; only a name that starts with Microsoft is spelled out.</summary>
+    /// <summary>A name of one of the two namespaces or of something inside one, compared part by part (no string is built).</summary>
     private static Imports ImportsOf(NameSyntax name)
     {
-        var leftmost = name;
-        while (leftmost is QualifiedNameSyntax qualified)
+        for (NameSyntax? current = name; current is not null; current = (current as QualifiedNameSyntax)?.Left)
         {
-            leftmost = qualified.Left;
+            if (Is(current, CachingParts))
+            {
+                return Imports.Caching;
+            }
+
+            if (Is(current, RegistrationParts))
+            {
+                return Imports.Registration;
+            }
         }
 
-        if (leftmost is AliasQualifiedNameSyntax alias)
-        {
-            leftmost = alias.Name;
-        }
-
-        if (leftmost is not IdentifierNameSyntax { Identifier.ValueText: "Microsoft" })
-        {
-            return Imports.None;
-        }
-
-        var text = name.ToString();
-        var start = text.StartsWith("global::", StringComparison.Ordinal) ? "global::".Length : 0;
-        return string.CompareOrdinal(text, start, CachingNamespace, 0, CachingNamespace.Length) == 0 ? Imports.Caching
-            : string.CompareOrdinal(text, start, RegistrationNamespace, 0, RegistrationNamespace.Length) == 0 ? Imports.Registration
-            : Imports.None;
+        return Imports.None;
     }
 
-    private Imports GlobalImports()
+    /// <summary>Whether the name is exactly the parts, read from the right (<c>global::</c> allowed).</summary>
+    private static bool Is(NameSyntax name, string[] fromRight)
     {
-        var imports = Imports.None;
-        foreach (var tree in _compilation.SyntaxTrees)
+        var current = name;
+        for (var i = 0; i < fromRight.Length - 1; i++)
         {
-            // The using directives head the parsed file: no text search needed.
-            if (tree.GetRoot() is not CompilationUnitSyntax unit)
+            if (current is not QualifiedNameSyntax qualified || qualified.Right.Identifier.ValueText != fromRight[i])
             {
-                continue;
+                return false;
             }
 
-            foreach (var directive in unit.Usings)
-            {
-                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Name is { } name)
-                {
-                    imports |= ImportsOf(name);
-                }
-            }
+            current = qualified.Left;
         }
 
-        return imports;
+        if (current is AliasQualifiedNameSyntax alias)
+        {
+            current = alias.Name;
+        }
+
+        return current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == fromRight[fromRight.Length - 1];
     }
 }
