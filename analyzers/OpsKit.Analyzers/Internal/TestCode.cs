@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -12,12 +13,12 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal static class TestCode
 {
-    private static readonly string[] FrameworkAssemblies =
-    [
+    private static readonly HashSet<string> FrameworkAssemblies = new(StringComparer.OrdinalIgnoreCase)
+    {
         "xunit.core", "xunit.v3.core", "xunit.assert", "xunit.v3.assert", "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
         "Microsoft.TestPlatform.CoreUtilities", "Microsoft.Testing.Platform",
-    ];
+    };
 
     private static readonly string[] NameSuffixes =
     [
@@ -43,12 +44,9 @@ internal static class TestCode
 
         foreach (var reference in compilation.ReferencedAssemblyNames)
         {
-            foreach (var framework in FrameworkAssemblies)
+            if (FrameworkAssemblies.Contains(reference.Name))
             {
-                if (string.Equals(reference.Name, framework, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
