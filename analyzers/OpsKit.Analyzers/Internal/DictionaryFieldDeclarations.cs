@@ -38,26 +38,32 @@ internal sealed class DictionaryFieldDeclarations
 
     public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        // A global alias of a dictionary type can name a field's type in any file, so those come first.
+        // One pass over the files, which also collects the global aliases of dictionary types. Such an alias can name a
+        // field's type in any file, also in one read before it: only when there is one are the files read again.
         HashSet<string>? globalAliases = null;
-        foreach (var tree in compilation.SyntaxTrees)
+        var found = Walk(compilation, globalAliases: null, ref globalAliases, cancellationToken);
+        if (globalAliases is not null)
         {
-            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-            {
-                AddAliases(unit.Usings, globalOnly: true, ref globalAliases);
-            }
+            HashSet<string>? ignored = null;
+            found = Walk(compilation, globalAliases, ref ignored, cancellationToken);
         }
 
+        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
+    }
+
+    private static Found Walk(Compilation compilation, HashSet<string>? globalAliases, ref HashSet<string>? foundGlobalAliases, CancellationToken cancellationToken)
+    {
         var found = new Found(globalAliases);
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
             {
+                AddAliases(unit.Usings, globalOnly: true, ref foundGlobalAliases);
                 found.Visit(tree, unit, cancellationToken);
             }
         }
 
-        return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
+        return found;
     }
 
     /// <summary>Adds the names of the aliases of dictionary types among the directives (<c>using Map = Dictionary&lt;string, int&gt;;</c>).</summary>
