@@ -469,6 +469,30 @@ public sealed class MissingHealthEndpointTests
             app.Run();
             """, WithThirdParty.WithOption("OPS0001.mapping_methods", "MapDefaultEndpoints"));
 
+    [Fact]
+    public Task Library_that_builds_the_app_for_its_callers_is_not_judged()
+        => Verify.VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+
+            namespace Contoso.Hosting;
+
+            public static class ContosoApp
+            {
+                public static WebApplication UseContosoDefaults(this WebApplication app)
+                {
+                    app.UseHttpsRedirection();
+                    return app;
+                }
+
+                public static WebApplication Create(string[] args)
+                {
+                    var app = WebApplication.Create(args);
+                    app.UseContosoDefaults();
+                    return app;
+                }
+            }
+            """, TestProject.Library);
+
     // ---- escape hatches ----
 
     [Fact]
