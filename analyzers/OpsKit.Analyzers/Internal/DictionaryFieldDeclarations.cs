@@ -40,25 +40,22 @@ internal sealed class DictionaryFieldDeclarations
     {
         // One pass over the files, which also collects the global aliases of dictionary types. Such an alias can name a
         // field's type in any file, also in one read before it: only when there is one are the files read again.
-        HashSet<string>? globalAliases = null;
-        var found = Walk(compilation, globalAliases: null, ref globalAliases, cancellationToken);
-        if (globalAliases is not null)
+        var found = Walk(compilation, globalAliases: null, cancellationToken);
+        if (found.GlobalAliasesSeen is { } globalAliases)
         {
-            HashSet<string>? ignored = null;
-            found = Walk(compilation, globalAliases, ref ignored, cancellationToken);
+            found = Walk(compilation, globalAliases, cancellationToken);
         }
 
         return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
     }
 
-    private static Found Walk(Compilation compilation, HashSet<string>? globalAliases, ref HashSet<string>? foundGlobalAliases, CancellationToken cancellationToken)
+    private static Found Walk(Compilation compilation, HashSet<string>? globalAliases, CancellationToken cancellationToken)
     {
         var found = new Found(globalAliases);
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
             {
-                AddAliases(unit.Usings, globalOnly: true, ref foundGlobalAliases);
                 found.Visit(tree, unit, cancellationToken);
             }
         }
@@ -66,16 +63,22 @@ internal sealed class DictionaryFieldDeclarations
         return found;
     }
 
-    /// <summary>Adds the names of the aliases of dictionary types among the directives (<c>using Map = Dictionary&lt;string, int&gt;;</c>).</summary>
-    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, bool globalOnly, ref HashSet<string>? aliases)
+    /// <summary>
+    /// Adds the names of the aliases of dictionary types among the directives
+    /// (<c>using Map = Dictionary&lt;string, int&gt;;</c>), a global one also to <paramref name="globalAliases"/>.
+    /// </summary>
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, ref HashSet<string>? aliases, ref HashSet<string>? globalAliases)
     {
         foreach (var directive in usings)
         {
-            if (directive.Alias is { } alias
-                && (!globalOnly || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
-                && NamesDictionary(directive.NamespaceOrType))
+            if (directive.Alias is { } alias && NamesDictionary(directive.NamespaceOrType))
             {
-                (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
+                var name = alias.Name.Identifier.ValueText;
+                (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                {
+                    (globalAliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+                }
             }
         }
     }
@@ -98,18 +101,23 @@ internal sealed class DictionaryFieldDeclarations
     /// <summary>What the walk found so far.</summary>
     private sealed class Found(HashSet<string>? globalAliases)
     {
+        private HashSet<string>? _globalAliasesSeen;
+
         public Dictionary<SyntaxTree, List<VariableDeclaratorSyntax>> ByTree { get; } = [];
 
         public List<VariableDeclaratorSyntax> Shared { get; } = [];
 
         public bool AnyInstance { get; private set; }
 
+        /// <summary>The global aliases of dictionary types met on the way (they name field types in every file).</summary>
+        public HashSet<string>? GlobalAliasesSeen => _globalAliasesSeen;
+
         public void Visit(SyntaxTree tree, CompilationUnitSyntax unit, CancellationToken cancellationToken)
         {
             // Aliases declared in this file (at its top or in one of its namespaces) can name a field's type anywhere in
             // it; taking them all for the whole file keeps a few extra declarations, which the rule's binding discards.
             HashSet<string>? localAliases = null;
-            AddAliases(unit.Usings, globalOnly: false, ref localAliases);
+            AddAliases(unit.Usings, ref localAliases, ref _globalAliasesSeen);
             Visit(tree, unit.Members, ref localAliases, cancellationToken);
         }
 
@@ -131,7 +139,7 @@ internal sealed class DictionaryFieldDeclarations
                         break;
                     case BaseNamespaceDeclarationSyntax @namespace:
                         cancellationToken.ThrowIfCancellationRequested();
-                        AddAliases(@namespace.Usings, globalOnly: false, ref localAliases);
+                        AddAliases(@namespace.Usings, ref localAliases, ref _globalAliasesSeen);
                         Visit(tree, @namespace.Members, ref localAliases, cancellationToken);
                         break;
                 }
