@@ -112,13 +112,19 @@ internal sealed class ServiceRegistrations
         return lifetimes;
     }
 
+    /// <summary>
+    /// Binds the registration call alone, speculatively at its own position: a registration method is often one of
+    /// hundreds of calls in one long method, which a plain semantic model query would bind whole (with nullable analysis)
+    /// at the end of the compilation, when the driver has dropped its bound trees.
+    /// </summary>
     private static void AddRegistered(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         var name = NameOf(invocation)!;
         var lifetime = Classify(name.Identifier.ValueText)!.Value;
+        var position = invocation.SpanStart;
 
         // A resolved method must come from the DI abstractions (or the hosting/HTTP extensions that register services).
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+        if (model.GetSpeculativeSymbolInfo(position, invocation, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol method
             && method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) != true)
         {
             return;
@@ -126,7 +132,7 @@ internal sealed class ServiceRegistrations
 
         if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count > 0)
         {
-            Add(lifetimes, model.GetTypeInfo(generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1], cancellationToken).Type, lifetime);
+            Add(lifetimes, TypeOf(model, generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1], position), lifetime);
         }
 
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -134,17 +140,26 @@ internal sealed class ServiceRegistrations
             switch (argument.Expression)
             {
                 case TypeOfExpressionSyntax typeOf:
-                    Add(lifetimes, model.GetTypeInfo(typeOf.Type, cancellationToken).Type, lifetime);
+                    Add(lifetimes, TypeOf(model, typeOf.Type, position), lifetime);
                     break;
                 case BaseObjectCreationExpressionSyntax creation:
-                    Add(lifetimes, model.GetTypeInfo(creation, cancellationToken).Type, lifetime);
+                    Add(lifetimes, CreatedType(model, creation, position, cancellationToken), lifetime);
                     break;
                 case LambdaExpressionSyntax { ExpressionBody: BaseObjectCreationExpressionSyntax created }:
-                    Add(lifetimes, model.GetTypeInfo(created, cancellationToken).Type, lifetime);
+                    Add(lifetimes, CreatedType(model, created, position, cancellationToken), lifetime);
                     break;
             }
         }
     }
+
+    private static ITypeSymbol? TypeOf(SemanticModel model, TypeSyntax type, int position)
+        => model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+
+    /// <summary>The type a creation names (<c>new Impl(…)</c>); a target-typed <c>new(…)</c> needs its context bound.</summary>
+    private static ITypeSymbol? CreatedType(SemanticModel model, BaseObjectCreationExpressionSyntax creation, int position, CancellationToken cancellationToken)
+        => creation is ObjectCreationExpressionSyntax { Type: { } type }
+            ? TypeOf(model, type, position)
+            : model.GetTypeInfo(creation, cancellationToken).Type;
 
     private static void Add(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, ITypeSymbol? type, RegisteredLifetime lifetime)
     {
