@@ -1,0 +1,62 @@
+using OpsKit.Analyzers.Tests.Helpers;
+using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.UnboundedDictionaryCacheAnalyzer>;
+
+namespace OpsKit.Analyzers.Tests.Rules;
+
+/// <summary>How a class's DI registrations decide whether its plain dictionary lives as long as the process.</summary>
+public sealed class UnboundedDictionaryCacheRegistrationTests
+{
+    [Fact]
+    public Task Registrations_in_a_top_level_program_are_read_through_the_builder_a_type_pair_a_key_and_a_factory()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton<VisitLedger>();
+            builder.Services.AddSingleton(typeof(SessionLedger), typeof(SessionLedger));
+            builder.Services.AddKeyedSingleton<DeviceLedger>("devices");
+            builder.Services.AddScoped(_ => new RequestLedger());
+            builder.AddSingleton<TenantLedger>();
+            var app = builder.Build();
+            app.Run();
+
+            public sealed class VisitLedger
+            {
+                private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+
+            public sealed class SessionLedger
+            {
+                private readonly Dictionary<string, int> [|_hitsBySession|] = new();
+
+                public void Count(string sessionId) => _hitsBySession[sessionId] = 1;
+            }
+
+            public sealed class DeviceLedger
+            {
+                private readonly Dictionary<string, int> [|_pingsByDevice|] = new();
+
+                public void Count(string deviceId) => _pingsByDevice[deviceId] = 1;
+            }
+
+            public sealed class RequestLedger
+            {
+                private readonly Dictionary<string, int> _callsByUser = new();
+
+                public void Count(string userId) => _callsByUser[userId] = 1;
+            }
+
+            public sealed class TenantLedger
+            {
+                private readonly Dictionary<string, int> _callsByTenant = new();
+
+                public void Count(string tenantId) => _callsByTenant[tenantId] = 1;
+            }
+
+            public static class Toolkit
+            {
+                // Named like a registration method, but registers nothing with the container.
+                public static WebApplicationBuilder AddSingleton<T>(this WebApplicationBuilder builder) => builder;
+            }
+            """);
+}
