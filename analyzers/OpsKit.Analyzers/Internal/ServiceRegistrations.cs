@@ -114,8 +114,8 @@ internal sealed class ServiceRegistrations
 
     /// <summary>
     /// Binds the registration call alone, speculatively at its own position: a registration method is often one of
-    /// hundreds of calls in one long method, which a plain semantic model query would bind whole (with nullable analysis)
-    /// at the end of the compilation, when the driver has dropped its bound trees.
+    /// hundreds of calls in one long method, which a plain semantic model query would bind whole (with nullable
+    /// analysis) unless that method's bound tree happens to be cached already.
     /// </summary>
     private static void AddRegistered(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
