@@ -7,10 +7,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The field declarations of a compilation that can be dictionaries the rule judges, found from syntax alone (nothing
-/// is bound, no file's text is read): only the member lists of namespaces and types are walked, never a member's body.
-/// A declaration is kept when its type's syntax names a dictionary type or an alias of one, and its modifiers allow a
-/// long-lived field: static, or a readonly instance field that is not visible outside its type.
+/// The field declarations of a compilation that can be dictionaries the rule judges, found from text and syntax alone
+/// (nothing is bound): only a file whose text says <c>Dictionary</c> is walked, and only the member lists of its
+/// namespaces and types, never a member's body. A declaration is kept when its type's syntax names a dictionary type or
+/// an alias of one, and its modifiers allow a long-lived field: static, or a readonly instance field that is not
+/// visible outside its type.
 /// </summary>
 internal sealed class DictionaryFieldDeclarations
 {
@@ -38,8 +39,9 @@ internal sealed class DictionaryFieldDeclarations
 
     public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        // One pass over the files, which also collects the global aliases of dictionary types. Such an alias can name a
-        // field's type in any file, also in one read before it: only when there is one are the files read again.
+        // One pass over the files that say Dictionary (a local alias of a dictionary type says it in the same file),
+        // which also collects the global aliases of dictionary types. Such an alias can name a field's type in any file:
+        // only when there is one are all the files walked.
         var found = Walk(compilation, globalAliases: null, cancellationToken);
         if (found.GlobalAliasesSeen is { } globalAliases)
         {
@@ -54,6 +56,12 @@ internal sealed class DictionaryFieldDeclarations
         var found = new Found(globalAliases);
         foreach (var tree in compilation.SyntaxTrees)
         {
+            // Searching a file's text costs a fraction of walking its member lists, and most files declare no dictionary.
+            if (globalAliases is null && SourceTextSearch.IndexOfInPlace(tree.GetText(cancellationToken), "Dictionary") < 0)
+            {
+                continue;
+            }
+
             if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
             {
                 found.Visit(tree, unit, cancellationToken);

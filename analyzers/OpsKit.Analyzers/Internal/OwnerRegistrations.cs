@@ -65,10 +65,11 @@ internal sealed class OwnerRegistrations
 
     /// <summary>
     /// Every call around the name is handed to the registrations (they keep the registration methods); a class whose
-    /// base list says the name is derived from the class.
+    /// base list names the class itself (not as a type argument: <c>IFactory&lt;Owner&gt;</c>) is derived from it.
     /// </summary>
     private static void OnName(SyntaxToken token, HashSet<string> names, List<string> derived, HashSet<InvocationExpressionSyntax> calls, ServiceRegistrations registrations, bool findDerived)
     {
+        var inTypeArguments = false;
         for (var node = token.Parent; node is not null; node = node.Parent)
         {
             switch (node)
@@ -80,8 +81,11 @@ internal sealed class OwnerRegistrations
                     }
 
                     break;
+                case TypeArgumentListSyntax:
+                    inTypeArguments = true;
+                    break;
                 case BaseListSyntax { Parent: ClassDeclarationSyntax declaration }:
-                    if (findDerived && names.Add(declaration.Identifier.ValueText))
+                    if (findDerived && !inTypeArguments && names.Add(declaration.Identifier.ValueText))
                     {
                         derived.Add(declaration.Identifier.ValueText);
                     }

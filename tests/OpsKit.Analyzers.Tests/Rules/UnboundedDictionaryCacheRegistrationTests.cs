@@ -59,4 +59,29 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 public static WebApplicationBuilder AddSingleton<T>(this WebApplicationBuilder builder) => builder;
             }
             """);
+
+    [Fact]
+    public Task A_singleton_that_names_the_class_only_as_a_type_argument_of_its_base_does_not_lend_it_its_lifetime()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton<LedgerFactory>();
+            builder.Services.AddScoped<UserLedger>();
+            var app = builder.Build();
+            app.Run();
+
+            public interface IFactory<T>
+            {
+            }
+
+            public sealed class LedgerFactory : IFactory<UserLedger>
+            {
+            }
+
+            public class UserLedger
+            {
+                private readonly Dictionary<string, int> _visitsByUser = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+            """);
 }
