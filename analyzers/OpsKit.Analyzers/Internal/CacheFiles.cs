@@ -48,12 +48,12 @@ internal sealed class CacheFiles
         => _files.TryGetValue(tree, out var file) ? file : _files.GetOrAdd(tree, CacheFileText.Read(tree.GetText(cancellationToken), cancellationToken));
 
     /// <summary>The file can use the cache types or the write extension methods without qualifying them.</summary>
-    public bool SeesCaching(SyntaxTree tree, CancellationToken cancellationToken)
-        => (ImportsOf(tree, cancellationToken) & Imports.Caching) != 0;
+    public bool SeesCaching(SyntaxTree tree)
+        => (ImportsOf(tree) & Imports.Caching) != 0;
 
     /// <summary>The file can name the cache types or call <c>AddMemoryCache</c> without qualifying them.</summary>
-    public bool SeesCacheOrRegistration(SyntaxTree tree, CancellationToken cancellationToken)
-        => ImportsOf(tree, cancellationToken) != Imports.None;
+    public bool SeesCacheOrRegistration(SyntaxTree tree)
+        => ImportsOf(tree) != Imports.None;
 
     /// <summary>A file that can see the cache or its registration names MemoryCache (reads them up to the first that does).</summary>
     public bool AnyNamesMemoryCache(CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class CacheFiles
 
     /// <summary>The file can see the cache or its registration, and its text names MemoryCache.</summary>
     public bool NamesMemoryCache(SyntaxTree tree, CancellationToken cancellationToken)
-        => SeesCacheOrRegistration(tree, cancellationToken) && Of(tree, cancellationToken).NamesMemoryCache;
+        => SeesCacheOrRegistration(tree) && Of(tree, cancellationToken).NamesMemoryCache;
 
     /// <summary>Some file may write into a memory cache: it imports the caching namespace and names a write method.</summary>
     public bool AnyMayWrite(CancellationToken cancellationToken)
@@ -88,9 +88,9 @@ internal sealed class CacheFiles
     }
 
     public bool MayWrite(SyntaxTree tree, CancellationToken cancellationToken)
-        => SeesCaching(tree, cancellationToken) && !Of(tree, cancellationToken).WriteNameOffsets.IsEmpty;
+        => SeesCaching(tree) && !Of(tree, cancellationToken).WriteNameOffsets.IsEmpty;
 
-    private Imports ImportsOf(SyntaxTree tree, CancellationToken cancellationToken)
+    private Imports ImportsOf(SyntaxTree tree)
         => _imports.Value.TryGetValue(tree, out var imports) ? imports : Imports.None;
 
     /// <summary>

@@ -69,11 +69,9 @@ internal static class DictionaryFieldReferences
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
             var type = reference.GetSyntax(cancellationToken);
-            var text = type.SyntaxTree.GetText(cancellationToken);
-            var end = type.Span.End;
-            for (var position = SourceTextSearch.IndexOfInPlace(text, name, type.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOfInPlace(text, name, position + name.Length))
+            foreach (var token in NameTokens.In(type, name, cancellationToken))
             {
-                if (!Collect(type.FindToken(position), type, field, mentions))
+                if (!Collect(token, type, field, mentions))
                 {
                     return null;
                 }

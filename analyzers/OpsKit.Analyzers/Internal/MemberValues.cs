@@ -35,12 +35,10 @@ internal static class MemberValues
         foreach (var typeReference in member.ContainingType.DeclaringSyntaxReferences)
         {
             var typeSyntax = typeReference.GetSyntax(cancellationToken);
-            var text = typeSyntax.SyntaxTree.GetText(cancellationToken);
-            var end = typeSyntax.Span.End;
             SemanticModel? model = null;
-            for (var position = SourceTextSearch.IndexOfInPlace(text, name, typeSyntax.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOfInPlace(text, name, position + name.Length))
+            foreach (var token in NameTokens.In(typeSyntax, name, cancellationToken))
             {
-                if (Target(typeSyntax.FindToken(position), position, name) is not { } target)
+                if (Target(token) is not { } target)
                 {
                     continue;
                 }
@@ -64,10 +62,9 @@ internal static class MemberValues
     /// The expression the name stands in when it is written there: the left side of an assignment or a ref/out/in
     /// argument (<c>_cache</c> or <c>this._cache</c>); otherwise null.
     /// </summary>
-    private static ExpressionSyntax? Target(SyntaxToken token, int position, string name)
+    private static ExpressionSyntax? Target(SyntaxToken token)
     {
-        // A name in a comment before the token finds the token too: only the token's own text counts.
-        if (!token.Span.Contains(position) || token.Parent is not IdentifierNameSyntax identifier || token.ValueText != name)
+        if (token.Parent is not IdentifierNameSyntax identifier)
         {
             return null;
         }
