@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpsKit.Analyzers.Field.Analysis;
 using OpsKit.Analyzers.Field.Building;
 
 namespace OpsKit.Analyzers.Field;
@@ -31,6 +32,9 @@ internal sealed class FieldOptions
 
     public int Runs { get; init; } = 1;
 
+    /// <summary>The order the analyzers run in on each timed run (README.md, section Cost).</summary>
+    public AnalyzerOrder Order { get; init; } = AnalyzerOrder.Shuffled;
+
     public bool SelfCheck { get; init; }
 
     public const string Usage = """
@@ -44,7 +48,9 @@ internal sealed class FieldOptions
           --mode MODE         half | restored | both                default: both
           --every-project     run the selected rules on every labelled project (their whole-corpus cost); score only their sites
           --no-meziantou      skip Meziantou.Analyzer (faster; no cost comparison); else it runs in the last mode
-          --runs N            timing runs per project, median taken default: 1
+          --runs N            timing runs per project               default: 1
+          --order ORDER       shuffled (a new order per run, trimmed mean) | fixed (by name, median)
+                                                                    default: shuffled
           --out DIR           report directory                      default: artifacts/field under the current directory
           --cache DIR         restore cache                         default: $OPSKIT_FIELD_CACHE or /work/field-cache
           --self-check        build a tiny corpus with known answers in a temp directory and check the counting
@@ -72,7 +78,7 @@ internal sealed class FieldOptions
             }
         }
 
-        var known = new[] { "--labels", "--corpus", "--analyzers", "--rules", "--repo", "--mode", "--runs", "--out", "--cache" };
+        var known = new[] { "--labels", "--corpus", "--analyzers", "--rules", "--repo", "--mode", "--runs", "--order", "--out", "--cache" };
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown option '{unknown}'.\n\n{Usage}");
@@ -109,6 +115,12 @@ internal sealed class FieldOptions
             Meziantou = !flags.Contains("--no-meziantou"),
             EveryProject = flags.Contains("--every-project"),
             Runs = runs >= 1 ? runs : throw new ArgumentException("--runs must be at least 1."),
+            Order = values.GetValueOrDefault("--order", "shuffled").ToUpperInvariant() switch
+            {
+                "SHUFFLED" => AnalyzerOrder.Shuffled,
+                "FIXED" => AnalyzerOrder.Fixed,
+                var order => throw new ArgumentException($"--order must be shuffled or fixed, not '{order.ToLowerInvariant()}'."),
+            },
             SelfCheck = flags.Contains("--self-check"),
         };
     }

@@ -40,7 +40,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
 
         var restorer = new PackageRestorer(options.CacheDirectory, log);
         var compiler = new ProjectCompiler(restorer, analyzers.ForcedDiagnostics);
-        var runner = new AnalysisRunner(analyzers, options.Runs);
+        var runner = new AnalysisRunner(analyzers, options.Runs, options.Order);
         var projects = new List<ProjectReport>();
         var notEvaluated = new List<SiteReport>();
         var evaluated = new HashSet<(string Repo, string Project)>();
