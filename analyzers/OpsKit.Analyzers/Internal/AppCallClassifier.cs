@@ -13,7 +13,8 @@ namespace OpsKit.Analyzers.Internal;
 /// Decides what a method the app is handed to does, once per method symbol and compilation:
 /// <list type="bullet">
 /// <item>a method of this compilation that takes the app: what its operations did with the app, collected while the
-/// driver analysed its type (<see cref="OnHelperBlock"/>), and the methods it handed the app to, in turn;</item>
+/// driver analysed its type (<see cref="OnHelperBlock"/>, shared per compilation through <see cref="HelperSummaries"/>),
+/// and the methods it handed the app to, in turn;</item>
 /// <item>another method of this compilation (the app reaches it through a parameter the declarations do not name as the
 /// app's type): its body is bound and followed;</item>
 /// <item>a method of another project of the solution (source, other compilation): its body is read as syntax;</item>
@@ -32,12 +33,13 @@ internal sealed class AppCallClassifier
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, MappingEvidence> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _reachesHealthChecks = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, HelperSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, HelperSummary> _summaries;
 
     public AppCallClassifier(HealthEndpointSymbols symbols, Compilation compilation)
     {
         _symbols = symbols;
         _compilation = compilation;
+        _summaries = HelperSummaries.For(compilation);
     }
 
     public MappingEvidence Classify(IMethodSymbol method, CancellationToken cancellationToken)

@@ -101,7 +101,8 @@ internal sealed class HealthEndpointSymbols
     /// <param name="report">Called at the end of the compilation with the facts of each type that composes the app.</param>
     /// <param name="registrationsOnly">
     /// The caller reports only registrations (OPS0002): the methods that take the app are not summarised, and the app is
-    /// followed into them (binding them) only when it registers checks and nothing else decided the outcome.
+    /// followed into them only when it registers checks and nothing else decided the outcome, through the summaries
+    /// OPS0001 made of them when it runs too (<see cref="HelperSummaries"/>), else by binding them.
     /// </param>
     public void Register(CompilationStartAnalysisContext context, Action<CompilationAnalysisContext, HealthEndpointFacts, HealthEndpointSymbols> report, bool registrationsOnly)
     {

@@ -28,6 +28,20 @@ public static class AnalyzerVerifier<TAnalyzer>
     }
 
     /// <summary>
+    /// Runs the analyzer in one driver together with <paramref name="others"/> (rules that share per-compilation work)
+    /// and compares only the analyzer's own diagnostics with the markup.
+    /// </summary>
+    public static async Task VerifyAlongsideAsync(string markup, TestProject project, params DiagnosticAnalyzer[] others)
+    {
+        var analyzer = new TAnalyzer();
+        var (source, expected) = Markup.Parse(markup);
+        var compilation = TestCompilation.Create(source, project);
+        var all = await TestCompilation.AnalyzeAsync(compilation, [analyzer, .. others], project);
+        var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        AssertDiagnostics(analyzer, compilation.SyntaxTrees.First(), expected, [.. all.Where(d => ids.Contains(d.Id))]);
+    }
+
+    /// <summary>
     /// For half-broken compilations (an IDE before restore): the snippet is not required to compile, but the
     /// analyzer must not throw and must report exactly the markup.
     /// </summary>
@@ -110,12 +124,15 @@ internal static class TestCompilation
         }
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer, TestProject project)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, DiagnosticAnalyzer analyzer, TestProject project)
+        => AnalyzeAsync(compilation, [analyzer], project);
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, TestProject project)
     {
         var exceptions = new ConcurrentBag<Exception>();
         var options = new AnalyzerOptions([], new TestAnalyzerConfigOptionsProvider(project.GlobalOptions(), project.EditorConfig));
         var withAnalyzers = compilation.WithAnalyzers(
-            [analyzer],
+            analyzers,
             new CompilationWithAnalyzersOptions(options, (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         if (!exceptions.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))

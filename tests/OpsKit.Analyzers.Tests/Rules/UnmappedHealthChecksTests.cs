@@ -1,3 +1,4 @@
+using OpsKit.Analyzers.Rules;
 using OpsKit.Analyzers.Tests.Helpers;
 using Verify = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.UnmappedHealthChecksAnalyzer>;
 using VerifyOps0001 = OpsKit.Analyzers.Tests.Helpers.AnalyzerVerifier<OpsKit.Analyzers.Rules.MissingHealthEndpointAnalyzer>;
@@ -189,6 +190,48 @@ public sealed class UnmappedHealthChecksTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Alongside_OPS0001_a_helper_chain_that_maps_nothing_is_read_from_its_summaries_and_reported()
+        => Verify.VerifyAlongsideAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddHealthChecks()|];
+            var app = builder.Build();
+            app.UseEdge();
+            app.Run();
+
+            internal static class EdgeExtensions
+            {
+                public static void UseEdge(this WebApplication app)
+                {
+                    app.UseHsts();
+                    app.UseCompression();
+                }
+
+                private static void UseCompression(this WebApplication app) => app.UseResponseCompression();
+            }
+            """, TestProject.WebApp, new MissingHealthEndpointAnalyzer());
+
+    [Fact]
+    public Task Alongside_OPS0001_a_helper_chain_that_maps_the_checks_is_read_from_its_summaries_and_silent()
+        => Verify.VerifyAlongsideAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            app.UseEdge();
+            app.Run();
+
+            internal static class EdgeExtensions
+            {
+                public static void UseEdge(this WebApplication app)
+                {
+                    app.UseHsts();
+                    app.UseProbes();
+                }
+
+                private static void UseProbes(this WebApplication app) => app.MapHealthChecks("/healthz");
+            }
+            """, TestProject.WebApp, new MissingHealthEndpointAnalyzer());
 
     [Fact]
     public Task Worker_service_registering_health_checks_for_a_publisher_is_silent()
