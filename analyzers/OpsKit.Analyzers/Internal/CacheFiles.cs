@@ -11,7 +11,7 @@ namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
 /// Per compilation and shared by OPS0003–OPS0005: the <see cref="CacheFileText"/> of each file, read once whichever
-/// rule asks first, and which files can see the caching API at all (OPS0006 asks which files can register services). A file's text is searched only when its using
+/// rule asks first, and which files can see the caching API at all. A file's text is searched only when its using
 /// directives (or a global using, or the namespace it declares) import <c>Microsoft.Extensions.Caching.Memory</c>,
 /// where the cache types and the write extension methods live, or <c>Microsoft.Extensions.DependencyInjection</c>,
 /// where <c>AddMemoryCache</c> lives. Reading the directives costs a fraction of searching the text.
@@ -54,10 +54,6 @@ internal sealed class CacheFiles
     /// <summary>The file can name the cache types or call <c>AddMemoryCache</c> without qualifying them.</summary>
     public bool SeesCacheOrRegistration(SyntaxTree tree)
         => ImportsOf(tree) != Imports.None;
-
-    /// <summary>The file can call the DI registration methods (<c>AddSingleton</c>, …) without qualifying them.</summary>
-    public bool SeesRegistration(SyntaxTree tree)
-        => (ImportsOf(tree) & Imports.Registration) != 0;
 
     /// <summary>A file that can see the cache or its registration names MemoryCache (reads them up to the first that does).</summary>
     public bool AnyNamesMemoryCache(CancellationToken cancellationToken)

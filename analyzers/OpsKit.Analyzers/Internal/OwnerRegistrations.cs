@@ -10,10 +10,13 @@ namespace OpsKit.Analyzers.Internal;
 /// The DI lifetimes of a few classes, found without binding every registration of the compilation: only the
 /// registration calls whose syntax names one of the classes, or a class of the compilation derived from one of them
 /// (a base class's fields live as long as the registered instance), are handed to <see cref="ServiceRegistrations"/>.
-/// A large service registers hundreds of types; a rule that asks about two of them binds two or three calls.
+/// A large service registers hundreds of types; a rule that asks about two of them binds two or three calls. Each file's
+/// text is searched once for the class names, and only the syntax around the places that say one is read.
 /// </summary>
 internal sealed class OwnerRegistrations
 {
+    private const int DerivedLevels = 3;
+
     private readonly ServiceRegistrations _registrations;
 
     private OwnerRegistrations(ServiceRegistrations registrations) => _registrations = registrations;
@@ -21,99 +24,75 @@ internal sealed class OwnerRegistrations
     public RegisteredLifetime LifetimeOf(INamedTypeSymbol type, CancellationToken cancellationToken)
         => _registrations.LifetimeOf(type, cancellationToken);
 
-    /// <summary>
-    /// The derived classes come from the compilation's own types (built by the compiler by now), not from reading the
-    /// files. A registration method is an extension method of <c>Microsoft.Extensions.DependencyInjection</c>, so only a
-    /// file that imports that namespace (or declares a namespace inside it) can call one unqualified: only those files'
-    /// text is searched for the class names, and only the syntax around the places that say one is read.
-    /// </summary>
     public static OwnerRegistrations Find(Compilation compilation, IEnumerable<INamedTypeSymbol> owners, CancellationToken cancellationToken)
     {
-        var definitions = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var names = new HashSet<string>(System.StringComparer.Ordinal);
-        var anyOpen = false;
         foreach (var owner in owners)
         {
-            definitions.Add(owner.OriginalDefinition);
             names.Add(owner.Name);
-            anyOpen |= !owner.IsSealed;
-        }
-
-        if (anyOpen)
-        {
-            AddDerived(compilation.Assembly, compilation.Assembly.GlobalNamespace, definitions, names, cancellationToken);
         }
 
         var registrations = new ServiceRegistrations(compilation);
         var calls = new HashSet<InvocationExpressionSyntax>();
-        var files = CacheFiles.For(compilation);
         string[] searched = [.. names];
-        foreach (var tree in compilation.SyntaxTrees)
+        for (var level = 0; level <= DerivedLevels && searched.Length > 0; level++)
         {
-            if (!files.SeesRegistration(tree) || SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), searched) is not { } positions)
+            // A class derived from one already named is searched for in the next round, a few levels deep.
+            var derived = new List<string>();
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                continue;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var position in positions)
-            {
-                var token = root.FindToken(position);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && names.Contains(token.ValueText))
+                if (SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), searched) is not { } positions)
                 {
-                    CollectCallsAround(token, calls, registrations);
+                    continue;
+                }
+
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var position in positions)
+                {
+                    var token = root.FindToken(position);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && System.Array.IndexOf(searched, token.ValueText) >= 0)
+                    {
+                        OnName(token, names, derived, calls, registrations, level < DerivedLevels);
+                    }
                 }
             }
+
+            searched = [.. derived];
         }
 
         return new OwnerRegistrations(registrations);
     }
 
-    /// <summary>Adds the names of the classes of the compilation whose base classes include one of the owners.</summary>
-    private static void AddDerived(IAssemblySymbol assembly, INamespaceOrTypeSymbol container, HashSet<INamedTypeSymbol> owners, HashSet<string> names, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every call around the name is handed to the registrations (they keep the registration methods); a class whose
+    /// base list names the class itself (not as a type argument: <c>IFactory&lt;Owner&gt;</c>) is derived from it.
+    /// </summary>
+    private static void OnName(SyntaxToken token, HashSet<string> names, List<string> derived, HashSet<InvocationExpressionSyntax> calls, ServiceRegistrations registrations, bool findDerived)
     {
-        if (container is INamespaceSymbol @namespace)
+        var inTypeArguments = false;
+        for (var node = token.Parent; node is not null; node = node.Parent)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var inner in @namespace.GetNamespaceMembers())
+            switch (node)
             {
-                AddDerived(assembly, inner, owners, names, cancellationToken);
-            }
-        }
+                case InvocationExpressionSyntax invocation:
+                    if (calls.Add(invocation))
+                    {
+                        registrations.Collect(invocation);
+                    }
 
-        foreach (var type in container.GetTypeMembers())
-        {
-            if (type.TypeKind == TypeKind.Class && DerivesFrom(assembly, type, owners))
-            {
-                names.Add(type.Name);
-            }
+                    break;
+                case TypeArgumentListSyntax:
+                    inTypeArguments = true;
+                    break;
+                case BaseListSyntax { Parent: ClassDeclarationSyntax declaration }:
+                    if (findDerived && !inTypeArguments && names.Add(declaration.Identifier.ValueText))
+                    {
+                        derived.Add(declaration.Identifier.ValueText);
+                    }
 
-            AddDerived(assembly, type, owners, names, cancellationToken);
-        }
-    }
-
-    /// <summary>A class of another assembly cannot derive from one of this compilation: the walk stops there.</summary>
-    private static bool DerivesFrom(IAssemblySymbol assembly, INamedTypeSymbol type, HashSet<INamedTypeSymbol> owners)
-    {
-        for (var current = type.BaseType; current is not null && SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, assembly); current = current.BaseType)
-        {
-            if (owners.Contains(current.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Every call around the name, up to the member that holds it, is handed to the registrations (they keep the registration methods).</summary>
-    private static void CollectCallsAround(SyntaxToken token, HashSet<InvocationExpressionSyntax> calls, ServiceRegistrations registrations)
-    {
-        for (var node = token.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
-        {
-            if (node is InvocationExpressionSyntax invocation && calls.Add(invocation))
-            {
-                registrations.Collect(invocation);
+                    return;
+                case BaseTypeDeclarationSyntax:
+                    return;
             }
         }
     }
