@@ -45,6 +45,9 @@ public sealed record TestProject
     /// <summary>The compilation's assembly name (test-like names make some rules treat the project as test code).</summary>
     public string AssemblyName { get; init; } = "TestProject";
 
+    /// <summary>False: no global usings (ImplicitUsings off); every file brings its own using directives.</summary>
+    public bool ImplicitUsingsEnabled { get; init; } = true;
+
     /// <summary>.editorconfig entries applied to every file.</summary>
     public ImmutableDictionary<string, string> EditorConfig { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -71,6 +74,11 @@ public sealed record TestProject
 
     internal string ImplicitUsings()
     {
+        if (!ImplicitUsingsEnabled)
+        {
+            return string.Empty;
+        }
+
         var namespaces = new List<string> { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
         if (AspNetCore)
         {

@@ -84,4 +84,43 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 public void Count(string userId) => _visitsByUser[userId] = 1;
             }
             """);
+
+    [Fact]
+    public Task Without_implicit_usings_a_registration_is_found_where_the_container_is_imported_or_its_namespace_declared()
+        => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+
+            namespace Ledgers;
+
+            public sealed class VisitLedger
+            {
+                private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+
+            public sealed class SessionLedger
+            {
+                private readonly Dictionary<string, int> [|_hitsBySession|] = new();
+
+                public void Count(string sessionId) => _hitsBySession[sessionId] = 1;
+            }
+            """, TestProject.Library with { ImplicitUsingsEnabled = false, AdditionalSources = ["""
+            using Ledgers;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Ledgers.Hosting;
+
+            public static class LedgerRegistration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<VisitLedger>();
+            }
+            """, """
+            namespace Microsoft.Extensions.DependencyInjection;
+
+            public static class SessionLedgerServiceCollectionExtensions
+            {
+                public static IServiceCollection AddSessionLedger(this IServiceCollection services) => services.AddSingleton<Ledgers.SessionLedger>();
+            }
+            """] });
 }
