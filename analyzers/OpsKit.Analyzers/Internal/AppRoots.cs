@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,7 @@ internal sealed class AppRoots
     private readonly AppTypes _app;
     private readonly INamedTypeSymbol _applicationBuilder;
     private readonly Lazy<bool> _usesStartupClass;
+    private readonly HashSet<INamedTypeSymbol>? _mainTypes;
 
     public AppRoots(Compilation compilation, AppTypes app, INamedTypeSymbol applicationBuilder)
     {
@@ -25,6 +27,10 @@ internal sealed class AppRoots
         _app = app;
         _applicationBuilder = applicationBuilder;
         _usesStartupClass = new Lazy<bool>(MentionsUseStartup);
+
+        // The types that declare a member named Main, from the declaration table's names: then no type's member names
+        // are asked for one by one. Most apps have top-level statements and no member named Main at all.
+        _mainTypes = compilation.ContainsSymbolsWithName("Main", SymbolFilter.Member) ? MainTypes(compilation) : null;
     }
 
     /// <summary>Some file hands a Startup class to UseStartup; otherwise a Startup class is a leftover.</summary>
@@ -32,14 +38,12 @@ internal sealed class AppRoots
 
     /// <summary>
     /// The top-level program, a type with a static Main, or a static class with a static method taking
-    /// <c>string[] args</c> (a second app started from Main). Decided from the names its declarations give first (a
-    /// set the compiler keeps per type), so that the members of every other type of the compilation are not built for
-    /// this rule. Asking the whole compilation's declarations which types have a member named Main once cost more
-    /// than asking each type: it walks every declaration of a large app (docs/analyzers.md, section Cost).
+    /// <c>string[] args</c> (a second app started from Main). Decided from the declarations' names first, so that the
+    /// members of every other type of the compilation are not built for this rule.
     /// </summary>
     public bool HasEntryPoint(INamedTypeSymbol type, TypeShape shape)
     {
-        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && !type.MemberNames.Contains("Main"))
+        if (!shape.MayHaveEntryPoint && !type.IsImplicitlyDeclared && type.Name != "Program" && _mainTypes?.Contains(type) != true)
         {
             return false;
         }
@@ -63,6 +67,20 @@ internal sealed class AppRoots
         }
 
         return false;
+    }
+
+    private static HashSet<INamedTypeSymbol> MainTypes(Compilation compilation)
+    {
+        var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in compilation.GetSymbolsWithName("Main", SymbolFilter.Member))
+        {
+            if (member.ContainingType is { } type)
+            {
+                types.Add(type);
+            }
+        }
+
+        return types; // read concurrently, never written after this
     }
 
     /// <summary>
