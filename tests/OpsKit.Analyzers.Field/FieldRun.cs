@@ -210,6 +210,9 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
             GeneratedUtc = DateTimeOffset.UtcNow,
             CommandLine = commandLine,
             WallSeconds = Math.Round(wall.Elapsed.TotalSeconds, 1),
+            Timing = options.Order == AnalyzerOrder.Fixed
+                ? $"fixed order, median of {options.Runs} run(s)"
+                : $"shuffled order, mean of {options.Runs} run(s) without the slowest and the fastest",
             AnalyzersPath = options.AnalyzersPath,
             LabelsDirectory = options.LabelsDirectory,
             CorpusRoot = options.CorpusRoot,

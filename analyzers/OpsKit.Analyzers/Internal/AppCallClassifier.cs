@@ -57,6 +57,7 @@ internal sealed class AppCallClassifier
         }
 
         var summary = _summaries.GetOrAdd(method.OriginalDefinition, _ => new HelperSummary());
+        context.RegisterOperationBlockEndAction(_ => summary.MarkComplete());
         context.RegisterOperationAction(c => OnHelperInvocation((IInvocationOperation)c.Operation, summary), OperationKind.Invocation);
         context.RegisterOperationAction(
             c =>
@@ -159,7 +160,8 @@ internal sealed class AppCallClassifier
             return MappingEvidence.Maps;
         }
 
-        if (_summaries.TryGetValue(method, out var summary))
+        // A summary another rule is still filling (see HelperSummaries) is not read: the method is followed instead.
+        if (_summaries.TryGetValue(method, out var summary) && summary.IsComplete)
         {
             return Resolve(summary, visiting, cancellationToken);
         }

@@ -14,6 +14,7 @@ internal sealed class HelperSummary
     private readonly object _gate = new();
     private readonly List<HandedCall> _handed = [];
     private MappingEvidence _evidence;
+    private bool _complete;
 
     public MappingEvidence Evidence
     {
@@ -28,6 +29,17 @@ internal sealed class HelperSummary
     public void Add(MappingEvidence evidence)
     {
         lock (_gate) { _evidence = AppCallClassifier.Combine(_evidence, evidence); }
+    }
+
+    /// <summary>Set when the driver has run every action of the method's block: only then does the summary say everything.</summary>
+    public bool IsComplete
+    {
+        get { lock (_gate) { return _complete; } }
+    }
+
+    public void MarkComplete()
+    {
+        lock (_gate) { _complete = true; }
     }
 
     public void AddHanded(IMethodSymbol method, bool inDevelopment)

@@ -59,7 +59,7 @@ internal sealed class AnalysisRunner(AnalyzerSet analyzers, int runs, AnalyzerOr
             errors.Count,
             errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()).Take(5).ToDictionary(g => g.Key, g => g.Count()),
             failures,
-            times.ToDictionary(t => t.Key, t => random is null ? Median(t.Value) : TrimmedMean(t.Value), StringComparer.Ordinal));
+            times.ToDictionary(t => t.Key, t => order == AnalyzerOrder.Fixed ? Median(t.Value) : TrimmedMean(t.Value), StringComparer.Ordinal));
     }
 
     /// <summary>

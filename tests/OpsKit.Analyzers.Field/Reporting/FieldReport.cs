@@ -9,6 +9,9 @@ internal sealed record FieldReport
 
     public required double WallSeconds { get; init; }
 
+    /// <summary>How each analyzer's time was taken: the order the analyzers ran in and how the runs were combined.</summary>
+    public required string Timing { get; init; }
+
     public required string AnalyzersPath { get; init; }
 
     public required string LabelsDirectory { get; init; }

@@ -15,6 +15,7 @@ internal static class MarkdownReport
         Line("# OpsKit analyzers on the field corpus");
         Line();
         Line($"- generated {report.GeneratedUtc:u} in {F(report.WallSeconds, "F0")} s: `{report.CommandLine}`");
+        Line($"- timing: {report.Timing}");
         Line($"- analyzers: `{report.AnalyzersPath}` (rules {string.Join(", ", report.Rules)})");
         Line($"- labels: `{report.LabelsDirectory}`; corpus: `{report.CorpusRoot}`");
         var evaluatedProjects = report.Projects.Where(p => p.Error is null).Select(p => (p.Repo, p.Project)).Distinct().ToList();

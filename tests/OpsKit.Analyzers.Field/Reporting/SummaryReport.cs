@@ -34,7 +34,7 @@ internal static class SummaryReport
         if (costMode?.Cost.MeziantouMedianMs is { } median)
         {
             Line();
-            Line($"Meziantou.Analyzer 3.0.321 in the same run ({costMode.Mode} mode): {costMode.Cost.Meziantou.Count} analyzers, median {F(median, "F1")} ms, max {F(costMode.Cost.MeziantouMaxMs, "F1")} ms ({costMode.Cost.MeziantouMaxAnalyzer}).");
+            Line($"Meziantou.Analyzer 3.0.321 in the same run ({costMode.Mode} mode; {report.Timing}): {costMode.Cost.Meziantou.Count} analyzers, median {F(median, "F1")} ms, max {F(costMode.Cost.MeziantouMaxMs, "F1")} ms ({costMode.Cost.MeziantouMaxAnalyzer}).");
         }
 
         Line();
