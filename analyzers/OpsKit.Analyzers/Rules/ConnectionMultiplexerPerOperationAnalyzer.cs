@@ -28,9 +28,6 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
     // Every Connect method's name ends with one of these (SentinelConnect(Async) included).
     private static readonly NamedInvocations ConnectCalls = new("Connect(", "ConnectAsync(");
 
-    // Every DI registration method's name contains one of these (see ServiceRegistrations).
-    private static readonly NamedInvocations RegistrationCalls = new("Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ConnectionMultiplexerPerOperation];
 
     public override void Initialize(AnalysisContext context)
@@ -106,7 +103,14 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     return;
                 }
 
-                var registrations = Registrations(end.Compilation, end.CancellationToken);
+                // Only the registrations that name one of these classes (or a class derived from one) are bound.
+                var owners = new List<INamedTypeSymbol>();
+                foreach (var (_, type) in pending)
+                {
+                    owners.Add(type);
+                }
+
+                var registrations = OwnerRegistrations.Find(end.Compilation, owners, end.CancellationToken);
                 foreach (var (diagnostic, type) in pending)
                 {
                     var lifetime = registrations.LifetimeOf(type, end.CancellationToken);
@@ -117,27 +121,6 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                 }
             });
         });
-    }
-
-    /// <summary>
-    /// The DI registrations of the compilation, collected only when a constructor's Connect waits for its class's
-    /// lifetime: most compilations never need them.
-    /// </summary>
-    private static ServiceRegistrations Registrations(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var registrations = new ServiceRegistrations(compilation);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (RegistrationCalls.PositionsIn(tree.GetText(cancellationToken)) is { } positions)
-            {
-                foreach (var invocation in NamedInvocations.At(tree, positions, cancellationToken))
-                {
-                    registrations.Collect(invocation);
-                }
-            }
-        }
-
-        return registrations;
     }
 
     /// <summary>

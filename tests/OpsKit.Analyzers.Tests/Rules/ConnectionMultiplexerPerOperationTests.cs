@@ -141,6 +141,39 @@ public sealed class ConnectionMultiplexerPerOperationTests
             }
             """, Library);
 
+
+    [Fact]
+    public Task Constructor_of_a_base_class_whose_derived_class_is_registered_scoped_through_a_factory_is_reported()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public interface IPresence
+            {
+                Task MarkAsync(string id);
+            }
+
+            public abstract class RedisStore
+            {
+                protected RedisStore(string configuration)
+                {
+                    Database = [|ConnectionMultiplexer.Connect(configuration)|].GetDatabase();
+                }
+
+                protected IDatabase Database { get; }
+            }
+
+            public sealed class PresenceStore(string configuration) : RedisStore(configuration), IPresence
+            {
+                public Task MarkAsync(string id) => Database.StringSetAsync(id, "online");
+            }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services, string redis)
+                    => services.AddScoped<IPresence>(_ => new PresenceStore(redis));
+            }
+            """, Library);
+
     [Fact]
     public Task Constructor_of_a_controller_is_reported()
         => Verify.VerifyAsync("""
