@@ -84,8 +84,8 @@ internal sealed class CacheEntryFacts
     private static CacheEntryFacts? Create(Compilation compilation)
     {
         // The referenced assembly names are known without loading any type: a compilation without the caching
-        // assemblies (most of them) costs one pass over its reference identities.
-        if (!References(compilation, "Microsoft.Extensions.Caching.Memory"))
+        // assemblies (most of them) costs one lookup in the names every rule shares.
+        if (!IsReferenced(compilation))
         {
             return null;
         }
@@ -110,20 +110,7 @@ internal sealed class CacheEntryFacts
     }
 
     /// <summary>The compilation references Microsoft.Extensions.Caching.Memory (its types may still be missing).</summary>
-    public static bool IsReferenced(Compilation compilation) => References(compilation, "Microsoft.Extensions.Caching.Memory");
-
-    private static bool References(Compilation compilation, string assemblyName)
-    {
-        foreach (var identity in compilation.ReferencedAssemblyNames)
-        {
-            if (identity.Name == assemblyName)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsReferenced(Compilation compilation) => ReferencedAssemblies.Contains(compilation, "Microsoft.Extensions.Caching.Memory");
 
     public bool IsCacheType(ITypeSymbol? type)
         => SymbolEqualityComparer.Default.Equals(type, MemoryCache) || SymbolEqualityComparer.Default.Equals(type, IMemoryCache);

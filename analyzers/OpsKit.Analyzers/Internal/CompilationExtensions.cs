@@ -51,15 +51,7 @@ internal static class CompilationExtensions
     /// </summary>
     public static bool MayContainType(this Compilation compilation, string fullyQualifiedMetadataName, params string[] assemblyNames)
     {
-        foreach (var identity in compilation.ReferencedAssemblyNames)
-        {
-            if (Array.IndexOf(assemblyNames, identity.Name) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is not null;
+        return ReferencedAssemblies.ContainsAny(compilation, assemblyNames) || compilation.Assembly.GetTypeByMetadataName(fullyQualifiedMetadataName) is not null;
     }
 
     /// <summary>

@@ -124,7 +124,10 @@ internal sealed class ServiceRegistrations
         var position = invocation.SpanStart;
 
         // A resolved method must come from the DI abstractions (or the hosting/HTTP extensions that register services).
-        if (model.GetSpeculativeSymbolInfo(position, invocation, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol method
+        // A receiver typed IServiceCollection says so without resolving the call, which looks up extension methods in
+        // every imported namespace and binds any lambda argument.
+        if (!HasServiceCollectionReceiver(model, invocation, position)
+            && model.GetSpeculativeSymbolInfo(position, invocation, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol method
             && method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) != true)
         {
             return;
@@ -151,6 +154,37 @@ internal sealed class ServiceRegistrations
             }
         }
     }
+
+    /// <summary>
+    /// <c>services.AddX(…)</c> or <c>builder.Services.AddX(…)</c> whose receiver is an <c>IServiceCollection</c>; a
+    /// fluent chain is not bound here (its receiver is itself a call to resolve).
+    /// </summary>
+    private static bool HasServiceCollectionReceiver(SemanticModel model, InvocationExpressionSyntax invocation, int position)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } access
+            || model.GetSpeculativeTypeInfo(position, access.Expression, SpeculativeBindingOption.BindAsExpression).Type is not INamedTypeSymbol type)
+        {
+            return false;
+        }
+
+        if (IsServiceCollection(type))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsServiceCollection(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsServiceCollection(INamedTypeSymbol type)
+        => type is { Name: "IServiceCollection", TypeKind: TypeKind.Interface, ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static ITypeSymbol? TypeOf(SemanticModel model, TypeSyntax type, int position)
         => model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;

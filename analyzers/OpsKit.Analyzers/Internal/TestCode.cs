@@ -13,12 +13,12 @@ namespace OpsKit.Analyzers.Internal;
 /// </summary>
 internal static class TestCode
 {
-    private static readonly HashSet<string> FrameworkAssemblies = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly string[] FrameworkAssemblies =
+    [
         "xunit.core", "xunit.v3.core", "xunit.assert", "xunit.v3.assert", "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
         "Microsoft.TestPlatform.CoreUtilities", "Microsoft.Testing.Platform",
-    };
+    ];
 
     private static readonly string[] NameSuffixes =
     [
@@ -42,14 +42,6 @@ internal static class TestCode
             }
         }
 
-        foreach (var reference in compilation.ReferencedAssemblyNames)
-        {
-            if (FrameworkAssemblies.Contains(reference.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ReferencedAssemblies.ContainsAny(compilation, FrameworkAssemblies);
     }
 }
