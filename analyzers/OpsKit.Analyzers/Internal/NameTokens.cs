@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -17,8 +18,13 @@ internal static class NameTokens
         var end = node.Span.End;
         for (var position = SourceTextSearch.IndexOfInPlace(text, name, node.SpanStart); position >= 0 && position < end; position = SourceTextSearch.IndexOfInPlace(text, name, position + name.Length))
         {
-            // The name inside a comment finds the next token, inside a longer identifier that identifier: only a token
-            // that spans the match and spells the name counts.
+            // Inside a longer identifier (a letter, digit or underscore touches the match) the name is not a token of
+            // its own; elsewhere (a comment finds the next token) only a token that spans the match and spells it counts.
+            if (TouchesIdentifier(text, position - 1) || TouchesIdentifier(text, position + name.Length))
+            {
+                continue;
+            }
+
             var token = node.FindToken(position);
             if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && token.ValueText == name)
             {
@@ -26,4 +32,7 @@ internal static class NameTokens
             }
         }
     }
+
+    private static bool TouchesIdentifier(SourceText text, int position)
+        => position >= 0 && position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_');
 }
