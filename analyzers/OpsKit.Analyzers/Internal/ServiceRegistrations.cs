@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -28,31 +26,12 @@ internal enum RegisteredLifetime
 /// </summary>
 internal sealed class ServiceRegistrations
 {
-    private readonly ConcurrentBag<InvocationExpressionSyntax> _candidates = [];
-    private Compilation? _compilation;
+    private readonly List<InvocationExpressionSyntax> _candidates = [];
+    private readonly Compilation _compilation;
     private Dictionary<ITypeSymbol, RegisteredLifetime>? _lifetimes;
 
-    /// <summary>Collected through <see cref="Register"/>.</summary>
-    public ServiceRegistrations()
-    {
-    }
-
-    /// <summary>
-    /// For a rule that already has its own invocation callback: it calls <see cref="Collect"/> instead of having a
-    /// second callback registered for every invocation.
-    /// </summary>
+    /// <summary>The calls are handed in by the caller (<see cref="Collect"/>), which finds them where it needs them.</summary>
     public ServiceRegistrations(Compilation compilation) => _compilation = compilation;
-
-    /// <summary>Collects the registration calls of the compilation (by name only; nothing is bound until asked).</summary>
-    public void Register(CompilationStartAnalysisContext context)
-    {
-        _compilation = context.Compilation;
-
-        // Every registration method's name contains one of these words: a file that names none of them gets no
-        // callback per invocation.
-        var mentions = new TreeMentions(wholeWord: false, "Singleton", "Scoped", "Transient", "AddHostedService", "AddHttpClient");
-        FileInvocations.Register(context, mentions.In, (_, invocation) => Collect(invocation));
-    }
 
     /// <summary>
     /// Keeps the call when its name is a registration method's. The calls are bound only when a rule asks for a
@@ -91,11 +70,6 @@ internal sealed class ServiceRegistrations
     private Dictionary<ITypeSymbol, RegisteredLifetime> Resolve(CancellationToken cancellationToken)
     {
         var lifetimes = new Dictionary<ITypeSymbol, RegisteredLifetime>(SymbolEqualityComparer.Default);
-        if (_compilation is null)
-        {
-            return lifetimes;
-        }
-
         SemanticModel? model = null;
         foreach (var invocation in _candidates)
         {
