@@ -18,23 +18,25 @@ internal enum RegisteredLifetime
 }
 
 /// <summary>
-/// Implementation types registered with Microsoft.Extensions.DependencyInjection in one compilation, collected from the
-/// registration calls themselves (<c>AddSingleton&lt;IService, Impl&gt;()</c>, <c>AddScoped&lt;Impl&gt;()</c>,
+/// The classes registered with Microsoft.Extensions.DependencyInjection by a few calls of one compilation, by their
+/// simple names, read from the calls' syntax (<c>AddSingleton&lt;IService, Impl&gt;()</c>, <c>AddScoped&lt;Impl&gt;()</c>,
 /// <c>TryAddTransient(typeof(I), typeof(Impl))</c>, <c>AddSingleton&lt;I&gt;(sp =&gt; new Impl(…))</c>,
-/// <c>AddHostedService&lt;T&gt;()</c>, <c>AddHttpClient&lt;I, Impl&gt;()</c>). Works from syntax first so that it also
-/// sees registrations whose DI package is not restored; a resolved method from another library is ignored.
+/// <c>AddHostedService&lt;T&gt;()</c>, <c>AddHttpClient&lt;I, Impl&gt;()</c>), so that it also sees registrations whose DI
+/// package is not restored. Binding a registration call is the expensive part (its receiver's type needs the binder of
+/// the long method or lambda around it): a call is bound only when the compilation declares a method of the same name
+/// itself, which may register nothing; then a method resolved outside the DI and hosting extensions is ignored.
 /// </summary>
 internal sealed class ServiceRegistrations
 {
     private readonly List<InvocationExpressionSyntax> _candidates = [];
     private readonly Compilation _compilation;
-    private Dictionary<ITypeSymbol, RegisteredLifetime>? _lifetimes;
+    private Dictionary<string, RegisteredLifetime>? _lifetimes;
 
     /// <summary>The calls are handed in by the caller (<see cref="Collect"/>), which finds them where it needs them.</summary>
     public ServiceRegistrations(Compilation compilation) => _compilation = compilation;
 
     /// <summary>
-    /// Keeps the call when its name is a registration method's. The calls are bound only when a rule asks for a
+    /// Keeps the call when its name is a registration method's. The calls are read only when a rule asks for a
     /// lifetime at the end of the compilation, which most compilations never do.
     /// </summary>
     public void Collect(InvocationExpressionSyntax invocation)
@@ -45,56 +47,81 @@ internal sealed class ServiceRegistrations
         }
     }
 
-    /// <summary>The lifetimes of the type and of every registered class derived from it (a base class's fields and
-    /// constructor live as long as the registered instance). Call only from a compilation end action.</summary>
-    public RegisteredLifetime LifetimeOf(INamedTypeSymbol type, CancellationToken cancellationToken = default)
+    /// <summary>The lifetimes the kept calls register a class of this simple name with. Call only from a compilation end action.</summary>
+    public RegisteredLifetime LifetimeOf(string typeName, CancellationToken cancellationToken = default)
     {
         var lifetimes = _lifetimes ??= Resolve(cancellationToken);
-        var definition = type.OriginalDefinition;
-        var lifetime = RegisteredLifetime.None;
-        foreach (var pair in lifetimes)
-        {
-            for (var current = pair.Key; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, definition))
-                {
-                    lifetime |= pair.Value;
-                    break;
-                }
-            }
-        }
-
-        return lifetime;
+        return lifetimes.TryGetValue(typeName, out var lifetime) ? lifetime : RegisteredLifetime.None;
     }
 
-    private Dictionary<ITypeSymbol, RegisteredLifetime> Resolve(CancellationToken cancellationToken)
+    private Dictionary<string, RegisteredLifetime> Resolve(CancellationToken cancellationToken)
     {
-        var lifetimes = new Dictionary<ITypeSymbol, RegisteredLifetime>(SymbolEqualityComparer.Default);
+        var lifetimes = new Dictionary<string, RegisteredLifetime>(StringComparer.Ordinal);
         SemanticModel? model = null;
         foreach (var invocation in _candidates)
         {
+            var name = NameOf(invocation)!;
+            var lifetime = Classify(name.Identifier.ValueText)!.Value;
+            if (!_compilation.ContainsSymbolsWithName(name.Identifier.ValueText, SymbolFilter.Member, cancellationToken))
+            {
+                AddNamed(lifetimes, invocation, name, lifetime);
+                continue;
+            }
+
             if (model?.SyntaxTree != invocation.SyntaxTree)
             {
-#pragma warning disable RS1030 // Only the registration calls, once per compilation; the driver caches semantic models per tree.
+#pragma warning disable RS1030 // Only the registration calls whose name the compilation also declares; the driver caches semantic models per tree.
                 model = _compilation.GetSemanticModel(invocation.SyntaxTree);
 #pragma warning restore RS1030
             }
 
-            AddRegistered(lifetimes, model, invocation, cancellationToken);
+            AddRegistered(lifetimes, model, invocation, name, lifetime, cancellationToken);
         }
 
         return lifetimes;
     }
+
+    /// <summary>The classes a call names where a registration names its implementation: the last type argument, a <c>typeof</c>, a creation.</summary>
+    private static void AddNamed(Dictionary<string, RegisteredLifetime> lifetimes, InvocationExpressionSyntax invocation, SimpleNameSyntax name, RegisteredLifetime lifetime)
+    {
+        if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count > 0)
+        {
+            Add(lifetimes, SimpleName(generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1]), lifetime);
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (argument.Expression)
+            {
+                case TypeOfExpressionSyntax typeOf:
+                    Add(lifetimes, SimpleName(typeOf.Type), lifetime);
+                    break;
+                case ObjectCreationExpressionSyntax creation:
+                    Add(lifetimes, SimpleName(creation.Type), lifetime);
+                    break;
+                case LambdaExpressionSyntax { ExpressionBody: ObjectCreationExpressionSyntax created }:
+                    Add(lifetimes, SimpleName(created.Type), lifetime);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The name a type's syntax ends with (<c>Ns.Impl</c>, <c>Impl&lt;T&gt;</c>: <c>Impl</c>).</summary>
+    private static string? SimpleName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>
     /// Binds the registration call alone, speculatively at its own position: a registration method is often one of
     /// hundreds of calls in one long method, which a plain semantic model query would bind whole (with nullable
     /// analysis) unless that method's bound tree happens to be cached already.
     /// </summary>
-    private static void AddRegistered(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static void AddRegistered(Dictionary<string, RegisteredLifetime> lifetimes, SemanticModel model, InvocationExpressionSyntax invocation, SimpleNameSyntax name, RegisteredLifetime lifetime, CancellationToken cancellationToken)
     {
-        var name = NameOf(invocation)!;
-        var lifetime = Classify(name.Identifier.ValueText)!.Value;
         var position = invocation.SpanStart;
 
         // A resolved method must come from the DI abstractions (or the hosting/HTTP extensions that register services).
@@ -169,12 +196,19 @@ internal sealed class ServiceRegistrations
             ? TypeOf(model, type, position)
             : model.GetTypeInfo(creation, cancellationToken).Type;
 
-    private static void Add(Dictionary<ITypeSymbol, RegisteredLifetime> lifetimes, ITypeSymbol? type, RegisteredLifetime lifetime)
+    private static void Add(Dictionary<string, RegisteredLifetime> lifetimes, ITypeSymbol? type, RegisteredLifetime lifetime)
     {
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Class } named)
         {
-            var definition = named.OriginalDefinition;
-            lifetimes[definition] = lifetimes.TryGetValue(definition, out var existing) ? existing | lifetime : lifetime;
+            Add(lifetimes, named.Name, lifetime);
+        }
+    }
+
+    private static void Add(Dictionary<string, RegisteredLifetime> lifetimes, string? typeName, RegisteredLifetime lifetime)
+    {
+        if (typeName is not null)
+        {
+            lifetimes[typeName] = lifetimes.TryGetValue(typeName, out var existing) ? existing | lifetime : lifetime;
         }
     }
 

@@ -123,4 +123,47 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 public static IServiceCollection AddSessionLedger(this IServiceCollection services) => services.AddSingleton<Ledgers.SessionLedger>();
             }
             """] });
+
+    [Fact]
+    public Task An_open_generic_class_a_qualified_name_and_a_derived_class_that_is_itself_judged_take_their_registrations()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton(typeof(Ledgers.TenantLedger<>));
+            builder.Services.AddSingleton<Ledgers.VisitLedger>();
+            builder.Services.AddSingleton<Ledgers.AuditLedger>();
+            var app = builder.Build();
+            app.Run();
+
+            namespace Ledgers
+            {
+                public sealed class TenantLedger<TTenant>
+                {
+                    private readonly Dictionary<string, int> [|_callsByTenant|] = new();
+
+                    public void Count(string tenantId) => _callsByTenant[tenantId] = 1;
+                }
+
+                public sealed class VisitLedger
+                {
+                    private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                    public void Count(string userId) => _visitsByUser[userId] = 1;
+                }
+
+                public class UserLedger
+                {
+                    private readonly Dictionary<string, int> [|_loginsByUser|] = new();
+
+                    public void Count(string userId) => _loginsByUser[userId] = 1;
+                }
+
+                // Registered itself, and the reason its base class lives as long as the process.
+                public sealed class AuditLedger : UserLedger
+                {
+                    private readonly Dictionary<string, int> [|_auditsByUser|] = new();
+
+                    public void Audit(string userId) => _auditsByUser[userId] = 1;
+                }
+            }
+            """);
 }
