@@ -53,7 +53,7 @@ internal sealed class DictionaryFieldNamePositions
 #pragma warning restore RS1030
             }
 
-            if (model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && _isCandidate(field))
+            if (model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && _isCandidate(field) && DictionaryFieldReferences.EnclosingScope(field) is null)
             {
                 names.Add(field.Name);
             }

@@ -80,6 +80,20 @@ internal static class DictionaryFieldReferences
 
         if (field.DeclaredAccessibility != Accessibility.Private && !AnyBounds(mentions))
         {
+            if (EnclosingScope(field) is { } scope)
+            {
+                // A member of a private nested type can be named only inside the type around it.
+                foreach (var reference in scope.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in NameTokens.In(reference.GetSyntax(cancellationToken), name, cancellationToken))
+                    {
+                        Collect(token, declaringType: null, field, mentions);
+                    }
+                }
+
+                return mentions;
+            }
+
             // Outside its type a field can be named in any file: only the places whose text says its name are read.
             foreach (var (tree, positions) in shared.Of(name, cancellationToken))
             {
@@ -92,6 +106,24 @@ internal static class DictionaryFieldReferences
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// The type that holds the outermost private type around the field (<c>static class Cached</c> nested in the class
+    /// that uses it), or null when the field can be named in any file of the compilation.
+    /// </summary>
+    public static INamedTypeSymbol? EnclosingScope(IFieldSymbol field)
+    {
+        INamedTypeSymbol? scope = null;
+        for (var type = field.ContainingType; type?.ContainingType is { } container; type = container)
+        {
+            if (type.DeclaredAccessibility == Accessibility.Private)
+            {
+                scope = container;
+            }
+        }
+
+        return scope;
     }
 
     /// <summary>Whether the field's own type already bounds it (then no other file needs reading).</summary>

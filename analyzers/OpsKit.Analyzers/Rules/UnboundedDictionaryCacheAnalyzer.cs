@@ -34,8 +34,13 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             // Most compilations declare no dictionary field the rule can judge: they get no callback at all. That is
             // decided from the files' text and syntax, before anything asks for a symbol.
             var compilation = compilationStart.Compilation;
+            if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
+            {
+                return;
+            }
+
             var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
-            if (declarations.IsEmpty || TestCode.IsTestCompilation(compilationStart.Options, compilation))
+            if (declarations.IsEmpty)
             {
                 return;
             }

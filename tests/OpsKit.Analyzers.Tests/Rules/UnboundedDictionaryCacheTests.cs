@@ -730,6 +730,33 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public Task Static_map_of_a_private_nested_class_is_judged_from_the_class_around_it()
+        => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public static class Presence
+            {
+                public static void Seen(string visitorId) => Cached.LastSeenByVisitor[visitorId] = DateTime.UtcNow;
+
+                public static void Opened(string sessionId) => Cached.OpenedBySession[sessionId] = DateTime.UtcNow;
+
+                public static void Closed(string sessionId) => Cached.OpenedBySession.TryRemove(sessionId, out _);
+
+                static class Cached
+                {
+                    internal static readonly ConcurrentDictionary<string, DateTime> [|LastSeenByVisitor|] = new();
+                    internal static readonly ConcurrentDictionary<string, DateTime> OpenedBySession = new();
+                }
+            }
+
+            public static class Audit
+            {
+                // Another class's field of the same name: the nested class above is out of its reach.
+                public static readonly ConcurrentDictionary<string, DateTime> OpenedBySession = new();
+            }
+            """, Library);
+
+    [Fact]
     public Task Static_map_of_an_interface_is_public_without_saying_so_and_judged_from_every_use()
         => Verify.VerifyAsync("""
             public interface IPresenceBook
