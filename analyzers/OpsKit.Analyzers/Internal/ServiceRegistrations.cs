@@ -23,8 +23,8 @@ internal enum RegisteredLifetime
 /// <c>TryAddTransient(typeof(I), typeof(Impl))</c>, <c>AddSingleton&lt;I&gt;(sp =&gt; new Impl(…))</c>,
 /// <c>AddHostedService&lt;T&gt;()</c>, <c>AddHttpClient&lt;I, Impl&gt;()</c>), so that it also sees registrations whose DI
 /// package is not restored. Binding a registration call is the expensive part (its receiver's type needs the binder of
-/// the long method or lambda around it): a call is bound only when the compilation declares a method of the same name
-/// itself, which may register nothing; then a method resolved outside the DI and hosting extensions is ignored.
+/// the long method or lambda around it): a call is bound only when its receiver is not named as the service collection
+/// (see <see cref="IsOnServices"/>); then a method resolved outside the DI and hosting extensions is ignored.
 /// </summary>
 internal sealed class ServiceRegistrations
 {
@@ -62,7 +62,7 @@ internal sealed class ServiceRegistrations
         {
             var name = NameOf(invocation)!;
             var lifetime = Classify(name.Identifier.ValueText)!.Value;
-            if (!_compilation.ContainsSymbolsWithName(name.Identifier.ValueText, SymbolFilter.Member, cancellationToken))
+            if (IsOnServices(invocation))
             {
                 AddNamed(lifetimes, invocation, name, lifetime);
                 continue;
@@ -79,6 +79,32 @@ internal sealed class ServiceRegistrations
         }
 
         return lifetimes;
+    }
+
+    /// <summary>
+    /// <c>services.AddX(…)</c>, <c>builder.Services.AddX(…)</c>, or a call chained on one: the receiver's name says it is
+    /// the service collection, which is how registrations are written nearly everywhere. Any other receiver (a builder of
+    /// another library can have a method of the same name) is bound.
+    /// </summary>
+    private static bool IsOnServices(InvocationExpressionSyntax invocation)
+    {
+        for (var receiver = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression; receiver is not null;)
+        {
+            switch (receiver)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText.EndsWith("services", StringComparison.OrdinalIgnoreCase);
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText == "Services";
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax chained } call when NameOf(call) is { } name && Classify(name.Identifier.ValueText) is not null:
+                    receiver = chained.Expression;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The classes a call names where a registration names its implementation: the last type argument, a <c>typeof</c>, a creation.</summary>

@@ -125,17 +125,23 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
             """] });
 
     [Fact]
-    public Task An_open_generic_class_a_qualified_name_and_a_derived_class_that_is_itself_judged_take_their_registrations()
+    public Task An_open_generic_class_a_qualified_name_another_receiver_and_a_derived_class_that_is_itself_judged_take_their_registrations()
         => Verify.VerifyAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddSingleton(typeof(Ledgers.TenantLedger<>));
-            builder.Services.AddSingleton<Ledgers.VisitLedger>();
+            Ledgers.LedgerRegistration.Add(builder.Services);
             builder.Services.AddSingleton<Ledgers.AuditLedger>();
             var app = builder.Build();
             app.Run();
 
             namespace Ledgers
             {
+                public static class LedgerRegistration
+                {
+                    // A receiver not named as the service collection: the call is bound to know what it registers.
+                    public static void Add(IServiceCollection collection) => collection.AddSingleton<VisitLedger>();
+                }
+
                 public sealed class TenantLedger<TTenant>
                 {
                     private readonly Dictionary<string, int> [|_callsByTenant|] = new();
