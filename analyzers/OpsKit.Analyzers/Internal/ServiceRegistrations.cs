@@ -70,7 +70,7 @@ internal sealed class ServiceRegistrations
 
             if (model?.SyntaxTree != invocation.SyntaxTree)
             {
-#pragma warning disable RS1030 // Only the registration calls whose name the compilation also declares; the driver caches semantic models per tree.
+#pragma warning disable RS1030 // Only the registration calls on a receiver not named as the service collection; the driver caches semantic models per tree.
                 model = _compilation.GetSemanticModel(invocation.SyntaxTree);
 #pragma warning restore RS1030
             }
