@@ -9,13 +9,14 @@ namespace OpsKit.Analyzers.Internal;
 /// Test code decided from facts rather than from <c>IsTestProject</c> alone: many test helper projects never set it.
 /// A compilation is test code when IsTestProject is true, when it references a test framework, or when its assembly
 /// name ends like a test project's (<c>.Tests</c>, <c>.UnitTests</c>, <c>.IntegrationTests</c>, <c>.Specs</c>…), which
-/// still holds in an IDE before the packages are restored.
+/// still holds in an IDE before the packages are restored. An assertion library alone (<c>xunit.assert</c>) does not make
+/// a project test code: some production libraries reference it, and their apps inherit it.
 /// </summary>
 internal static class TestCode
 {
     private static readonly string[] FrameworkAssemblies =
     [
-        "xunit.core", "xunit.v3.core", "xunit.assert", "xunit.v3.assert", "nunit.framework",
+        "xunit.core", "xunit.v3.core", "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
         "Microsoft.TestPlatform.CoreUtilities", "Microsoft.Testing.Platform",
     ];

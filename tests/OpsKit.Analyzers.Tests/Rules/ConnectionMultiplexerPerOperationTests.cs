@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using OpsKit.Analyzers.Rules;
 using OpsKit.Analyzers.Tests.Helpers;
 using Fix = OpsKit.Analyzers.Tests.Helpers.CodeFixVerifier<OpsKit.Analyzers.Rules.ConnectionMultiplexerPerOperationAnalyzer, OpsKit.Analyzers.Rules.ConnectionMultiplexerPerOperationCodeFix>;
@@ -8,6 +9,11 @@ namespace OpsKit.Analyzers.Tests.Rules;
 public sealed class ConnectionMultiplexerPerOperationTests
 {
     private static readonly TestProject Library = TestProject.Library;
+
+    // Stand-ins named like the xunit packages: an assertion library some production code references, and the framework
+    // that runs tests.
+    private static readonly Lazy<MetadataReference> AssertionLibrary = new(() => TestReferences.CompileLibrary("xunit.assert", "namespace Xunit { public static class Assert { } }", TestReferences.NetCore));
+    private static readonly Lazy<MetadataReference> TestFramework = new(() => TestReferences.CompileLibrary("xunit.core", "namespace Xunit { public sealed class FactAttribute : System.Attribute { } }", TestReferences.NetCore));
 
     // ---- per-operation connects ----
 
@@ -257,6 +263,36 @@ public sealed class ConnectionMultiplexerPerOperationTests
                 }
             }
             """, Library with { AssemblyName = "Orders.Redis.Tests" });
+
+    [Fact]
+    public Task A_library_that_only_references_an_assertion_package_is_not_test_code()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public static class QueueDepth
+            {
+                public static long Read(string configuration, string key)
+                {
+                    using var mux = [|ConnectionMultiplexer.Connect(configuration)|];
+                    return mux.GetDatabase().ListLength(key);
+                }
+            }
+            """, Library with { AdditionalReferences = [AssertionLibrary.Value] });
+
+    [Fact]
+    public Task A_library_that_references_a_test_framework_is_test_code()
+        => Verify.VerifyAsync("""
+            using StackExchange.Redis;
+
+            public static class QueueDepth
+            {
+                public static long Read(string configuration, string key)
+                {
+                    using var mux = ConnectionMultiplexer.Connect(configuration);
+                    return mux.GetDatabase().ListLength(key);
+                }
+            }
+            """, Library with { AdditionalReferences = [TestFramework.Value] });
 
     // ---- shared creations ----
 
