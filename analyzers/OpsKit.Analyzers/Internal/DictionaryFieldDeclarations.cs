@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -37,28 +38,42 @@ internal sealed class DictionaryFieldDeclarations
     public bool TryGet(SyntaxTree tree, out List<VariableDeclaratorSyntax> declarators)
         => _byTree.TryGetValue(tree, out declarators!);
 
-    public static DictionaryFieldDeclarations Find(Compilation compilation, CancellationToken cancellationToken)
+    public static DictionaryFieldDeclarations Find(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         // One pass over the files that say Dictionary (a local alias of a dictionary type says it in the same file),
         // which also collects the global aliases of dictionary types. Such an alias can name a field's type in any file:
         // only when there is one are all the files walked.
-        var found = Walk(compilation, globalAliases: null, cancellationToken);
+        var found = Walk(compilation, options, globalAliases: null, cancellationToken);
         if (found.GlobalAliasesSeen is { } globalAliases)
         {
-            found = Walk(compilation, globalAliases, cancellationToken);
+            found = Walk(compilation, options, globalAliases, cancellationToken);
         }
 
         return new DictionaryFieldDeclarations(found.ByTree, found.AnyInstance, found.Shared);
     }
 
-    private static Found Walk(Compilation compilation, HashSet<string>? globalAliases, CancellationToken cancellationToken)
+    private static Found Walk(Compilation compilation, AnalyzerOptions options, HashSet<string>? globalAliases, CancellationToken cancellationToken)
     {
         var found = new Found(globalAliases);
         foreach (var tree in compilation.SyntaxTrees)
         {
+            // The rule's callback never sees a generated file, so a field declared there is never judged (a short one
+            // is walked when it says Dictionary, and its fields ignored); a global alias declared there (an MSBuild
+            // <Using Alias=…/> item) still names field types in the other files.
+            var text = tree.GetText(cancellationToken);
+            if (GeneratedCode.IsLongAndGenerated(tree, text, options, cancellationToken))
+            {
+                if (globalAliases is null && tree.GetRoot(cancellationToken) is CompilationUnitSyntax generated)
+                {
+                    found.ReadGlobalAliases(generated);
+                }
+
+                continue;
+            }
+
             // Most files declare no dictionary, and searching a file's text costs no more than walking its member lists
             // (less in a large library; docs/analyzers.md, section Cost).
-            if (globalAliases is null && SourceTextSearch.IndexOfInPlace(tree.GetText(cancellationToken), "Dictionary") < 0)
+            if (globalAliases is null && SourceTextSearch.IndexOfInPlace(text, "Dictionary") < 0)
             {
                 continue;
             }
@@ -120,6 +135,12 @@ internal sealed class DictionaryFieldDeclarations
 
         /// <summary>The global aliases of dictionary types met on the way (they name field types in every file).</summary>
         public HashSet<string>? GlobalAliasesSeen => _globalAliasesSeen;
+
+        public void ReadGlobalAliases(CompilationUnitSyntax unit)
+        {
+            HashSet<string>? localAliases = null;
+            AddAliases(unit.Usings, ref localAliases, ref _globalAliasesSeen);
+        }
 
         public void Visit(SyntaxTree tree, CompilationUnitSyntax unit, CancellationToken cancellationToken)
         {

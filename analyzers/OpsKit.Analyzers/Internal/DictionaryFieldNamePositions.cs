@@ -3,27 +3,32 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
 /// Where the names of the static dictionary fields visible outside their type occur in the compilation's files: any file
 /// may write into such a field. Every file is searched once for the names of all the fields the rule can judge together,
-/// the first time a field needs it, rather than once per field.
+/// the first time a field needs it, rather than once per field. Generated files are not searched: their writes are not
+/// the project's own code (<see cref="GeneratedCode"/>).
 /// </summary>
 internal sealed class DictionaryFieldNamePositions
 {
     private readonly Compilation _compilation;
+    private readonly AnalyzerOptions _options;
     private readonly List<VariableDeclaratorSyntax> _declarators;
     private readonly Func<IFieldSymbol, bool> _isCandidate;
     private SharedNames? _found;
 
     /// <param name="compilation">The compilation.</param>
+    /// <param name="options">The analyzer options (they can say which files are generated).</param>
     /// <param name="declarators">The static fields visible outside their type, as the declarations say.</param>
     /// <param name="isCandidate">Whether the rule judges a field at all (its key and value types).</param>
-    public DictionaryFieldNamePositions(Compilation compilation, List<VariableDeclaratorSyntax> declarators, Func<IFieldSymbol, bool> isCandidate)
+    public DictionaryFieldNamePositions(Compilation compilation, AnalyzerOptions options, List<VariableDeclaratorSyntax> declarators, Func<IFieldSymbol, bool> isCandidate)
     {
         _compilation = compilation;
+        _options = options;
         _declarators = declarators;
         _isCandidate = isCandidate;
     }
@@ -68,7 +73,10 @@ internal sealed class DictionaryFieldNamePositions
         var found = new List<(SyntaxTree Tree, List<int> Positions)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), names) is { } positions)
+            var text = tree.GetText(cancellationToken);
+            if (!GeneratedCode.IsLongAndGenerated(tree, text, _options, cancellationToken)
+                && SourceTextSearch.PositionsInPlace(text, names) is { } positions
+                && !GeneratedCode.IsGenerated(tree, _options, cancellationToken))
             {
                 found.Add((tree, positions));
             }

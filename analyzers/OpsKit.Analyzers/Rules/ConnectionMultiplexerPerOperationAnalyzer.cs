@@ -49,6 +49,11 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var text = tree.GetText(compilationStart.CancellationToken);
+                if (GeneratedCode.IsLongAndGenerated(tree, text, compilationStart.Options, compilationStart.CancellationToken))
+                {
+                    continue; // the rule's callback never sees a generated file
+                }
+
                 if (NamedInvocations.Mentions(text, "ConnectionMultiplexer") && ConnectCalls.PositionsIn(text) is { } positions)
                 {
                     calls.Add(tree, positions);

@@ -39,7 +39,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.CancellationToken);
+            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.Options, compilationStart.CancellationToken);
             if (declarations.IsEmpty)
             {
                 return;
@@ -48,7 +48,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             // One callback per file; only the files that declare a candidate do any work, and each candidate's
             // references are bound where they can be (see DictionaryFieldReferences).
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new DictionaryFieldNamePositions(compilation, declarations.Shared, IsCandidate);
+            var shared = new DictionaryFieldNamePositions(compilation, compilationStart.Options, declarations.Shared, IsCandidate);
             compilationStart.RegisterSemanticModelAction(c =>
             {
                 if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
