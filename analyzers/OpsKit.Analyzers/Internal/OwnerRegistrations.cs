@@ -10,65 +10,155 @@ namespace OpsKit.Analyzers.Internal;
 /// The DI lifetimes of a few classes, found without reading every registration of the compilation: only the
 /// registration calls whose syntax names one of the classes, or a class of the compilation derived from one of them
 /// (a base class's fields live as long as the registered instance), are handed to <see cref="ServiceRegistrations"/>.
-/// A large service registers hundreds of types; a rule that asks about two of them reads two or three calls. Each file's
-/// text is searched once for the class names, and only the syntax around the places that say one is read. Classes are
-/// matched by their simple names, as the registrations' syntax names them.
+/// A large service registers hundreds of types; a rule that asks about two of them reads two or three calls. Only the
+/// files that can call the registration methods (<see cref="FileImports"/>) are searched for the classes' names; the
+/// classes derived from one that is not already a singleton are found among the compilation's types (asked only at the
+/// end of a compilation, when every type is complete) and searched for in a second pass over the same files. Classes
+/// are matched by their simple names, as the registrations' syntax names them.
 /// </summary>
 internal sealed class OwnerRegistrations
 {
-    private const int DerivedLevels = 3;
-
     private readonly ServiceRegistrations _registrations;
-    private readonly Dictionary<string, List<string>> _derived;
+    private readonly Dictionary<INamedTypeSymbol, List<string>> _families;
 
-    private OwnerRegistrations(ServiceRegistrations registrations, Dictionary<string, List<string>> derived)
+    private OwnerRegistrations(ServiceRegistrations registrations, Dictionary<INamedTypeSymbol, List<string>> families)
     {
         _registrations = registrations;
-        _derived = derived;
+        _families = families;
     }
 
     /// <summary>The lifetimes the class, or a class derived from it, is registered with.</summary>
     public RegisteredLifetime LifetimeOf(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var lifetime = RegisteredLifetime.None;
-        var family = new List<string> { type.Name };
-        for (var i = 0; i < family.Count; i++)
+        if (!_families.TryGetValue(type, out var family))
         {
-            lifetime |= _registrations.LifetimeOf(family[i], cancellationToken);
-            if (_derived.TryGetValue(family[i], out var derived))
-            {
-                foreach (var name in derived)
-                {
-                    if (!family.Contains(name))
-                    {
-                        family.Add(name);
-                    }
-                }
-            }
+            return _registrations.LifetimeOf(type.Name, cancellationToken);
+        }
+
+        var lifetime = RegisteredLifetime.None;
+        foreach (var name in family)
+        {
+            lifetime |= _registrations.LifetimeOf(name, cancellationToken);
         }
 
         return lifetime;
     }
 
+    /// <summary>Call only from a compilation end action (the derived classes are read from complete symbols).</summary>
     public static OwnerRegistrations Find(Compilation compilation, IEnumerable<INamedTypeSymbol> owners, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var families = new Dictionary<INamedTypeSymbol, List<string>>(SymbolEqualityComparer.Default);
         foreach (var owner in owners)
         {
-            names.Add(owner.Name);
+            if (!families.ContainsKey(owner))
+            {
+                families.Add(owner, [owner.Name]);
+            }
         }
 
         var registrations = new ServiceRegistrations(compilation);
-        var derivedByBase = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-        var calls = new HashSet<InvocationExpressionSyntax>();
-        string[] searched = [.. names];
-        for (var level = 0; level <= DerivedLevels && searched.Length > 0; level++)
+        var search = new RegistrationSearch(compilation, registrations);
+        search.Run(OwnNames(families), cancellationToken);
+
+        // A class registered as a singleton lives as long as the process whatever derives from it: only the others,
+        // when a class can derive from them, need the compilation's types read for the classes that do.
+        var open = new List<INamedTypeSymbol>();
+        foreach (var owner in families.Keys)
         {
-            // A class derived from one already named is searched for in the next round, a few levels deep.
-            var derived = new List<string>();
+            if (owner is { IsSealed: false, IsStatic: false } && (registrations.LifetimeOf(owner.Name, cancellationToken) & RegisteredLifetime.Singleton) == 0)
+            {
+                open.Add(owner);
+            }
+        }
+
+        if (open.Count > 0 && AddDerived(compilation, open, families, cancellationToken) is { Count: > 0 } derived)
+        {
+            search.Run([.. derived], cancellationToken);
+        }
+
+        return new OwnerRegistrations(registrations, families);
+    }
+
+    private static string[] OwnNames(Dictionary<INamedTypeSymbol, List<string>> families)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var family in families.Values)
+        {
+            names.Add(family[0]);
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>Adds the compilation's classes derived from the open owners, at any depth; returns their names.</summary>
+    private static HashSet<string> AddDerived(Compilation compilation, List<INamedTypeSymbol> open, Dictionary<INamedTypeSymbol, List<string>> families, CancellationToken cancellationToken)
+    {
+        var openFamilies = new Dictionary<INamedTypeSymbol, List<string>>(SymbolEqualityComparer.Default);
+        foreach (var owner in open)
+        {
+            openFamilies.Add(owner, families[owner]);
+        }
+
+        var derived = new HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (pending.Pop())
+            {
+                case INamespaceSymbol @namespace:
+                    foreach (var member in @namespace.GetMembers())
+                    {
+                        pending.Push(member);
+                    }
+
+                    break;
+                case INamedTypeSymbol type:
+                    AddToFamilies(type, openFamilies, compilation.Assembly, derived);
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        pending.Push(nested);
+                    }
+
+                    break;
+            }
+        }
+
+        return derived;
+    }
+
+    private static void AddToFamilies(INamedTypeSymbol type, Dictionary<INamedTypeSymbol, List<string>> families, IAssemblySymbol assembly, HashSet<string> derived)
+    {
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return;
+        }
+
+        for (var baseType = type.BaseType; baseType is not null && SymbolEqualityComparer.Default.Equals(baseType.ContainingAssembly, assembly); baseType = baseType.BaseType)
+        {
+            if (families.TryGetValue(baseType.OriginalDefinition, out var family) && !family.Contains(type.Name))
+            {
+                family.Add(type.Name);
+                derived.Add(type.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Searches the files that can call the registration methods for names, and hands every call around a place that
+    /// says one to the registrations (they keep the registration methods). A call is handed over once.
+    /// </summary>
+    private sealed class RegistrationSearch(Compilation compilation, ServiceRegistrations registrations)
+    {
+        private readonly HashSet<InvocationExpressionSyntax> _calls = [];
+
+        public void Run(string[] names, CancellationToken cancellationToken)
+        {
+            var imports = FileImports.For(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), searched) is not { } positions)
+                if (!imports.SeesRegistration(tree) || SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), names) is not { } positions)
                 {
                     continue;
                 }
@@ -77,59 +167,22 @@ internal sealed class OwnerRegistrations
                 foreach (var position in positions)
                 {
                     var token = root.FindToken(position);
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && System.Array.IndexOf(searched, token.ValueText) >= 0)
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && System.Array.IndexOf(names, token.ValueText) >= 0)
                     {
-                        OnName(token, names, derived, derivedByBase, calls, registrations, level < DerivedLevels);
+                        CollectCallsAround(token);
                     }
                 }
             }
-
-            searched = [.. derived];
         }
 
-        return new OwnerRegistrations(registrations, derivedByBase);
-    }
-
-    /// <summary>
-    /// Every call around the name is handed to the registrations (they keep the registration methods); a class whose
-    /// base list names the class itself (not as a type argument: <c>IFactory&lt;Owner&gt;</c>) is derived from it.
-    /// </summary>
-    private static void OnName(SyntaxToken token, HashSet<string> names, List<string> derived, Dictionary<string, List<string>> derivedByBase, HashSet<InvocationExpressionSyntax> calls, ServiceRegistrations registrations, bool findDerived)
-    {
-        var inTypeArguments = false;
-        for (var node = token.Parent; node is not null; node = node.Parent)
+        private void CollectCallsAround(SyntaxToken token)
         {
-            switch (node)
+            for (var node = token.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
             {
-                case InvocationExpressionSyntax invocation:
-                    if (calls.Add(invocation))
-                    {
-                        registrations.Collect(invocation);
-                    }
-
-                    break;
-                case TypeArgumentListSyntax:
-                    inTypeArguments = true;
-                    break;
-                case BaseListSyntax { Parent: ClassDeclarationSyntax declaration }:
-                    if (findDerived && !inTypeArguments)
-                    {
-                        var name = declaration.Identifier.ValueText;
-                        if (!derivedByBase.TryGetValue(token.ValueText, out var classes))
-                        {
-                            derivedByBase.Add(token.ValueText, classes = []);
-                        }
-
-                        classes.Add(name);
-                        if (names.Add(name))
-                        {
-                            derived.Add(name); // searched for in the next round
-                        }
-                    }
-
-                    return;
-                case BaseTypeDeclarationSyntax:
-                    return;
+                if (node is InvocationExpressionSyntax invocation && _calls.Add(invocation))
+                {
+                    registrations.Collect(invocation);
+                }
             }
         }
     }

@@ -29,15 +29,17 @@ internal enum RegisteredLifetime
 internal sealed class ServiceRegistrations
 {
     private readonly List<InvocationExpressionSyntax> _candidates = [];
+    private readonly Dictionary<string, RegisteredLifetime> _lifetimes = new(StringComparer.Ordinal);
     private readonly Compilation _compilation;
-    private Dictionary<string, RegisteredLifetime>? _lifetimes;
+    private int _resolved;
 
     /// <summary>The calls are handed in by the caller (<see cref="Collect"/>), which finds them where it needs them.</summary>
     public ServiceRegistrations(Compilation compilation) => _compilation = compilation;
 
     /// <summary>
     /// Keeps the call when its name is a registration method's. The calls are read only when a rule asks for a
-    /// lifetime at the end of the compilation, which most compilations never do.
+    /// lifetime at the end of the compilation, which most compilations never do; calls kept after a question are read
+    /// at the next one.
     /// </summary>
     public void Collect(InvocationExpressionSyntax invocation)
     {
@@ -50,21 +52,21 @@ internal sealed class ServiceRegistrations
     /// <summary>The lifetimes the kept calls register a class of this simple name with. Call only from a compilation end action.</summary>
     public RegisteredLifetime LifetimeOf(string typeName, CancellationToken cancellationToken = default)
     {
-        var lifetimes = _lifetimes ??= Resolve(cancellationToken);
-        return lifetimes.TryGetValue(typeName, out var lifetime) ? lifetime : RegisteredLifetime.None;
+        ResolvePending(cancellationToken);
+        return _lifetimes.TryGetValue(typeName, out var lifetime) ? lifetime : RegisteredLifetime.None;
     }
 
-    private Dictionary<string, RegisteredLifetime> Resolve(CancellationToken cancellationToken)
+    private void ResolvePending(CancellationToken cancellationToken)
     {
-        var lifetimes = new Dictionary<string, RegisteredLifetime>(StringComparer.Ordinal);
         SemanticModel? model = null;
-        foreach (var invocation in _candidates)
+        for (; _resolved < _candidates.Count; _resolved++)
         {
+            var invocation = _candidates[_resolved];
             var name = NameOf(invocation)!;
             var lifetime = Classify(name.Identifier.ValueText)!.Value;
             if (IsOnServices(invocation))
             {
-                AddNamed(lifetimes, invocation, name, lifetime);
+                AddNamed(_lifetimes, invocation, name, lifetime);
                 continue;
             }
 
@@ -75,10 +77,8 @@ internal sealed class ServiceRegistrations
 #pragma warning restore RS1030
             }
 
-            AddRegistered(lifetimes, model, invocation, name, lifetime, cancellationToken);
+            AddRegistered(_lifetimes, model, invocation, name, lifetime, cancellationToken);
         }
-
-        return lifetimes;
     }
 
     /// <summary>

@@ -172,4 +172,53 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_look_alike_in_a_file_that_cannot_see_the_container_registers_nothing_and_a_generic_base_takes_its_derived_lifetime()
+        => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+
+            namespace Ledgers;
+
+            public sealed class PluginLedger
+            {
+                private readonly Dictionary<string, int> _loadsByUser = new();
+
+                public void Count(string userId) => _loadsByUser[userId] = 1;
+            }
+
+            public abstract class Ledger<TEntry>
+            {
+                private readonly Dictionary<string, TEntry> [|_entriesByUser|] = new();
+
+                public void Record(string userId, TEntry entry) => _entriesByUser[userId] = entry;
+            }
+
+            public sealed class PaymentLedger : Ledger<decimal>
+            {
+            }
+            """, TestProject.Library with { ImplicitUsingsEnabled = false, AdditionalSources = ["""
+            namespace Ledgers.Plugins;
+
+            public sealed class PluginServices
+            {
+            }
+
+            public static class PluginServicesExtensions
+            {
+                // Named like the container's method, on a type of the project's own, in a file that cannot see the container.
+                public static PluginServices AddSingleton<T>(this PluginServices services) => services;
+
+                public static void Register(PluginServices services) => services.AddSingleton<PluginLedger>();
+            }
+            """, """
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Ledgers.Hosting;
+
+            public static class LedgerRegistration
+            {
+                public static void Add(IServiceCollection services) => services.AddSingleton<PaymentLedger>();
+            }
+            """] });
 }
