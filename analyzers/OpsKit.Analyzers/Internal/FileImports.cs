@@ -25,12 +25,12 @@ internal sealed class FileImports
     private static readonly ConditionalWeakTable<Compilation, FileImports> PerCompilation = new();
 
     private readonly Compilation _compilation;
-    private readonly Lazy<Dictionary<SyntaxTree, Imports>> _imports;
+    private readonly Lazy<Table> _imports;
 
     private FileImports(Compilation compilation)
     {
         _compilation = compilation;
-        _imports = new Lazy<Dictionary<SyntaxTree, Imports>>(ReadImports, LazyThreadSafetyMode.ExecutionAndPublication);
+        _imports = new Lazy<Table>(ReadImports, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     [Flags]
@@ -55,16 +55,20 @@ internal sealed class FileImports
     public bool SeesCachingOrRegistration(SyntaxTree tree)
         => ImportsOf(tree) != Imports.None;
 
+    /// <summary>The global using aliases of the compilation (<c>global using Map = …;</c>), in any file.</summary>
+    public IReadOnlyList<UsingDirectiveSyntax> GlobalAliases => _imports.Value.GlobalAliases;
+
     private Imports ImportsOf(SyntaxTree tree)
-        => _imports.Value.TryGetValue(tree, out var imports) ? imports : Imports.None;
+        => _imports.Value.ByTree.TryGetValue(tree, out var imports) ? imports : Imports.None;
 
     /// <summary>
     /// All the files are read once, in one pass over their directives (the parsed file's head, no text search), and a
     /// global using applies to every file.
     /// </summary>
-    private Dictionary<SyntaxTree, Imports> ReadImports()
+    private Table ReadImports()
     {
         var global = Imports.None;
+        var globalAliases = new List<UsingDirectiveSyntax>();
         var local = new List<(SyntaxTree Tree, Imports Imports)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
@@ -83,6 +87,10 @@ internal sealed class FileImports
                     if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
                     {
                         global |= ImportsOf(name);
+                        if (directive.Alias is not null)
+                        {
+                            globalAliases.Add(directive);
+                        }
                     }
                     else
                     {
@@ -100,7 +108,7 @@ internal sealed class FileImports
             byTree[tree] = imports | global;
         }
 
-        return byTree;
+        return new Table(byTree, globalAliases);
     }
 
     private static Imports ImportsOf(SyntaxList<MemberDeclarationSyntax> members)
@@ -171,5 +179,12 @@ internal sealed class FileImports
         }
 
         return current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == fromRight[fromRight.Length - 1];
+    }
+
+    private sealed class Table(Dictionary<SyntaxTree, Imports> byTree, List<UsingDirectiveSyntax> globalAliases)
+    {
+        public Dictionary<SyntaxTree, Imports> ByTree { get; } = byTree;
+
+        public List<UsingDirectiveSyntax> GlobalAliases { get; } = globalAliases;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -31,27 +32,22 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationStart =>
         {
-            // Most compilations declare no dictionary field the rule can judge: they get no callback at all. That is
-            // decided from the files' text and syntax, before anything asks for a symbol.
             var compilation = compilationStart.Compilation;
             if (TestCode.IsTestCompilation(compilationStart.Options, compilation))
             {
                 return;
             }
 
-            var declarations = DictionaryFieldDeclarations.Find(compilation, compilationStart.Options, compilationStart.CancellationToken);
-            if (declarations.IsEmpty)
-            {
-                return;
-            }
-
-            // One callback per file; only the files that declare a candidate do any work, and each candidate's
-            // references are bound where they can be (see DictionaryFieldReferences).
+            // Each file's candidate fields are found in that file's own callback, from its member lists (see
+            // DictionaryFieldDeclarations), and their references are bound only where the syntax cannot settle them (see
+            // DictionaryFieldReferences). The global aliases come from the directives every rule reads once per
+            // compilation (FileImports).
+            var globalAliases = new Lazy<HashSet<string>?>(() => DictionaryFieldDeclarations.GlobalAliasNames(FileImports.For(compilation).GlobalAliases));
             var pending = new ConcurrentBag<IFieldSymbol>();
-            var shared = new DictionaryFieldNamePositions(compilation, compilationStart.Options, declarations.Shared, IsCandidate);
+            var shared = new DictionaryFieldNamePositions(compilation, compilationStart.Options);
             compilationStart.RegisterSemanticModelAction(c =>
             {
-                if (declarations.TryGet(c.SemanticModel.SyntaxTree, out var declarators))
+                if (DictionaryFieldDeclarations.In(c.SemanticModel.SyntaxTree, globalAliases.Value, c.CancellationToken) is { } declarators)
                 {
                     foreach (var declarator in declarators)
                     {
@@ -60,10 +56,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 }
             });
 
-            if (declarations.AnyInstance)
-            {
-                compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending));
-            }
+            compilationStart.RegisterCompilationEndAction(end => ReportSingletons(end, pending));
         });
     }
 
