@@ -50,10 +50,7 @@ internal static class DictionaryFieldDeclarations
         HashSet<string>? names = null;
         foreach (var directive in globalAliases)
         {
-            if (directive.Alias is { } alias && NamesDictionary(directive.NamespaceOrType))
-            {
-                (names ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
-            }
+            AddAlias(directive, ref names);
         }
 
         return names;
@@ -64,10 +61,15 @@ internal static class DictionaryFieldDeclarations
     {
         foreach (var directive in usings)
         {
-            if (directive.Alias is { } alias && NamesDictionary(directive.NamespaceOrType))
-            {
-                (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
-            }
+            AddAlias(directive, ref aliases);
+        }
+    }
+
+    private static void AddAlias(UsingDirectiveSyntax directive, ref HashSet<string>? aliases)
+    {
+        if (directive.Alias is { } alias && NamesDictionary(directive.NamespaceOrType))
+        {
+            (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
         }
     }
 
