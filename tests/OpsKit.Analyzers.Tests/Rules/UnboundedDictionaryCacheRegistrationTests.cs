@@ -221,4 +221,54 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 public static void Add(IServiceCollection services) => services.AddSingleton<PaymentLedger>();
             }
             """] });
+
+    [Fact]
+    public Task A_derived_class_is_found_by_a_base_list_that_names_its_base_in_a_file_that_cannot_register_and_counts_only_when_that_base_is_the_owner()
+        => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+
+            namespace Ledgers.Core;
+
+            public class VisitLedger
+            {
+                private readonly Dictionary<string, int> [|_visitsByUser|] = new();
+
+                public void Count(string userId) => _visitsByUser[userId] = 1;
+            }
+
+            public class LoginLedger
+            {
+                private readonly Dictionary<string, int> _loginsByUser = new();
+
+                public void Count(string userId) => _loginsByUser[userId] = 1;
+            }
+            """, TestProject.Library with { ImplicitUsingsEnabled = false, AdditionalSources = ["""
+            namespace Ledgers.Other;
+
+            public class LoginLedger
+            {
+            }
+
+            // Derives from a class of the same name in another namespace.
+            public sealed class ShadowLedger : LoginLedger
+            {
+            }
+
+            public sealed class TenantLedger() : Ledgers.Core.VisitLedger()
+            {
+            }
+            """, """
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Ledgers.Hosting;
+
+            public static class LedgerRegistration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddSingleton<Ledgers.Other.TenantLedger>();
+                    services.AddSingleton<Ledgers.Other.ShadowLedger>();
+                }
+            }
+            """] });
 }
