@@ -115,7 +115,8 @@ internal sealed class DictionaryFieldUsage
             return;
         }
 
-        var origin = ClassifyKey(key, write);
+        var body = ConnectionLifetime.BodyOf(write);
+        var origin = DictionaryKeyFacts.Classify(key, body);
         var clock = ClockUse.None;
         for (var i = firstValue; i < values.Length; i++)
         {
@@ -130,7 +131,9 @@ internal sealed class DictionaryFieldUsage
         }
 
         _expiryStamped |= clock == ClockUse.Deadline;
-        if (origin == KeyOrigin.PerRequest)
+
+        // The guard walks the whole function: it is read only for a key that would otherwise count.
+        if (origin == KeyOrigin.PerRequest && !IsGuardedByKnownSet(key, body))
         {
             _perRequest = true;
         }
@@ -185,13 +188,6 @@ internal sealed class DictionaryFieldUsage
         }
 
         return false;
-    }
-
-    private static KeyOrigin ClassifyKey(IOperation? key, IOperation write)
-    {
-        var body = ConnectionLifetime.BodyOf(write);
-        var origin = DictionaryKeyFacts.Classify(key, body);
-        return origin != KeyOrigin.Bounded && IsGuardedByKnownSet(key, body) ? KeyOrigin.Bounded : origin;
     }
 
     /// <summary>
