@@ -315,6 +315,15 @@ public sealed class UnboundedDictionaryCacheTests
                 private static readonly HashSet<string> Known = ["h264", "hevc", "av1"];
                 private static readonly ConcurrentDictionary<string, int> UsesByUser = new();
                 private static readonly ConcurrentDictionary<string, int> UsesByClient = new();
+                private static readonly ConcurrentDictionary<string, DateTime> LastUse = new();
+
+                public static void Touch(string codec)
+                {
+                    if (Known.Contains(codec))
+                    {
+                        LastUse[codec] = DateTime.UtcNow; // a time stamp per key, but the keys are the known set
+                    }
+                }
 
                 public static int Use(string userCodec)
                 {
