@@ -3,12 +3,13 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
 /// The field declarations of one file that can be dictionaries the rule judges, found from text and syntax alone
-/// (nothing is bound): only a file whose text says <c>Dictionary</c> is walked, and only the member lists of its
+/// (nothing is bound): only a file whose text names a dictionary type is walked, and only the member lists of its
 /// namespaces and types, never a member's body. The rule asks from the file's own callback rather than searching every
 /// file up front: measured, the search costs half as much there, once the driver has been through the file for the
 /// analyzers that run on it (docs/analyzers.md, section Cost). A declaration is kept when its type's syntax names a
@@ -24,9 +25,9 @@ internal static class DictionaryFieldDeclarations
     public static List<VariableDeclaratorSyntax>? In(SyntaxTree tree, HashSet<string>? globalAliases, CancellationToken cancellationToken)
     {
         // Most files declare no dictionary, and searching the file's text is cheaper than walking its member lists (an
-        // alias of a dictionary type declared in the file says Dictionary too; a global one can name a field's type in
+        // alias of a dictionary type declared in the file names the type too; a global one can name a field's type in
         // any file, so then every file is walked).
-        if (globalAliases is null && SourceTextSearch.IndexOfInPlace(tree.GetText(cancellationToken), "Dictionary") < 0)
+        if (globalAliases is null && !MayNameDictionaryType(tree.GetText(cancellationToken)))
         {
             return null;
         }
@@ -40,6 +41,99 @@ internal static class DictionaryFieldDeclarations
         found.Visit(unit, cancellationToken);
         return found.Declarators;
     }
+
+    /// <summary>
+    /// Whether the text names a dictionary type where a declaration can: <c>Dictionary&lt;</c> or
+    /// <c>ConcurrentDictionary&lt;</c> as a word, not as the type of a <c>new</c> expression. A field's type always does,
+    /// as does an alias of one; <c>IDictionary</c>, <c>ToDictionary</c> and <c>new Dictionary&lt;K, V&gt;()</c> in a method body do
+    /// not, and the files that say only those (half of those that say Dictionary, in large projects) are not walked.
+    /// </summary>
+    private static bool MayNameDictionaryType(SourceText text)
+    {
+        const string Word = "Dictionary";
+        const string Concurrent = "Concurrent";
+        for (var position = SourceTextSearch.IndexOfInPlace(text, Word); position >= 0; position = SourceTextSearch.IndexOfInPlace(text, Word, position + Word.Length))
+        {
+            var start = IsIdentifierPart(text, position - 1) ? position - Concurrent.Length : position;
+            if ((start == position || Spells(text, start, Concurrent))
+                && !IsIdentifierPart(text, start - 1)
+                && NextNonSpace(text, position + Word.Length) is var open && open < text.Length && text[open] == '<'
+                && (!FollowsNew(text, start) || NamesDeclaredMember(text, open)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After <c>new</c>, whether the type's type arguments are followed by a name, as in a member declared with the
+    /// <c>new</c> modifier (<c>static new Dictionary&lt;K, V&gt; Cache</c>), rather than by the arguments of a creation.
+    /// Undecided (no closing bracket nearby) counts as a name.
+    /// </summary>
+    private static bool NamesDeclaredMember(SourceText text, int open)
+    {
+        const int Reach = 512;
+        var depth = 0;
+        for (var position = open; position < text.Length && position < open + Reach; position++)
+        {
+            switch (text[position])
+            {
+                case '<':
+                    depth++;
+                    break;
+                case '>' when --depth == 0:
+                    var next = NextNonSpace(text, position + 1);
+                    return next < text.Length && (char.IsLetter(text[next]) || text[next] is '_' or '@');
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FollowsNew(SourceText text, int start)
+    {
+        var end = start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end < start && Spells(text, end - 3, "new") && !IsIdentifierPart(text, end - 4);
+    }
+
+    private static bool Spells(SourceText text, int start, string word)
+    {
+        if (start < 0 || start + word.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (text[start + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The position of the first character at or after <paramref name="position"/> that is not white space, or the text's length.</summary>
+    private static int NextNonSpace(SourceText text, int position)
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static bool IsIdentifierPart(SourceText text, int position)
+        => position >= 0 && position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_');
 
     /// <summary>
     /// The names of the global aliases of dictionary types (<c>global using Map = Dictionary&lt;string, int&gt;;</c>, also

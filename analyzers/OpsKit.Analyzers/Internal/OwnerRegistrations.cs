@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -11,10 +12,13 @@ namespace OpsKit.Analyzers.Internal;
 /// registration calls whose syntax names one of the classes, or a class of the compilation derived from one of them
 /// (a base class's fields live as long as the registered instance), are handed to <see cref="ServiceRegistrations"/>.
 /// A large service registers hundreds of types; a rule that asks about two of them reads two or three calls. Only the
-/// files that can call the registration methods (<see cref="FileImports"/>) are searched for the classes' names; the
-/// classes derived from one that is not already a singleton are found among the compilation's types (asked only at the
-/// end of a compilation, when every type is complete) and searched for in a second pass over the same files. Classes
-/// are matched by their simple names, as the registrations' syntax names them.
+/// files that can call the registration methods (<see cref="FileImports"/>) are searched for the classes' registrations.
+/// The classes derived from one that is not already a singleton are found where a base list names it (the symbol of
+/// each such declaration then says whether it really derives from the class), in every hand-written file, generation
+/// by generation; each generation's names are searched for registrations in the same pass. Reading the base types of
+/// every type of the compilation instead cost three to ten times as much in large libraries (docs/analyzers.md). A
+/// derived class whose base list names the class through an alias is not found. Classes are matched by their simple
+/// names, as the registrations' syntax names them.
 /// </summary>
 internal sealed class OwnerRegistrations
 {
@@ -44,8 +48,8 @@ internal sealed class OwnerRegistrations
         return lifetime;
     }
 
-    /// <summary>Call only from a compilation end action (the derived classes are read from complete symbols).</summary>
-    public static OwnerRegistrations Find(Compilation compilation, IEnumerable<INamedTypeSymbol> owners, CancellationToken cancellationToken)
+    /// <summary>Call only from a compilation end action, when every registration and derived class has been declared.</summary>
+    public static OwnerRegistrations Find(Compilation compilation, IEnumerable<INamedTypeSymbol> owners, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var families = new Dictionary<INamedTypeSymbol, List<string>>(SymbolEqualityComparer.Default);
         foreach (var owner in owners)
@@ -57,23 +61,32 @@ internal sealed class OwnerRegistrations
         }
 
         var registrations = new ServiceRegistrations(compilation);
-        var search = new RegistrationSearch(compilation, registrations);
-        search.Run(OwnNames(families), cancellationToken);
+        var search = new NameSearch(compilation, registrations, options);
+        var heirs = search.Run(OwnNames(families), FileKind.Registering, cancellationToken);
 
         // A class registered as a singleton lives as long as the process whatever derives from it: only the others,
-        // when a class can derive from them, need the compilation's types read for the classes that do.
-        var open = new List<INamedTypeSymbol>();
-        foreach (var owner in families.Keys)
+        // when a class can derive from them, need their derived classes found.
+        var open = new Dictionary<INamedTypeSymbol, List<string>>(SymbolEqualityComparer.Default);
+        var openNames = new List<string>();
+        foreach (var pair in families)
         {
-            if (owner is { IsSealed: false, IsStatic: false } && (registrations.LifetimeOf(owner.Name, cancellationToken) & RegisteredLifetime.Singleton) == 0)
+            if (pair.Key is { IsSealed: false, IsStatic: false } owner && (registrations.LifetimeOf(owner.Name, cancellationToken) & RegisteredLifetime.Singleton) == 0)
             {
-                open.Add(owner);
+                open.Add(owner, pair.Value);
+                openNames.Add(owner.Name);
             }
         }
 
-        if (open.Count > 0 && AddDerived(compilation, open, families, cancellationToken) is { Count: > 0 } derived)
+        if (open.Count > 0)
         {
-            search.Run([.. derived], cancellationToken);
+            // A derived class names its base in its base list: the files that were not searched yet are searched for the
+            // open owners' names, then every file for each generation of derived classes' names (which also finds the
+            // registrations that name them), until a generation has no heirs.
+            heirs.AddRange(search.Run([.. openNames], FileKind.Others, cancellationToken));
+            for (var names = AddHeirs(compilation, heirs, open, cancellationToken); names.Count > 0; names = AddHeirs(compilation, heirs, open, cancellationToken))
+            {
+                heirs = search.Run([.. names], FileKind.All, cancellationToken);
+            }
         }
 
         return new OwnerRegistrations(registrations, families);
@@ -90,75 +103,67 @@ internal sealed class OwnerRegistrations
         return [.. names];
     }
 
-    /// <summary>Adds the compilation's classes derived from the open owners, at any depth; returns their names.</summary>
-    private static HashSet<string> AddDerived(Compilation compilation, List<INamedTypeSymbol> open, Dictionary<INamedTypeSymbol, List<string>> families, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds to the open owners' families the classes among <paramref name="heirs"/> that derive from one of them (at any
+    /// depth, within the compilation); returns the names added.
+    /// </summary>
+    private static HashSet<string> AddHeirs(Compilation compilation, List<TypeDeclarationSyntax> heirs, Dictionary<INamedTypeSymbol, List<string>> open, CancellationToken cancellationToken)
     {
-        var openFamilies = new Dictionary<INamedTypeSymbol, List<string>>(SymbolEqualityComparer.Default);
-        foreach (var owner in open)
+        var added = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var declaration in heirs)
         {
-            openFamilies.Add(owner, families[owner]);
-        }
-
-        var derived = new HashSet<string>(System.StringComparer.Ordinal);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (pending.Pop())
+#pragma warning disable RS1030 // Only the files whose base lists name an owner; the driver caches semantic models per tree.
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetDeclaredSymbol(declaration, cancellationToken) is not { TypeKind: TypeKind.Class } type)
             {
-                case INamespaceSymbol @namespace:
-                    foreach (var member in @namespace.GetMembers())
-                    {
-                        pending.Push(member);
-                    }
+                continue;
+            }
 
-                    break;
-                case INamedTypeSymbol type:
-                    AddToFamilies(type, openFamilies, compilation.Assembly, derived);
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        pending.Push(nested);
-                    }
-
-                    break;
+            for (var baseType = type.BaseType; baseType is not null && SymbolEqualityComparer.Default.Equals(baseType.ContainingAssembly, compilation.Assembly); baseType = baseType.BaseType)
+            {
+                if (open.TryGetValue(baseType.OriginalDefinition, out var family) && !family.Contains(type.Name))
+                {
+                    family.Add(type.Name);
+                    added.Add(type.Name);
+                }
             }
         }
 
-        return derived;
+        return added;
     }
 
-    private static void AddToFamilies(INamedTypeSymbol type, Dictionary<INamedTypeSymbol, List<string>> families, IAssemblySymbol assembly, HashSet<string> derived)
+    private enum FileKind
     {
-        if (type.TypeKind != TypeKind.Class)
-        {
-            return;
-        }
-
-        for (var baseType = type.BaseType; baseType is not null && SymbolEqualityComparer.Default.Equals(baseType.ContainingAssembly, assembly); baseType = baseType.BaseType)
-        {
-            if (families.TryGetValue(baseType.OriginalDefinition, out var family) && !family.Contains(type.Name))
-            {
-                family.Add(type.Name);
-                derived.Add(type.Name);
-            }
-        }
+        Registering,
+        Others,
+        All,
     }
 
     /// <summary>
-    /// Searches the files that can call the registration methods for names, and hands every call around a place that
-    /// says one to the registrations (they keep the registration methods). A call is handed over once.
+    /// Searches files for names: hands every call around a place that says one, in a file that can call the
+    /// registration methods, to the registrations (they keep the registration methods; a call is handed over once), and
+    /// returns the type declarations whose base lists say one. Generated files that cannot register are not searched.
     /// </summary>
-    private sealed class RegistrationSearch(Compilation compilation, ServiceRegistrations registrations)
+    private sealed class NameSearch(Compilation compilation, ServiceRegistrations registrations, AnalyzerOptions options)
     {
         private readonly HashSet<InvocationExpressionSyntax> _calls = [];
 
-        public void Run(string[] names, CancellationToken cancellationToken)
+        public List<TypeDeclarationSyntax> Run(string[] names, FileKind files, CancellationToken cancellationToken)
         {
+            var heirs = new List<TypeDeclarationSyntax>();
             var imports = FileImports.For(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (!imports.SeesRegistration(tree) || SourceTextSearch.PositionsInPlace(tree.GetText(cancellationToken), names) is not { } positions)
+                var registering = imports.SeesRegistration(tree);
+                if (registering ? files == FileKind.Others : files == FileKind.Registering)
+                {
+                    continue;
+                }
+
+                var text = tree.GetText(cancellationToken);
+                if ((!registering && GeneratedCode.IsLongAndGenerated(tree, text, options, cancellationToken))
+                    || SourceTextSearch.PositionsInPlace(text, names) is not { } positions)
                 {
                     continue;
                 }
@@ -167,12 +172,36 @@ internal sealed class OwnerRegistrations
                 foreach (var position in positions)
                 {
                     var token = root.FindToken(position);
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && System.Array.IndexOf(names, token.ValueText) >= 0)
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || System.Array.IndexOf(names, token.ValueText) < 0)
+                    {
+                        continue;
+                    }
+
+                    if (HeirNaming(token) is { } heir)
+                    {
+                        heirs.Add(heir);
+                    }
+                    else if (registering)
                     {
                         CollectCallsAround(token);
                     }
                 }
             }
+
+            return heirs;
+        }
+
+        /// <summary>The type whose base list the token names a base type in (<c>class Heir : Owner</c>), or null.</summary>
+        private static TypeDeclarationSyntax? HeirNaming(SyntaxToken token)
+        {
+            SyntaxNode? node = token.Parent;
+            while (node?.Parent is QualifiedNameSyntax qualified && qualified.Right == node
+                || node?.Parent is AliasQualifiedNameSyntax aliasQualified && aliasQualified.Name == node)
+            {
+                node = node.Parent;
+            }
+
+            return node?.Parent is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax heir } } baseType && baseType.Type == node ? heir : null;
         }
 
         private void CollectCallsAround(SyntaxToken token)

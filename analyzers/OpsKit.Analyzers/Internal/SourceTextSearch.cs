@@ -148,11 +148,42 @@ internal static class SourceTextSearch
         }
 
         List<int>? positions = null;
-        foreach (var word in words)
+        if (words.Length == 1)
         {
+            var word = words[0];
             for (var index = source.IndexOf(word, StringComparison.Ordinal); index >= 0; index = source.IndexOf(word, index + 1, StringComparison.Ordinal))
             {
                 (positions ??= []).Add(index);
+            }
+
+            return positions;
+        }
+
+        // Several words are searched window by window, so that a large file is read from memory once, not once a word.
+        var longest = 0;
+        foreach (var word in words)
+        {
+            longest = Math.Max(longest, word.Length);
+        }
+
+        for (var start = 0; start < source.Length; start += ChunkLength)
+        {
+            // Consecutive windows overlap by the longest word, so a word across a boundary is found once: in the
+            // window where it starts.
+            var window = source.AsSpan(start, Math.Min(ChunkLength + longest - 1, source.Length - start));
+            foreach (var word in words)
+            {
+                for (var offset = 0; offset < window.Length;)
+                {
+                    var index = window.Slice(offset).IndexOf(word.AsSpan(), StringComparison.Ordinal);
+                    if (index < 0 || offset + index >= ChunkLength)
+                    {
+                        break;
+                    }
+
+                    (positions ??= []).Add(start + offset + index);
+                    offset += index + 1;
+                }
             }
         }
 

@@ -115,7 +115,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     owners.Add(type);
                 }
 
-                var registrations = OwnerRegistrations.Find(end.Compilation, owners, end.CancellationToken);
+                var registrations = OwnerRegistrations.Find(end.Compilation, owners, end.Options, end.CancellationToken);
                 foreach (var (diagnostic, type) in pending)
                 {
                     var lifetime = registrations.LifetimeOf(type, end.CancellationToken);

@@ -180,7 +180,7 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             owners.Add(field.ContainingType);
         }
 
-        var registrations = OwnerRegistrations.Find(context.Compilation, owners, context.CancellationToken);
+        var registrations = OwnerRegistrations.Find(context.Compilation, owners, context.Options, context.CancellationToken);
         foreach (var field in pending)
         {
             var lifetime = registrations.LifetimeOf(field.ContainingType, context.CancellationToken);

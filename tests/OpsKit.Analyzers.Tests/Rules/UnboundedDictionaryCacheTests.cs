@@ -739,6 +739,41 @@ public sealed class UnboundedDictionaryCacheTests
             """, Library);
 
     [Fact]
+    public async Task Maps_declared_after_creations_in_the_same_file_with_a_space_before_the_type_arguments_or_the_new_modifier_are_judged()
+    {
+        // Each file says Dictionary first where nothing is declared (a creation, an interface, a conversion): only the
+        // field's own type names the dictionary type.
+        await Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+
+            public sealed class SessionTracker
+            {
+                public static IDictionary<string, int> Copy(IEnumerable<KeyValuePair<string, int>> pairs)
+                    => new ConcurrentDictionary<string, int>(pairs.ToDictionary(p => p.Key, p => p.Value));
+
+                private static readonly ConcurrentDictionary <string, DateTime> [|SeenBySession|] = new();
+
+                public static void Seen(string sessionId) => SeenBySession[sessionId] = DateTime.UtcNow;
+            }
+            """, Library);
+        await Verify.VerifyAsync("""
+            public class Tracker
+            {
+                protected static readonly int Hits;
+            }
+
+            public sealed class UserTracker : Tracker
+            {
+                public static IReadOnlyDictionary<string, int> Empty() => new Dictionary<string, int>();
+
+                private static readonly new Dictionary<string, int> [|Hits|] = new Dictionary<string, int>();
+
+                public static void Hit(string userId) => Hits[userId] = 1;
+            }
+            """, Library);
+    }
+
+    [Fact]
     public Task Static_map_of_a_private_nested_class_is_judged_from_the_class_around_it()
         => Verify.VerifyAsync("""
             using System.Collections.Concurrent;
