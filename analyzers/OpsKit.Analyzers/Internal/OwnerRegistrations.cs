@@ -15,10 +15,11 @@ namespace OpsKit.Analyzers.Internal;
 /// files that can call the registration methods (<see cref="FileImports"/>) are searched for the classes' registrations.
 /// The classes derived from one that is not already a singleton are found where a base list names it (the symbol of
 /// each such declaration then says whether it really derives from the class), in every hand-written file, generation
-/// by generation; each generation's names are searched for registrations in the same pass. Reading the base types of
-/// every type of the compilation instead cost three to ten times as much in large libraries (docs/analyzers.md). A
-/// derived class whose base list names the class through an alias is not found. Classes are matched by their simple
-/// names, as the registrations' syntax names them.
+/// by generation; each generation's names are searched for registrations in the same pass. Reading every type's base
+/// types instead averaged 4.4 ms a run in a library of 2,000 types (0.5–1.2 ms, and 10–25 ms in about one run of
+/// three), against 2.7 ms in every run for the search (docs/analyzers.md). A derived class whose base list names the
+/// class through an alias is not found. Classes are matched by their simple names, as the registrations' syntax names
+/// them.
 /// </summary>
 internal sealed class OwnerRegistrations
 {
