@@ -30,7 +30,7 @@ public sealed class CacheFileTextTests
         // The namespace's own name (Caching.Memory) is no mention of the type.
         Assert.Equal([padding.Length + code.IndexOf("MemoryCache a", StringComparison.Ordinal), padding.Length + code.IndexOf("MemoryCache()", StringComparison.Ordinal)], file.CacheNameOffsets.ToArray());
         Assert.True(file.NamesNamespace);
-        Assert.True(CacheFileText.At(text, file.CacheNameOffsets[1] - 3, "AddMemoryCache"));
-        Assert.False(CacheFileText.At(text, file.CacheNameOffsets[0], "MemoryCacheOptions"));
+        Assert.True(SourceTextSearch.Spells(text, file.CacheNameOffsets[1] - 3, "AddMemoryCache"));
+        Assert.False(SourceTextSearch.Spells(text, file.CacheNameOffsets[0], "MemoryCacheOptions"));
     }
 }

@@ -88,25 +88,6 @@ internal sealed class CacheFileText
         return buffer.AsSpan(0, length);
     }
 
-    /// <summary>Whether <paramref name="value"/> stands in the text at <paramref name="start"/>.</summary>
-    public static bool At(SourceText text, int start, string value)
-    {
-        if (start < 0 || start + value.Length > text.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (text[start + i] != value[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static ImmutableArray<int> WriteOffsets(ReadOnlySpan<char> chars)
     {
         List<int>? offsets = null;

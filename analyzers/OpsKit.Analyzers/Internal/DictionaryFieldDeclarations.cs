@@ -54,9 +54,9 @@ internal static class DictionaryFieldDeclarations
         const string Concurrent = "Concurrent";
         for (var position = SourceTextSearch.IndexOfInPlace(text, Word); position >= 0; position = SourceTextSearch.IndexOfInPlace(text, Word, position + Word.Length))
         {
-            var start = IsIdentifierPart(text, position - 1) ? position - Concurrent.Length : position;
-            if ((start == position || Spells(text, start, Concurrent))
-                && !IsIdentifierPart(text, start - 1)
+            var start = SourceTextSearch.IsIdentifierPart(text, position - 1) ? position - Concurrent.Length : position;
+            if ((start == position || SourceTextSearch.Spells(text, start, Concurrent))
+                && !SourceTextSearch.IsIdentifierPart(text, start - 1)
                 && NextNonSpace(text, position + Word.Length) is var open && open < text.Length && text[open] == '<'
                 && (!FollowsNew(text, start) || NamesDeclaredMember(text, open)))
             {
@@ -100,25 +100,7 @@ internal static class DictionaryFieldDeclarations
             end--;
         }
 
-        return end < start && Spells(text, end - 3, "new") && !IsIdentifierPart(text, end - 4);
-    }
-
-    private static bool Spells(SourceText text, int start, string word)
-    {
-        if (start < 0 || start + word.Length > text.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (text[start + i] != word[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return end < start && SourceTextSearch.Spells(text, end - 3, "new") && !SourceTextSearch.IsIdentifierPart(text, end - 4);
     }
 
     /// <summary>The position of the first character at or after <paramref name="position"/> that is not white space, or the text's length.</summary>
@@ -131,9 +113,6 @@ internal static class DictionaryFieldDeclarations
 
         return position;
     }
-
-    private static bool IsIdentifierPart(SourceText text, int position)
-        => position >= 0 && position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_');
 
     /// <summary>
     /// The names of the global aliases of dictionary types (<c>global using Map = Dictionary&lt;string, int&gt;;</c>, also

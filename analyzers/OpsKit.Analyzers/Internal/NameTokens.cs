@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -20,7 +19,7 @@ internal static class NameTokens
         {
             // Inside a longer identifier (a letter, digit or underscore touches the match) the name is not a token of
             // its own; elsewhere (a comment finds the next token) only a token that spans the match and spells it counts.
-            if (TouchesIdentifier(text, position - 1) || TouchesIdentifier(text, position + name.Length))
+            if (SourceTextSearch.IsIdentifierPart(text, position - 1) || SourceTextSearch.IsIdentifierPart(text, position + name.Length))
             {
                 continue;
             }
@@ -32,7 +31,4 @@ internal static class NameTokens
             }
         }
     }
-
-    private static bool TouchesIdentifier(SourceText text, int position)
-        => position >= 0 && position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_');
 }

@@ -42,8 +42,8 @@ internal sealed class SharedCacheRegistrations
             SemanticModel? model = null;
             foreach (var offset in file.CacheNameOffsets)
             {
-                var (name, index) = CacheFileText.At(text, offset - 3, "AddMemoryCache") ? ("AddMemoryCache", offset - 3)
-                    : CacheFileText.At(text, offset, "MemoryCacheOptions") ? ("MemoryCacheOptions", offset)
+                var (name, index) = SourceTextSearch.Spells(text, offset - 3, "AddMemoryCache") ? ("AddMemoryCache", offset - 3)
+                    : SourceTextSearch.Spells(text, offset, "MemoryCacheOptions") ? ("MemoryCacheOptions", offset)
                     : (null, -1);
                 root ??= tree.GetRoot(cancellationToken);
                 if (name is null || root.FindToken(index).Parent is not SimpleNameSyntax simpleName || simpleName.Identifier.ValueText != name)

@@ -197,6 +197,29 @@ internal static class SourceTextSearch
     public static string? StoredString(SourceText text)
         => StringTextType is not null && text.GetType() == StringTextType ? text.ToString() : null;
 
+    /// <summary>Whether <paramref name="value"/> stands in the text at <paramref name="start"/>.</summary>
+    public static bool Spells(SourceText text, int start, string value)
+    {
+        if (start < 0 || start + value.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (text[start + i] != value[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the character at <paramref name="position"/> exists and can be part of an identifier (a letter, digit or underscore).</summary>
+    public static bool IsIdentifierPart(SourceText text, int position)
+        => position >= 0 && position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_');
+
     private static int IndexOf(SourceText text, string value, int start, StringComparison comparison)
     {
         var buffer = Buffer(ChunkLength + value.Length);
