@@ -2,7 +2,13 @@ using Microsoft.CodeAnalysis;
 
 namespace OpsKit.Analyzers;
 
-/// <summary>Every descriptor of the package, built by one helper that also computes the help link.</summary>
+/// <summary>
+/// Every descriptor of the package, built by one helper that also computes the help link. A rule that reports from a
+/// compilation end action carries <see cref="WellKnownDiagnosticTags.CompilationEnd"/> (OPS0001, OPS0002, and OPS0006
+/// and OPS0007, which report some of their diagnostics there): the IDE runs no end action in live analysis, and
+/// without the tag it takes the live result of an open file as complete and drops the build's diagnostic from the Error
+/// List.
+/// </summary>
 internal static class Descriptors
 {
     /// <summary>
@@ -59,7 +65,8 @@ internal static class Descriptors
         "Field '{0}' is written to but never removed from, cleared or bounded in '{1}'; used as a cache it grows without limit",
         Categories.Reliability,
         DiagnosticSeverity.Warning,
-        "A long-lived dictionary that only ever grows is a memory leak when its keys come from requests. Use a bounded cache (MemoryCache with SizeLimit) or remove entries.");
+        "A long-lived dictionary that only ever grows is a memory leak when its keys come from requests. Use a bounded cache (MemoryCache with SizeLimit) or remove entries.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor ConnectionMultiplexerPerOperation = Create(
         DiagnosticIds.ConnectionMultiplexerPerOperation,
@@ -67,7 +74,8 @@ internal static class Descriptors
         "ConnectionMultiplexer.{0} is called per operation; create one ConnectionMultiplexer and share it for the lifetime of the process",
         Categories.Performance,
         DiagnosticSeverity.Warning,
-        "A ConnectionMultiplexer is expensive to create (DNS, TCP, TLS, handshake) and is designed to be shared. Connecting per request exhausts sockets and adds latency.");
+        "A ConnectionMultiplexer is expensive to create (DNS, TCP, TLS, handshake) and is designed to be shared. Connecting per request exhausts sockets and adds latency.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor DependencyCheckTaggedLive = Create(
         DiagnosticIds.DependencyCheckTaggedLive,

@@ -134,12 +134,31 @@ internal static class TestCompilation
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(options, (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        var diagnostics = result.GetAllDiagnostics();
         if (!exceptions.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
         {
             throw new XunitException("The analyzer threw (AD0001):\n" + string.Join("\n", exceptions) + string.Join("\n", diagnostics.Where(d => d.Id == "AD0001")));
         }
 
+        AssertCompilationEndTagged(result);
         return diagnostics;
+    }
+
+    /// <summary>
+    /// A diagnostic that only analysis of the whole compilation produces (from a compilation end action, or outside the
+    /// file being analysed) must carry the CompilationEnd tag: live analysis in the IDE runs no end action, and without
+    /// the tag the IDE takes an open file's live result as complete and drops the diagnostic the build reported.
+    /// </summary>
+    private static void AssertCompilationEndTagged(AnalysisResult result)
+    {
+        var untagged = result.CompilationDiagnostics.Values
+            .SelectMany(d => d)
+            .Where(d => !d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))
+            .ToList();
+        if (untagged.Count > 0)
+        {
+            throw new XunitException("Reported at the end of the compilation without the CompilationEnd tag on its descriptor:\n" + string.Join("\n", untagged));
+        }
     }
 }
