@@ -178,7 +178,7 @@ internal sealed class FieldRun(FieldOptions options, TextWriter log)
                         Warnings = info.Warnings,
                         CompileSeconds = compileSeconds,
                         AnalyzeSeconds = analyzeSeconds,
-                        OpsKitMs = analyzers.OpsKit.Select(AnalyzerSet.Name).ToDictionary(n => n, n => Math.Round(analysis.TimesMs.GetValueOrDefault(n), 1), StringComparer.Ordinal),
+                        OpsKitMs = analyzers.OpsKit.Select(AnalyzerSet.Name).ToDictionary(n => n, n => Math.Round(analysis.TimesMs.GetValueOrDefault(n), 2), StringComparer.Ordinal),
                     });
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{Name(mode)}] {project}: {info.CompileFiles.Count} files, {analysis.CompilerErrors} errors, {analysis.Diagnostics.Count} OPS diagnostics, compile {compileSeconds:F1} s, analyze {analyzeSeconds:F1} s"));
                 }
