@@ -37,8 +37,12 @@ public sealed class HarnessTests
             """));
 
     [Fact]
-    public Task Diagnostic_reported_at_compilation_end_without_the_CompilationEnd_tag_fails_the_test()
-        => Assert.ThrowsAsync<XunitException>(() => AnalyzeWithEndReporting(tagged: false));
+    public async Task Diagnostic_reported_at_compilation_end_without_the_CompilationEnd_tag_fails_the_test()
+    {
+        var failure = await Assert.ThrowsAsync<XunitException>(() => AnalyzeWithEndReporting(tagged: false));
+        Assert.Contains("without the CompilationEnd tag", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("TEST0001", failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Diagnostic_reported_at_compilation_end_with_the_CompilationEnd_tag_is_returned()
