@@ -17,8 +17,9 @@ public sealed class OpsHealthOptions
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Hard timeout of one check run unless the check sets its own. A run that overruns is abandoned and reported
-    /// Unhealthy with category <c>timeout</c>, even when the check ignores its cancellation token. Default: 5 seconds.
+    /// Hard timeout of one check run unless the check sets its own. A run still running when its timeout is handled is
+    /// abandoned and reported Unhealthy with category <c>timeout</c>, even when the check ignores its cancellation token;
+    /// one that ended meanwhile (a stalled process handles both late) keeps its own result. Default: 5 seconds.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
