@@ -107,12 +107,15 @@ internal sealed class ServiceRegistrations
         return false;
     }
 
-    /// <summary>The classes a call names where a registration names its implementation: the last type argument, a <c>typeof</c>, a creation.</summary>
-    private static void AddNamed(Dictionary<string, RegisteredLifetime> lifetimes, InvocationExpressionSyntax invocation, SimpleNameSyntax name, RegisteredLifetime lifetime)
+    /// <summary>
+    /// Where a registration names its implementation: the last type argument, a <c>typeof</c>'s type, a creation
+    /// (an argument, or a lambda's body): a <see cref="TypeSyntax"/> or a <see cref="BaseObjectCreationExpressionSyntax"/>.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> Implementations(InvocationExpressionSyntax invocation, SimpleNameSyntax name)
     {
         if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count > 0)
         {
-            Add(lifetimes, SimpleName(generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1]), lifetime);
+            yield return generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1];
         }
 
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -120,14 +123,27 @@ internal sealed class ServiceRegistrations
             switch (argument.Expression)
             {
                 case TypeOfExpressionSyntax typeOf:
-                    Add(lifetimes, SimpleName(typeOf.Type), lifetime);
+                    yield return typeOf.Type;
                     break;
-                case ObjectCreationExpressionSyntax creation:
-                    Add(lifetimes, SimpleName(creation.Type), lifetime);
+                case BaseObjectCreationExpressionSyntax creation:
+                    yield return creation;
                     break;
-                case LambdaExpressionSyntax { ExpressionBody: ObjectCreationExpressionSyntax created }:
-                    Add(lifetimes, SimpleName(created.Type), lifetime);
+                case LambdaExpressionSyntax { ExpressionBody: BaseObjectCreationExpressionSyntax created }:
+                    yield return created;
                     break;
+            }
+        }
+    }
+
+    /// <summary>The classes a call names as its implementation, by the names its syntax says (a target-typed <c>new(…)</c> says none).</summary>
+    private static void AddNamed(Dictionary<string, RegisteredLifetime> lifetimes, InvocationExpressionSyntax invocation, SimpleNameSyntax name, RegisteredLifetime lifetime)
+    {
+        foreach (var implementation in Implementations(invocation, name))
+        {
+            var type = implementation as TypeSyntax ?? (implementation as ObjectCreationExpressionSyntax)?.Type;
+            if (type is not null)
+            {
+                Add(lifetimes, SimpleName(type), lifetime);
             }
         }
     }
@@ -160,25 +176,12 @@ internal sealed class ServiceRegistrations
             return;
         }
 
-        if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count > 0)
+        foreach (var implementation in Implementations(invocation, name))
         {
-            Add(lifetimes, TypeOf(model, generic.TypeArgumentList.Arguments[generic.TypeArgumentList.Arguments.Count - 1], position), lifetime);
-        }
-
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            switch (argument.Expression)
-            {
-                case TypeOfExpressionSyntax typeOf:
-                    Add(lifetimes, TypeOf(model, typeOf.Type, position), lifetime);
-                    break;
-                case BaseObjectCreationExpressionSyntax creation:
-                    Add(lifetimes, CreatedType(model, creation, position, cancellationToken), lifetime);
-                    break;
-                case LambdaExpressionSyntax { ExpressionBody: BaseObjectCreationExpressionSyntax created }:
-                    Add(lifetimes, CreatedType(model, created, position, cancellationToken), lifetime);
-                    break;
-            }
+            var type = implementation is TypeSyntax typeSyntax
+                ? TypeOf(model, typeSyntax, position)
+                : CreatedType(model, (BaseObjectCreationExpressionSyntax)implementation, position, cancellationToken);
+            Add(lifetimes, type, lifetime);
         }
     }
 
