@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
@@ -29,7 +30,7 @@ internal sealed class DictionaryFieldNamePositions(Compilation compilation, Anal
         {
             var text = tree.GetText(cancellationToken);
             if (!GeneratedCode.IsLongAndGenerated(tree, text, options, cancellationToken)
-                && SourceTextSearch.PositionsInPlace(text, names) is { } positions
+                && WholeWords(text, name, SourceTextSearch.PositionsInPlace(text, names)) is { } positions
                 && !GeneratedCode.IsGenerated(tree, options, cancellationToken))
             {
                 found.Add((tree, positions));
@@ -37,5 +38,17 @@ internal sealed class DictionaryFieldNamePositions(Compilation compilation, Anal
         }
 
         return found;
+    }
+
+    /// <summary>The positions where the name stands as a word of its own (not inside a longer name), or null when none does.</summary>
+    private static List<int>? WholeWords(SourceText text, string name, List<int>? positions)
+    {
+        if (positions is null)
+        {
+            return null;
+        }
+
+        positions.RemoveAll(position => SourceTextSearch.IsIdentifierPart(text, position - 1) || SourceTextSearch.IsIdentifierPart(text, position + name.Length));
+        return positions.Count > 0 ? positions : null;
     }
 }

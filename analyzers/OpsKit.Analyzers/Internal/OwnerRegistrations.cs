@@ -172,6 +172,11 @@ internal sealed class OwnerRegistrations
                 var root = tree.GetRoot(cancellationToken);
                 foreach (var position in positions)
                 {
+                    if (SourceTextSearch.IsIdentifierPart(text, position - 1))
+                    {
+                        continue; // inside a longer name (ITaxService for TaxService): no need to walk the tree to it
+                    }
+
                     var token = root.FindToken(position);
                     if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || System.Array.IndexOf(names, token.ValueText) < 0)
                     {

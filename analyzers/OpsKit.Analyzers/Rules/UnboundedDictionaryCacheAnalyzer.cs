@@ -13,13 +13,13 @@ namespace OpsKit.Analyzers.Rules;
 /// <summary>
 /// OPS0006: a <c>Dictionary</c>/<c>ConcurrentDictionary</c> field (private, or a non-private static one judged from
 /// every use in the compilation) that lives as long as the process and only grows with keys that come from callers.
-/// Long-lived means static, an instance field of a class registered as a singleton (or hosted service) in the same
-/// compilation, or a concurrent map of a class no registration of the compilation names. Growing means written outside constructors and never removed
-/// from, cleared, size-checked, replaced or handed out. Bounded key spaces stay silent: enum, type, member and culture
-/// keys, constant keys, keys built from the object's own configuration, keys checked against a fixed set first, and
-/// per-id lock pools. The keys must visibly be per-request data (they name a user, session, customer, device, request or
-/// tenant, or embed a time stamp): a memo keyed by an anonymous string or a client id is usually fed by code or
-/// configuration, not by requests.
+/// Long-lived means static, an instance field of a hosted service (wherever it is registered) or of a class registered
+/// as a singleton in the same compilation, or a concurrent map of a class no registration of the compilation names.
+/// Growing means written outside constructors and never removed from, cleared, size-checked, replaced or handed out.
+/// Bounded key spaces stay silent: enum, type, member and culture keys, constant keys, keys built from the object's own
+/// configuration, keys checked against a fixed set first, and per-id lock pools. The keys must visibly be per-request
+/// data (they name a user, session, customer, device, request or tenant, or embed a time stamp): a memo keyed by an
+/// anonymous string or a client id is usually fed by code or configuration, not by requests.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
@@ -163,8 +163,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A growing instance field is reported when its class is registered as a singleton, or when its map is concurrent
-    /// and no registration of the compilation names the class. The registrations are looked up only here, in the
+    /// A growing instance field is reported when its class is a hosted service or is registered as a singleton, or when
+    /// its map is concurrent and no registration of the compilation names the class. The registrations are looked up only here, in the
     /// compilations that have such a field at all, and only those that name its class.
     /// </summary>
     private static void ReportSingletons(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> pending)
@@ -174,14 +174,30 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A hosted service is created once by the host, wherever it is registered: only the other classes need their
+        // registrations read.
         var owners = new List<INamedTypeSymbol>();
+        var others = new List<IFieldSymbol>();
         foreach (var field in pending)
         {
-            owners.Add(field.ContainingType);
+            if (IsHostedService(field.ContainingType))
+            {
+                Report(context.ReportDiagnostic, field);
+            }
+            else
+            {
+                owners.Add(field.ContainingType);
+                others.Add(field);
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return;
         }
 
         var registrations = OwnerRegistrations.Find(context.Compilation, owners, context.Options, context.CancellationToken);
-        foreach (var field in pending)
+        foreach (var field in others)
         {
             var lifetime = registrations.LifetimeOf(field.ContainingType, context.CancellationToken);
             if ((lifetime & RegisteredLifetime.Singleton) != 0
@@ -190,6 +206,31 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
                 Report(context.ReportDiagnostic, field);
             }
         }
+    }
+
+    /// <summary>
+    /// A class that implements <c>IHostedService</c> (a <c>BackgroundService</c>, say), or derives from a
+    /// <c>BackgroundService</c> whose package is not restored yet.
+    /// </summary>
+    private static bool IsHostedService(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "BackgroundService", TypeKind: TypeKind.Error })
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IHostedService")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -271,4 +271,74 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
                 }
             }
             """] });
+
+    [Fact]
+    public Task A_hosted_service_lives_as_long_as_the_process_wherever_it_is_registered()
+        => Verify.VerifyAsync("""
+            // No registration here: the host project adds it with AddHostedService, and the host creates it once.
+            public sealed class PresencePoller : BackgroundService
+            {
+                private readonly Dictionary<string, DateTime> [|_lastSeenByDevice|] = new();
+
+                public void Seen(string deviceId) => _lastSeenByDevice[deviceId] = DateTime.UtcNow;
+
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+            }
+
+            public sealed class PresenceReport
+            {
+                private readonly Dictionary<string, DateTime> _lastSeenByDevice = new();
+
+                public void Seen(string deviceId) => _lastSeenByDevice[deviceId] = DateTime.UtcNow;
+            }
+            """, TestProject.Library);
+
+    [Fact]
+    public Task A_background_service_whose_package_is_not_restored_is_still_long_lived()
+        => Verify.VerifyBrokenAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class PresencePoller : BackgroundService
+            {
+                private readonly Dictionary<string, DateTime> [|_lastSeenByDevice|] = new();
+
+                public void Seen(string deviceId) => _lastSeenByDevice[deviceId] = DateTime.UtcNow;
+            }
+            """, TestProject.Library with { AspNetCore = false });
+
+    [Fact]
+    public Task A_singleton_nested_derived_class_lends_its_lifetime_to_every_base_class_above_it()
+        => Verify.VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSingleton<IAudit, Ledgers.Outer.TenantAudit>();
+            var app = builder.Build();
+            app.Run();
+
+            public interface IAudit
+            {
+            }
+
+            namespace Ledgers
+            {
+                public abstract class AuditBase
+                {
+                    private readonly Dictionary<string, int> [|_auditsByUser|] = new();
+
+                    public void Audit(string userId) => _auditsByUser[userId] = 1;
+                }
+
+                public class UserAudit : AuditBase
+                {
+                    private readonly Dictionary<string, int> [|_loginsByUser|] = new();
+
+                    public void Login(string userId) => _loginsByUser[userId] = 1;
+                }
+
+                public static class Outer
+                {
+                    public sealed class TenantAudit : UserAudit, IAudit;
+                }
+            }
+            """);
 }
