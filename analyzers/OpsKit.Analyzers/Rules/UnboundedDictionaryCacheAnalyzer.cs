@@ -164,8 +164,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// A growing instance field is reported when its class is a hosted service or is registered as a singleton, or when
-    /// its map is concurrent and no registration of the compilation names the class. The registrations are looked up only here, in the
-    /// compilations that have such a field at all, and only those that name its class.
+    /// its map is concurrent and no registration of the compilation names the class. The registrations are looked up
+    /// only here, in the compilations that have such a field at all, and only those that name its class.
     /// </summary>
     private static void ReportSingletons(CompilationAnalysisContext context, ConcurrentBag<IFieldSymbol> pending)
     {
@@ -209,8 +209,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A class that implements <c>IHostedService</c> (a <c>BackgroundService</c>, say), or derives from a
-    /// <c>BackgroundService</c> whose package is not restored yet.
+    /// A class that implements <c>Microsoft.Extensions.Hosting.IHostedService</c> (a <c>BackgroundService</c>, say), or
+    /// derives from a <c>BackgroundService</c> or implements an <c>IHostedService</c> whose package is not restored yet.
     /// </summary>
     private static bool IsHostedService(INamedTypeSymbol type)
     {
@@ -224,7 +224,8 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (implemented.Name == "IHostedService")
+            if (implemented is { Name: "IHostedService", TypeKind: TypeKind.Error }
+                || implemented is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
             {
                 return true;
             }

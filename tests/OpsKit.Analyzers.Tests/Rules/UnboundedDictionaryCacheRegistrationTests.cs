@@ -291,6 +291,21 @@ public sealed class UnboundedDictionaryCacheRegistrationTests
 
                 public void Seen(string deviceId) => _lastSeenByDevice[deviceId] = DateTime.UtcNow;
             }
+
+            // A plugin contract of the same name is not the host's.
+            public sealed class PresencePlugin : Plugins.IHostedService
+            {
+                private readonly Dictionary<string, DateTime> _lastSeenByDevice = new();
+
+                public void Seen(string deviceId) => _lastSeenByDevice[deviceId] = DateTime.UtcNow;
+            }
+
+            namespace Plugins
+            {
+                public interface IHostedService
+                {
+                }
+            }
             """, TestProject.Library);
 
     [Fact]
