@@ -20,14 +20,15 @@ internal static class DictionaryFieldDeclarations
 {
     /// <summary>The candidate variables declared in <paramref name="tree"/>, or null when there are none.</summary>
     /// <param name="tree">The file.</param>
+    /// <param name="words">What the compilation's files say (whether this one names a dictionary type).</param>
     /// <param name="globalAliases">The compilation's global aliases of dictionary types (see <see cref="GlobalAliasNames"/>).</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static List<VariableDeclaratorSyntax>? In(SyntaxTree tree, HashSet<string>? globalAliases, CancellationToken cancellationToken)
+    public static List<VariableDeclaratorSyntax>? In(SyntaxTree tree, FileWords words, HashSet<string>? globalAliases, CancellationToken cancellationToken)
     {
         // Most files declare no dictionary, and searching the file's text is cheaper than walking its member lists (an
         // alias of a dictionary type declared in the file names the type too; a global one can name a field's type in
         // any file, so then every file is walked).
-        if (globalAliases is null && !MayNameDictionaryType(tree.GetText(cancellationToken)))
+        if (globalAliases is null && !words.Of(tree, cancellationToken).MayNameDictionaryType)
         {
             return null;
         }
@@ -48,7 +49,7 @@ internal static class DictionaryFieldDeclarations
     /// as does an alias of one; <c>IDictionary</c>, <c>ToDictionary</c> and <c>new Dictionary&lt;K, V&gt;()</c> in a method body do
     /// not, and the files that say only those (half of those that say Dictionary, in large projects) are not walked.
     /// </summary>
-    private static bool MayNameDictionaryType(SourceText text)
+    public static bool MayNameDictionaryType(SourceText text)
     {
         const string Word = "Dictionary";
         const string Concurrent = "Concurrent";

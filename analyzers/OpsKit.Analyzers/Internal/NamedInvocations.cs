@@ -1,36 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace OpsKit.Analyzers.Internal;
 
 /// <summary>
-/// The invocations of a file whose invoked name contains one of a few words, found from the file's text instead of
-/// a walk over its syntax: the text is searched once (one copy of each chunk for all the words), and each match is
-/// turned into the invocation whose name token holds it. A rule that looks for a few rare calls then pays for the
-/// files that name them, not for every node or code block of the compilation. A word that should match a call only
-/// (<c>Open(</c> rather than <c>Open</c>) can end with the opening parenthesis; a call written with white space
-/// before its argument list is then not found.
+/// The invocations at the places where a file's text names a few rare calls (found by <see cref="FileWords"/>), instead
+/// of a walk over its syntax: each match is turned into the invocation whose name token holds it. A rule that looks for
+/// a few rare calls then pays for the files that name them, not for every node or code block of the compilation. A word
+/// that should match a call only (<c>Open(</c> rather than <c>Open</c>) ends with the opening parenthesis; a call written
+/// with white space before its argument list is then not found.
 /// </summary>
-internal sealed class NamedInvocations
+internal static class NamedInvocations
 {
-    private readonly string[] _words;
-
-    public NamedInvocations(params string[] words)
-    {
-        _words = words;
-    }
-
-    /// <summary>Where the words start in the text (unordered), or null when none occurs.</summary>
-    public List<int>? PositionsIn(SourceText text) => SourceTextSearch.Positions(text, _words);
-
-    /// <summary>Whether the text contains <paramref name="value"/>.</summary>
-    public static bool Mentions(SourceText text, string value) => SourceTextSearch.IndexOf(text, value) >= 0;
-
     /// <summary>
     /// The invocations whose invoked name (<c>x.Name(…)</c>, <c>x?.Name(…)</c>, <c>Name(…)</c>, generic or not)
     /// contains one of the positions; text in comments and strings gives none.

@@ -25,9 +25,6 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
 {
     private const string MultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
 
-    // Every Connect method's name ends with one of these (SentinelConnect(Async) included).
-    private static readonly NamedInvocations ConnectCalls = new("Connect(", "ConnectAsync(");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ConnectionMultiplexerPerOperation];
 
     public override void Initialize(AnalysisContext context)
@@ -46,6 +43,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
             // that stands for it) and calls something named Connect: usually no file of the compilation, and then
             // nothing is registered at all.
             var calls = new Dictionary<SyntaxTree, List<int>>();
+            var words = FileWords.For(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var text = tree.GetText(compilationStart.CancellationToken);
@@ -54,7 +52,7 @@ public sealed class ConnectionMultiplexerPerOperationAnalyzer : DiagnosticAnalyz
                     continue; // the rule's callback never sees a generated file
                 }
 
-                if (NamedInvocations.Mentions(text, "ConnectionMultiplexer") && ConnectCalls.PositionsIn(text) is { } positions)
+                if (words.Of(tree, compilationStart.CancellationToken).ConnectCalls is { } positions)
                 {
                     calls.Add(tree, positions);
                 }

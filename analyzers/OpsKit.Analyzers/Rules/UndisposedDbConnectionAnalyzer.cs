@@ -21,10 +21,6 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
     /// <summary>"true" when the fix should write <c>await using</c> (async open in an async function).</summary>
     internal const string UseAwaitProperty = "UseAwait";
 
-    private const string OpenStem = "Open";
-
-    private static readonly string[] OpenEndings = ["(", "Async(", "Connection(", "ConnectionAsync("];
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UndisposedDbConnection];
 
     public override void Initialize(AnalysisContext context)
@@ -45,10 +41,11 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             // rules' look at the same file), by one search for "Open" followed by "(", "Async(", "Connection(" or
             // "ConnectionAsync("; an Open is bound only when its receiver may be a local the same member creates: a
             // compilation pays nothing for the files and bodies that never open a connection they own.
+            var words = FileWords.For(compilation);
             compilationStart.RegisterSemanticModelAction(c =>
             {
                 var tree = c.SemanticModel.SyntaxTree;
-                if (SourceTextSearch.PositionsOfStem(tree.GetText(c.CancellationToken), OpenStem, OpenEndings) is { } positions)
+                if (words.Of(tree, c.CancellationToken).OpenCalls is { } positions)
                 {
                     foreach (var invocation in NamedInvocations.At(tree, positions, c.CancellationToken))
                     {
