@@ -39,9 +39,9 @@ public sealed class UnboundedDictionaryCacheAnalyzer : DiagnosticAnalyzer
             }
 
             // Each file's candidate fields are found in that file's own callback, from its member lists (see
-            // DictionaryFieldDeclarations) when its text names a dictionary type (FileWords), and their references are bound only where the syntax cannot settle them (see
-            // DictionaryFieldReferences). The global aliases come from the directives every rule reads once per
-            // compilation (FileImports).
+            // DictionaryFieldDeclarations) when its text names a dictionary type (FileWords), and their references are
+            // bound only where the syntax cannot settle them (see DictionaryFieldReferences). The global aliases come
+            // from the directives every rule reads once per compilation (FileImports).
             var globalAliases = new Lazy<HashSet<string>?>(() => DictionaryFieldDeclarations.GlobalAliasNames(FileImports.For(compilation).GlobalAliases));
             var pending = new ConcurrentBag<IFieldSymbol>();
             var shared = new DictionaryFieldNamePositions(compilation, compilationStart.Options);

@@ -37,10 +37,10 @@ public sealed class UndisposedDbConnectionAnalyzer : DiagnosticAnalyzer
             // Resolved at the first open that passes the syntax tests: most compilations never need the types.
             var compilation = compilationStart.Compilation;
             var symbols = new System.Lazy<DbSymbols?>(() => DbSymbols.TryCreate(compilation));
-            // The opens are found from the text of each file as its turn comes (the text is then fresh from the other
-            // rules' look at the same file), by one search for "Open" followed by "(", "Async(", "Connection(" or
-            // "ConnectionAsync("; an Open is bound only when its receiver may be a local the same member creates: a
-            // compilation pays nothing for the files and bodies that never open a connection they own.
+            // The opens are found where each file's text says "Open" followed by "(", "Async(", "Connection(" or
+            // "ConnectionAsync(" (FileWords: one read of the file shared with the rules that search it for other
+            // words); an Open is bound only when its receiver may be a local the same member creates: a compilation
+            // pays nothing for the files and bodies that never open a connection they own.
             var words = FileWords.For(compilation);
             compilationStart.RegisterSemanticModelAction(c =>
             {
